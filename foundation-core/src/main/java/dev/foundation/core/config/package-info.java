@@ -1,0 +1,4 @@
+@NullMarked
+package dev.foundation.core.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,83 @@
+package dev.foundation.core.context;
+
+import java.io.IOException;
+import java.time.Instant;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The first filter of the chain: creates the {@link RequestContext}, binds it (and its MDC ids) for the duration of
+ * the request, echoes the correlation id on the response and unbinds everything afterwards, even on errors.
+ * <p>
+ * It also runs for the container's error dispatch, reusing the original request's correlation id, so an error page
+ * rendered after a filter failed still carries it.
+ */
+public class RequestContextFilter extends OncePerRequestFilter {
+
+	/** Request attribute holding the {@link RequestContext} of the request. */
+	public static final String CONTEXT_ATTRIBUTE = RequestContext.class.getName();
+
+	private static final int MAX_USER_AGENT_LENGTH = 256;
+
+	private final String requestIdHeader;
+
+	private final int maxRequestIdLength;
+
+	private final ClientIpResolver clientIpResolver;
+
+	/**
+	 * Creates the filter.
+	 * @param requestIdHeader the header carrying the correlation id in both directions
+	 * @param maxRequestIdLength the longest inbound id accepted
+	 * @param clientIpResolver how the client address is found
+	 */
+	public RequestContextFilter(String requestIdHeader, int maxRequestIdLength, ClientIpResolver clientIpResolver) {
+		this.requestIdHeader = requestIdHeader;
+		this.maxRequestIdLength = maxRequestIdLength;
+		this.clientIpResolver = clientIpResolver;
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		RequestContext context = (request.getAttribute(CONTEXT_ATTRIBUTE) instanceof RequestContext existing)
+				? existing : createContext(request);
+		request.setAttribute(CONTEXT_ATTRIBUTE, context);
+		if (!response.isCommitted()) {
+			response.setHeader(this.requestIdHeader, context.correlationId());
+		}
+		try (RequestContexts.Scope scope = RequestContexts.bind(context)) {
+			chain.doFilter(request, response);
+		}
+	}
+
+	private RequestContext createContext(HttpServletRequest request) {
+		String inbound = request.getHeader(this.requestIdHeader);
+		String correlationId = CorrelationIds.isAcceptable(inbound, this.maxRequestIdLength) ? inbound
+				: CorrelationIds.generate();
+		String traceId = CorrelationIds.traceIdOf(request.getHeader("traceparent"));
+		String clientIp = this.clientIpResolver.resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+		return new RequestContext(correlationId, traceId, clientIp, sanitize(request.getHeader("User-Agent")),
+				Instant.now(), null, null);
+	}
+
+	private static @Nullable String sanitize(@Nullable String userAgent) {
+		if (userAgent == null) {
+			return null;
+		}
+		String truncated = (userAgent.length() > MAX_USER_AGENT_LENGTH) ? userAgent.substring(0, MAX_USER_AGENT_LENGTH)
+				: userAgent;
+		return truncated.replaceAll("\\p{Cntrl}", "");
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.foundation.core.context.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

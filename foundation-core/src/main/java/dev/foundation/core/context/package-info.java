@@ -1,0 +1,4 @@
+@NullMarked
+package dev.foundation.core.context;
+
+import org.jspecify.annotations.NullMarked;

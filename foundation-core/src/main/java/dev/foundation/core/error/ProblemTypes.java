@@ -1,0 +1,57 @@
+package dev.foundation.core.error;
+
+/**
+ * The problem type slugs the foundation emits. Each is appended to {@code foundation.errors.type-base-uri} to form a
+ * stable {@code type} URI; clients may switch on them. Documented in {@code docs/errors.md}.
+ */
+public final class ProblemTypes {
+
+	/** The resource does not exist (404). */
+	public static final String NOT_FOUND = "not-found";
+
+	/** The input failed validation; see the {@code errors} member (400). */
+	public static final String VALIDATION_FAILED = "validation-failed";
+
+	/** The request is not well formed: unreadable body, wrong parameter type (400). */
+	public static final String MALFORMED_REQUEST = "malformed-request";
+
+	/** A required parameter, header, part or path variable is missing (400). */
+	public static final String MISSING_PARAMETER = "missing-parameter";
+
+	/** The request conflicts with the resource's state: duplicate, stale version (409). */
+	public static final String CONFLICT = "conflict";
+
+	/** No or invalid credentials (401). */
+	public static final String UNAUTHORIZED = "unauthorized";
+
+	/** Authenticated but not allowed (403). */
+	public static final String FORBIDDEN = "forbidden";
+
+	/** Too many requests; see {@code Retry-After} (429). */
+	public static final String RATE_LIMITED = "rate-limited";
+
+	/** The HTTP method is not supported by the resource (405). */
+	public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
+
+	/** The request's media type is not supported (415). */
+	public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
+
+	/** None of the acceptable media types can be produced (406). */
+	public static final String NOT_ACCEPTABLE = "not-acceptable";
+
+	/** The payload exceeds the configured limit (413). */
+	public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
+
+	/** A service the application depends on failed or timed out (502/503/504). */
+	public static final String EXTERNAL_SERVICE_FAILURE = "external-service-failure";
+
+	/** An unexpected failure; details are only in the log under the correlation id (500). */
+	public static final String INTERNAL_ERROR = "internal-error";
+
+	/** Any other client error without a more specific type. */
+	public static final String BAD_REQUEST = "bad-request";
+
+	private ProblemTypes() {
+	}
+
+}

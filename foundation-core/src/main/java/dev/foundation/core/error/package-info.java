@@ -1,0 +1,4 @@
+@NullMarked
+package dev.foundation.core.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,68 @@
+package dev.foundation.core.error.web;
+
+import dev.foundation.core.error.ProblemTypes;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Answers the servlet container's error dispatch (errors raised in filters, {@code sendError} calls) with problem
+ * details too, replacing Boot's whitelabel/JSON error controller. It never reveals the exception or its message.
+ */
+@Controller
+@RequestMapping("${server.error.path:/error}")
+public class ProblemDetailErrorController implements ErrorController {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailErrorController.class);
+
+	private final ProblemDetails problemDetails;
+
+	/**
+	 * Creates the controller.
+	 * @param problemDetails how problem details are built
+	 */
+	public ProblemDetailErrorController(ProblemDetails problemDetails) {
+		this.problemDetails = problemDetails;
+	}
+
+	/**
+	 * Renders the error.
+	 * @param request the error dispatch
+	 * @return the problem response
+	 */
+	@RequestMapping
+	public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		HttpStatusCode status = status(request);
+		Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		if (exception instanceof Throwable failure && status.is5xxServerError()) {
+			logger.error("Request failed before reaching a controller", failure);
+		}
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String detail = status.is5xxServerError()
+				? "An unexpected error occurred; quote the correlation id when reporting it"
+				: ProblemDetails.titleFor(status);
+		String type = status.is5xxServerError() && status.value() == 500 ? ProblemTypes.INTERNAL_ERROR
+				: ProblemDetails.typeFor(status);
+		ProblemDetail problem = this.problemDetails.create(type, status, ProblemDetails.titleFor(status), detail,
+				(uri instanceof String path) ? path : null);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private static HttpStatusCode status(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code instanceof Integer value && value >= 400 && value < 600) {
+			return HttpStatusCode.valueOf(value);
+		}
+		return HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+}

@@ -1,0 +1,111 @@
+package dev.foundation.core.error.web;
+
+import java.net.URI;
+
+import dev.foundation.core.context.RequestContexts;
+import dev.foundation.core.error.ProblemTypes;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Builds the foundation's problem details: a stable {@code type} URI, title, status, detail, {@code instance} and the
+ * {@code correlationId} member that lets support find the request's log lines.
+ */
+public final class ProblemDetails {
+
+	/** Name of the extension member carrying the correlation id. */
+	public static final String CORRELATION_ID = "correlationId";
+
+	private final String typeBaseUri;
+
+	/**
+	 * Creates the factory.
+	 * @param typeBaseUri prefix of every problem type URI, ending with {@code /} or {@code :}
+	 */
+	public ProblemDetails(String typeBaseUri) {
+		this.typeBaseUri = typeBaseUri;
+	}
+
+	/**
+	 * Creates a problem detail.
+	 * @param type the problem type slug (see {@link ProblemTypes})
+	 * @param status the HTTP status
+	 * @param title the problem type's title
+	 * @param detail the explanation shown to the client
+	 * @param instance the request path, or {@code null}
+	 * @return the problem detail
+	 */
+	public ProblemDetail create(String type, HttpStatusCode status, String title, String detail,
+			@Nullable String instance) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		return complete(problem, type, title, instance);
+	}
+
+	/**
+	 * Fills in what the foundation adds to every problem detail.
+	 * @param problem a problem detail, possibly created by Spring
+	 * @param type the problem type slug
+	 * @param title the problem type's title
+	 * @param instance the request path, or {@code null}
+	 * @return the same problem detail
+	 */
+	public ProblemDetail complete(ProblemDetail problem, String type, String title, @Nullable String instance) {
+		problem.setType(URI.create(this.typeBaseUri + type));
+		problem.setTitle(title);
+		if (instance != null) {
+			problem.setInstance(safeUri(instance));
+		}
+		RequestContexts.find()
+			.ifPresent((context) -> problem.setProperty(CORRELATION_ID, context.correlationId()));
+		return problem;
+	}
+
+	/**
+	 * Returns the problem type slug the foundation uses for a status without a more specific type.
+	 * @param status the status
+	 * @return the slug
+	 */
+	public static String typeFor(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		if (known == null) {
+			return status.is5xxServerError() ? ProblemTypes.INTERNAL_ERROR : ProblemTypes.BAD_REQUEST;
+		}
+		return switch (known) {
+			case NOT_FOUND -> ProblemTypes.NOT_FOUND;
+			case METHOD_NOT_ALLOWED -> ProblemTypes.METHOD_NOT_ALLOWED;
+			case UNSUPPORTED_MEDIA_TYPE -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+			case NOT_ACCEPTABLE -> ProblemTypes.NOT_ACCEPTABLE;
+			case CONTENT_TOO_LARGE -> ProblemTypes.PAYLOAD_TOO_LARGE;
+			case UNAUTHORIZED -> ProblemTypes.UNAUTHORIZED;
+			case FORBIDDEN -> ProblemTypes.FORBIDDEN;
+			case CONFLICT -> ProblemTypes.CONFLICT;
+			case TOO_MANY_REQUESTS -> ProblemTypes.RATE_LIMITED;
+			case BAD_GATEWAY, SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT -> ProblemTypes.EXTERNAL_SERVICE_FAILURE;
+			default -> status.is5xxServerError() ? ProblemTypes.INTERNAL_ERROR : ProblemTypes.BAD_REQUEST;
+		};
+	}
+
+	/**
+	 * Returns the standard reason phrase of a status, used as the title when no specific title applies.
+	 * @param status the status
+	 * @return the title
+	 */
+	public static String titleFor(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		return (known != null) ? known.getReasonPhrase() : "Error";
+	}
+
+	// The path as the client sent it (still percent-encoded); anything that is not a valid relative URI is dropped.
+	private static @Nullable URI safeUri(String path) {
+		try {
+			URI uri = new URI(path);
+			return (uri.getScheme() == null && uri.getRawAuthority() == null) ? uri : null;
+		}
+		catch (Exception ex) {
+			return null;
+		}
+	}
+
+}

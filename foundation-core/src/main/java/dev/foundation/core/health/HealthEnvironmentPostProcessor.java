@@ -1,0 +1,38 @@
+package dev.foundation.core.health;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Sets the defaults of actuator's liveness and readiness groups, with the lowest precedence so that any
+ * {@code management.*} property of the application wins.
+ * <p>
+ * Liveness holds only the application's own liveness state: a database outage must not make the orchestrator
+ * restart every instance. Readiness adds the database and Redis; group membership is not validated because Redis
+ * (or the database) may legitimately be absent from an application.
+ */
+public class HealthEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	private static final String GROUPS = "management.endpoint.health.group.";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!environment.getProperty("foundation.health.enabled", Boolean.class, true)) {
+			return;
+		}
+		Map<String, Object> defaults = new HashMap<>();
+		defaults.put("management.endpoint.health.probes.enabled", "true");
+		defaults.put("management.endpoint.health.validate-group-membership", "false");
+		defaults.put(GROUPS + "liveness.include", "livenessState");
+		defaults.put(GROUPS + "readiness.include", "readinessState,db,redis");
+		defaults.put(GROUPS + "readiness.show-components", "always");
+		defaults.put(GROUPS + "readiness.show-details", "always");
+		environment.getPropertySources().addLast(new MapPropertySource("foundationHealthDefaults", defaults));
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.foundation.core.health;
+
+import org.jspecify.annotations.NullMarked;

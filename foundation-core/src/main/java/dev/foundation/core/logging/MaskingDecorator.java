@@ -1,0 +1,36 @@
+package dev.foundation.core.logging;
+
+import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
+
+/**
+ * logstash-logback-encoder's masking decorator, configured from the single strings logback can pass: a
+ * comma-separated list of field names and a newline-separated list of regular expressions (which may contain
+ * commas, e.g. {@code \d{7,14}}).
+ */
+public class MaskingDecorator extends MaskingJsonGeneratorDecorator {
+
+	/**
+	 * Masks the values of these fields wherever they appear.
+	 * @param fieldNames comma-separated field names
+	 */
+	public void setFieldNames(String fieldNames) {
+		for (String field : fieldNames.split(",")) {
+			if (!field.isBlank()) {
+				addPath(field.trim());
+			}
+		}
+	}
+
+	/**
+	 * Masks what these regular expressions match inside any string value.
+	 * @param patterns newline-separated regular expressions
+	 */
+	public void setValuePatterns(String patterns) {
+		for (String pattern : patterns.split("\n")) {
+			if (!pattern.isBlank()) {
+				addValue(pattern.trim());
+			}
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.foundation.core.logging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,77 @@
+package dev.foundation.core.persistence.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Configuration of the foundation's own tables and their Flyway history.
+ */
+@ConfigurationProperties("foundation.schema")
+@Validated
+public class FoundationSchemaProperties {
+
+	private static final String IDENTIFIER = "[a-z_][a-z0-9_]{0,62}";
+
+	/**
+	 * Whether the foundation migrates its own tables at startup. Switch off when they are created by other means
+	 * (e.g. a migration job with elevated rights).
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Schema of the foundation's tables and history table; kept apart from the application's schema so that the
+	 * two Flyway histories never see each other's tables.
+	 */
+	@Pattern(regexp = IDENTIFIER, message = "must be a lowercase SQL identifier")
+	private String name = "foundation";
+
+	/**
+	 * Flyway history table of the foundation's migrations.
+	 */
+	@Pattern(regexp = IDENTIFIER, message = "must be a lowercase SQL identifier")
+	private String historyTable = "foundation_schema_history";
+
+	/**
+	 * Locations of the foundation's migrations; modules add theirs under classpath:db/foundation.
+	 */
+	@NotEmpty
+	private List<String> locations = new ArrayList<>(List.of("classpath:db/foundation"));
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getHistoryTable() {
+		return this.historyTable;
+	}
+
+	public void setHistoryTable(String historyTable) {
+		this.historyTable = historyTable;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		this.locations = locations;
+	}
+
+}

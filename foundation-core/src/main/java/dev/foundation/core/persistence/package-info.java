@@ -1,0 +1,4 @@
+@NullMarked
+package dev.foundation.core.persistence;
+
+import org.jspecify.annotations.NullMarked;
