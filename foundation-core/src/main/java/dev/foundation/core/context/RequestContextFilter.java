@@ -3,11 +3,15 @@ package dev.foundation.core.context;
 import java.io.IOException;
 import java.time.Instant;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import net.logstash.logback.argument.StructuredArguments;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,22 +28,40 @@ public class RequestContextFilter extends OncePerRequestFilter {
 
 	private static final int MAX_USER_AGENT_LENGTH = 256;
 
+	private static final Logger requestLog = LoggerFactory.getLogger("dev.foundation.request");
+
 	private final String requestIdHeader;
 
 	private final int maxRequestIdLength;
 
 	private final ClientIpResolver clientIpResolver;
 
+	private final boolean logRequests;
+
 	/**
-	 * Creates the filter.
+	 * Creates the filter, without request logging.
 	 * @param requestIdHeader the header carrying the correlation id in both directions
 	 * @param maxRequestIdLength the longest inbound id accepted
 	 * @param clientIpResolver how the client address is found
 	 */
 	public RequestContextFilter(String requestIdHeader, int maxRequestIdLength, ClientIpResolver clientIpResolver) {
+		this(requestIdHeader, maxRequestIdLength, clientIpResolver, false);
+	}
+
+	/**
+	 * Creates the filter.
+	 * @param requestIdHeader the header carrying the correlation id in both directions
+	 * @param maxRequestIdLength the longest inbound id accepted
+	 * @param clientIpResolver how the client address is found
+	 * @param logRequests whether each completed request is logged (method, path, status, duration) on the
+	 * {@code dev.foundation.request} logger
+	 */
+	public RequestContextFilter(String requestIdHeader, int maxRequestIdLength, ClientIpResolver clientIpResolver,
+			boolean logRequests) {
 		this.requestIdHeader = requestIdHeader;
 		this.maxRequestIdLength = maxRequestIdLength;
 		this.clientIpResolver = clientIpResolver;
+		this.logRequests = logRequests;
 	}
 
 	@Override
@@ -56,9 +78,33 @@ public class RequestContextFilter extends OncePerRequestFilter {
 		if (!response.isCommitted()) {
 			response.setHeader(this.requestIdHeader, context.correlationId());
 		}
+		boolean log = this.logRequests && request.getDispatcherType() == DispatcherType.REQUEST
+				&& requestLog.isInfoEnabled();
+		long start = log ? System.nanoTime() : 0;
 		try (RequestContexts.Scope scope = RequestContexts.bind(context)) {
-			chain.doFilter(request, response);
+			boolean failed = true;
+			try {
+				chain.doFilter(request, response);
+				failed = false;
+			}
+			finally {
+				if (log) {
+					logCompletion(request, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(),
+							start);
+				}
+			}
 		}
+	}
+
+	// Logged inside the scope so that the line carries the MDC ids. The query string is left out: it may carry
+	// tokens or personal data.
+	private static void logCompletion(HttpServletRequest request, int status, long start) {
+		long micros = (System.nanoTime() - start) / 1000;
+		requestLog.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), status,
+				micros / 1000.0, StructuredArguments.keyValue("http_method", request.getMethod()),
+				StructuredArguments.keyValue("http_path", request.getRequestURI()),
+				StructuredArguments.keyValue("http_status", status),
+				StructuredArguments.keyValue("duration_us", micros));
 	}
 
 	private RequestContext createContext(HttpServletRequest request) {

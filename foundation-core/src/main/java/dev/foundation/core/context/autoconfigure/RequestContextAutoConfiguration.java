@@ -63,7 +63,7 @@ public final class RequestContextAutoConfiguration {
 		FilterRegistrationBean<RequestContextFilter> requestContextFilterRegistration(
 				RequestContextProperties properties, ClientIpResolver clientIpResolver) {
 			var filter = new RequestContextFilter(properties.getRequestIdHeader(), properties.getMaxRequestIdLength(),
-					clientIpResolver);
+					clientIpResolver, properties.isLogRequests());
 			var registration = new FilterRegistrationBean<>(filter);
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);

@@ -45,6 +45,20 @@ public class RequestContextProperties {
 	 */
 	private boolean propagateToOutboundCalls = true;
 
+	/**
+	 * Whether each completed request is logged on the 'dev.foundation.request' logger: method, path (without
+	 * query string), status and duration, with the MDC ids.
+	 */
+	private boolean logRequests = true;
+
+	public boolean isLogRequests() {
+		return this.logRequests;
+	}
+
+	public void setLogRequests(boolean logRequests) {
+		this.logRequests = logRequests;
+	}
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
