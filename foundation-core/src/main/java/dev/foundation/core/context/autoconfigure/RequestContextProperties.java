@@ -41,7 +41,7 @@ public class RequestContextProperties {
 	private List<String> trustedProxies = new ArrayList<>();
 
 	/**
-	 * Whether RestClient and RestTemplate calls carry the current correlation id.
+	 * Whether RestClient calls carry the current correlation id.
 	 */
 	private boolean propagateToOutboundCalls = true;
 

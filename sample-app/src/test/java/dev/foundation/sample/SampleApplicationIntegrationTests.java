@@ -1,0 +1,236 @@
+package dev.foundation.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.foundation.core.test.FoundationTestServices;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample app on a random port, over real HTTP, against real PostgreSQL and Redis.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "sample.dev-services.enabled=false")
+@ExtendWith(OutputCaptureExtension.class)
+class SampleApplicationIntegrationTests {
+
+	private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private DataSource dataSource;
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) {
+		FoundationTestServices.register(registry, "sample");
+	}
+
+	@Test
+	void readinessIsUpWithDatabaseAndRedisComponents() throws Exception {
+		HttpResponse<String> response = get("/actuator/health/readiness");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.path("status").asString()).isEqualTo("UP");
+		assertThat(body.path("components").path("db").path("status").asString()).isEqualTo("UP");
+		assertThat(body.path("components").path("redis").path("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void livenessDependsOnNoExternalSystem() throws Exception {
+		HttpResponse<String> response = get("/actuator/health/liveness");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.path("status").asString()).isEqualTo("UP");
+		assertThat(response.body()).doesNotContain("\"db\"").doesNotContain("\"redis\"");
+	}
+
+	@Test
+	void publicHealthAliasesAnswerLikeTheProbes() throws Exception {
+		HttpResponse<String> liveness = get("/api/v1/public/health");
+		HttpResponse<String> readiness = get("/api/v1/public/health/ready");
+		assertThat(liveness.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(liveness.body()).path("status").asString()).isEqualTo("UP");
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(readiness.body()).path("components").has("db")).isTrue();
+	}
+
+	@Test
+	void requestWithoutRequestIdGetsAGeneratedOne() throws Exception {
+		HttpResponse<String> response = get("/api/v1/contacts");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(requestId(response)).matches(UUID_PATTERN);
+	}
+
+	@Test
+	void validRequestIdIsEchoed() throws Exception {
+		HttpResponse<String> response = send(request("/api/v1/contacts").header("X-Request-Id", "order-42.retry:1"));
+		assertThat(requestId(response)).isEqualTo("order-42.retry:1");
+	}
+
+	@Test
+	void maliciousRequestIdsAreReplaced() throws Exception {
+		for (String malicious : List.of("abc<script>alert(1)</script>", "a\"b", "id with spaces", "x".repeat(65),
+				"abc\tinjected")) {
+			HttpResponse<String> response = send(request("/api/v1/contacts").header("X-Request-Id", malicious));
+			assertThat(requestId(response)).as(malicious).matches(UUID_PATTERN);
+		}
+	}
+
+	@Test
+	void contactLifecycleWithOptimisticLockingAndSoftDeletion() throws Exception {
+		HttpResponse<String> created = send(post("/api/v1/contacts",
+				"{\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\",\"phone\":\"+4915112345678\"}"));
+		assertThat(created.statusCode()).isEqualTo(201);
+		JsonNode contact = json.readTree(created.body());
+		String id = contact.path("id").asString();
+		assertThat(UUID.fromString(id).version()).isEqualTo(7);
+		assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/contacts/" + id);
+		assertThat(created.headers().firstValue("ETag")).hasValue("\"0\"");
+
+		HttpResponse<String> updated = send(request("/api/v1/contacts/" + id).header("Content-Type", "application/json")
+			.header("If-Match", "\"0\"")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada King\",\"email\":\"ada@example.com\"}")));
+		assertThat(updated.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(updated.body()).path("version").asLong()).isEqualTo(1);
+
+		HttpResponse<String> stale = send(request("/api/v1/contacts/" + id).header("Content-Type", "application/json")
+			.header("If-Match", "\"0\"")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Lost update\"}")));
+		assertProblem(stale, 409, "conflict");
+
+		HttpResponse<String> deleted = send(request("/api/v1/contacts/" + id).DELETE());
+		assertThat(deleted.statusCode()).isEqualTo(204);
+		assertProblem(get("/api/v1/contacts/" + id), 404, "not-found");
+		Integer remaining = new JdbcTemplate(this.dataSource).queryForObject(
+				"select count(*) from contacts where id = ?::uuid and deleted_at is not null", Integer.class, id);
+		assertThat(remaining).isEqualTo(1);
+	}
+
+	@Test
+	void invalidFieldsAreListedWithoutTheirValues() throws Exception {
+		HttpResponse<String> response = send(
+				post("/api/v1/contacts", "{\"name\":\"\",\"email\":\"<script>alert(1)</script>\"}"));
+		JsonNode problem = assertProblem(response, 400, "validation-failed");
+		List<String> fields = new ArrayList<>();
+		problem.path("errors").forEach((error) -> fields.add(error.path("field").asString()));
+		assertThat(fields).containsExactlyInAnyOrder("name", "email");
+		assertThat(response.body()).doesNotContain("<script>");
+	}
+
+	@Test
+	void frameworkErrorsAreProblemDetails() throws Exception {
+		assertProblem(send(post("/api/v1/contacts", "{\"name\": \"unterminated")), 400, "malformed-request");
+		assertProblem(send(request("/api/v1/contacts").header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("name=x"))), 415, "unsupported-media-type");
+		HttpResponse<String> notAllowed = send(request("/api/v1/contacts").method("PATCH",
+				HttpRequest.BodyPublishers.noBody()));
+		assertProblem(notAllowed, 405, "method-not-allowed");
+		assertThat(notAllowed.headers().firstValue("Allow")).isPresent();
+		assertProblem(get("/api/v1/no-such-route"), 404, "not-found");
+		assertProblem(get("/api/v1/contacts/not-a-uuid"), 400, "malformed-request");
+		assertProblem(send(request("/api/v1/contacts/" + UUID.randomUUID()).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}"))), 400, "missing-parameter");
+	}
+
+	@Test
+	void errorResponsesDoNotReflectInput() throws Exception {
+		HttpResponse<String> response = send(request("/api/v1/contacts?%3Cscript%3E=1").header("Content-Type",
+				"text/html<script>alert(1)</script>")
+			.POST(HttpRequest.BodyPublishers.ofString("<script>alert(1)</script>")));
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(response.body()).doesNotContain("<script>").doesNotContain("text/html");
+	}
+
+	@Test
+	void jsonLogLineOfARequestCarriesItsCorrelationId(CapturedOutput output) throws Exception {
+		String requestId = "log-check-" + UUID.randomUUID();
+		send(request("/api/v1/contacts").header("X-Request-Id", requestId));
+		String line = output.getOut()
+			.lines()
+			.filter((candidate) -> candidate.contains("\"correlation_id\":\"" + requestId + "\""))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no log line with correlation id " + requestId));
+		JsonNode event = json.readTree(line);
+		assertThat(event.path("logger_name").asString()).isEqualTo("dev.foundation.request");
+		assertThat(event.path("http_status").asInt()).isEqualTo(200);
+		assertThat(event.path("service").asString()).isEqualTo("sample-app");
+	}
+
+	@Test
+	void sensitiveValuesAreMaskedInJsonLogs(CapturedOutput output) throws Exception {
+		send(post("/api/v1/contacts", "{\"name\":\"Grace\",\"email\":\"grace.hopper@example.com\"}"));
+		org.slf4j.LoggerFactory.getLogger("dev.foundation.sample")
+			.info("Welcome mail sent to grace.hopper@example.com with token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdef");
+		assertThat(output.getOut()).contains("Welcome mail sent to")
+			.doesNotContain("grace.hopper@example.com")
+			.doesNotContain("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0");
+	}
+
+	@Test
+	void openApiDocumentListsTheContactsApi() throws Exception {
+		HttpResponse<String> response = get("/v3/api-docs");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(response.body()).path("paths").has("/api/v1/contacts")).isTrue();
+	}
+
+	private JsonNode assertProblem(HttpResponse<String> response, int status, String type) throws IOException {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = json.readTree(response.body());
+		assertThat(problem.path("type").asString()).isEqualTo("https://foundation.dev/problems/" + type);
+		assertThat(problem.path("status").asInt()).isEqualTo(status);
+		assertThat(problem.path("title").asString()).isNotBlank();
+		assertThat(problem.path("detail").asString()).isNotBlank();
+		assertThat(problem.path("correlationId").asString()).isEqualTo(requestId(response));
+		return problem;
+	}
+
+	private static String requestId(HttpResponse<String> response) {
+		return response.headers().firstValue("X-Request-Id").orElseThrow();
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return send(request(path));
+	}
+
+	private HttpRequest.Builder post(String path, String body) {
+		return request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
