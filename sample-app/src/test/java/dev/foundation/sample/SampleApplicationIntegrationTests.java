@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.foundation.core.test.FoundationTestServices;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -182,6 +184,24 @@ class SampleApplicationIntegrationTests {
 		assertThat(event.path("logger_name").asString()).isEqualTo("dev.foundation.request");
 		assertThat(event.path("http_status").asInt()).isEqualTo(200);
 		assertThat(event.path("service").asString()).isEqualTo("sample-app");
+	}
+
+	@Test
+	void asyncListenerLogsUnderTheRequestsCorrelationId(CapturedOutput output) throws Exception {
+		String requestId = "async-check-" + UUID.randomUUID();
+		HttpResponse<String> created = send(
+				post("/api/v1/contacts", "{\"name\":\"Async\"}").header("X-Request-Id", requestId));
+		String id = json.readTree(created.body()).path("id").asString();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode event = output.getOut()
+				.lines()
+				.filter((line) -> line.contains("Contact " + id + " created"))
+				.map(json::readTree)
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no async log line yet"));
+			assertThat(event.path("correlation_id").asString()).isEqualTo(requestId);
+			assertThat(event.path("thread_name").asString()).doesNotStartWith("http-nio");
+		});
 	}
 
 	@Test

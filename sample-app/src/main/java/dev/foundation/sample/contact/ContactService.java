@@ -1,10 +1,12 @@
 package dev.foundation.sample.contact;
 
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.foundation.core.error.ConflictException;
 import dev.foundation.core.error.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -19,12 +21,18 @@ public class ContactService {
 
 	private final ContactRepository contacts;
 
-	ContactService(ContactRepository contacts) {
+	private final ApplicationEventPublisher events;
+
+	ContactService(ContactRepository contacts, ApplicationEventPublisher events) {
 		this.contacts = contacts;
+		this.events = events;
 	}
 
 	public Contact create(ContactRequest request) {
-		return this.contacts.save(new Contact(request.name(), request.email(), request.phone(), request.company()));
+		Contact contact = this.contacts
+			.save(new Contact(request.name(), request.email(), request.phone(), request.company()));
+		this.events.publishEvent(new ContactCreated(Objects.requireNonNull(contact.getId())));
+		return contact;
 	}
 
 	@Transactional(readOnly = true)
