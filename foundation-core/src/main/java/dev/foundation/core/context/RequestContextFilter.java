@@ -18,8 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The first filter of the chain: creates the {@link RequestContext}, binds it (and its MDC ids) for the duration of
  * the request, echoes the correlation id on the response and unbinds everything afterwards, even on errors.
  * <p>
- * It also runs for the container's error dispatch, reusing the original request's correlation id, so an error page
- * rendered after a filter failed still carries it.
+ * It also runs for the container's error and async dispatches, re-binding the original request's context, so an
+ * error rendered after a filter failed, or the completion of an asynchronous request, still carries its ids.
  */
 public class RequestContextFilter extends OncePerRequestFilter {
 
@@ -66,6 +66,12 @@ public class RequestContextFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	// Async dispatches (completion of Callable, DeferredResult, SSE) run on another thread: bind the same context.
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
 		return false;
 	}
 
