@@ -58,9 +58,13 @@ public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor
 		List<String> patterns = new ArrayList<>(
 				binder.bind("foundation.logging.mask.patterns", Bindable.listOf(String.class))
 					.orElse(LoggingProperties.DEFAULT_MASKED_PATTERNS));
-		patterns.addAll(binder.bind("foundation.logging.mask.additional-patterns", Bindable.listOf(String.class))
-			.orElse(List.of()));
-		patterns.forEach(LoggingEnvironmentPostProcessor::requireValidPattern);
+		patterns.forEach((pattern) -> requireValidPattern("foundation.logging.mask.patterns", pattern));
+		List<String> additionalPatterns = binder
+			.bind("foundation.logging.mask.additional-patterns", Bindable.listOf(String.class))
+			.orElse(List.of());
+		additionalPatterns
+			.forEach((pattern) -> requireValidPattern("foundation.logging.mask.additional-patterns", pattern));
+		patterns.addAll(additionalPatterns);
 		Map<String, Object> properties = new HashMap<>();
 		properties.put(MASK_FIELDS, String.join(",", fields));
 		properties.put(MASK_PATTERNS, String.join("\n", patterns));
@@ -70,12 +74,12 @@ public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor
 		environment.getPropertySources().addLast(new MapPropertySource("foundationLogging", properties));
 	}
 
-	private static void requireValidPattern(String pattern) {
+	private static void requireValidPattern(String property, String pattern) {
 		try {
 			Pattern.compile(pattern);
 		}
 		catch (PatternSyntaxException ex) {
-			throw new InvalidFoundationPropertyException("foundation.logging.mask.patterns",
+			throw new InvalidFoundationPropertyException(property,
 					"'" + pattern + "' is not a valid regular expression (" + ex.getDescription() + ")",
 					"use java.util.regex syntax, e.g. \\\\d{16} for card numbers");
 		}

@@ -1,5 +1,9 @@
 package dev.foundation.core.logging;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
 import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
 
 /**
@@ -10,14 +14,21 @@ import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
 public class MaskingDecorator extends MaskingJsonGeneratorDecorator {
 
 	/**
-	 * Masks the values of these fields wherever they appear.
+	 * Masks the values of these fields wherever they appear, and {@code name=value} in any string value.
 	 * @param fieldNames comma-separated field names
 	 */
 	public void setFieldNames(String fieldNames) {
+		List<String> names = new ArrayList<>();
 		for (String field : fieldNames.split(",")) {
 			if (!field.isBlank()) {
 				addPath(field.trim());
+				names.add(Pattern.quote(field.trim()));
 			}
+		}
+		// StructuredArguments.kv("password", x) filling a {} placeholder also writes "password=x" into the message:
+		// mask the value (up to the next space or separator) there too, keeping the name.
+		if (!names.isEmpty()) {
+			addValue("(?<=(?<![\\w.-])(?:" + String.join("|", names) + ")=)[^\\s,;&]+");
 		}
 	}
 

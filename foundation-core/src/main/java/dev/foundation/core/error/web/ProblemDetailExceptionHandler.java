@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -165,8 +166,11 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
 			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
 		log(ex, statusCode);
+		// Spring's handlers pass no body for ErrorResponse exceptions: take theirs, it holds the application's detail.
 		ProblemDetail problem = (body instanceof ProblemDetail existing) ? existing
-				: ProblemDetail.forStatus(statusCode);
+				: (ex instanceof ErrorResponse errorResponse)
+						? errorResponse.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale())
+						: ProblemDetail.forStatus(statusCode);
 		problem.setDetail(safeDetail(ex, problem, statusCode));
 		this.problemDetails.complete(problem, typeOf(ex, statusCode), ProblemDetails.titleFor(statusCode),
 				path(request));
