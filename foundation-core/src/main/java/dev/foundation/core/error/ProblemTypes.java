@@ -1,5 +1,9 @@
 package dev.foundation.core.error;
 
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * The problem type slugs the foundation emits. Each is appended to {@code foundation.errors.type-base-uri} to form a
  * stable {@code type} URI; clients may switch on them. Documented in {@code docs/errors.md}.
@@ -51,7 +55,26 @@ public final class ProblemTypes {
 	/** Any other client error without a more specific type. */
 	public static final String BAD_REQUEST = "bad-request";
 
+	private static final Map<String, String> TITLES = Map.ofEntries(Map.entry(NOT_FOUND, "Resource not found"),
+			Map.entry(VALIDATION_FAILED, "Validation failed"), Map.entry(MALFORMED_REQUEST, "Malformed request"),
+			Map.entry(MISSING_PARAMETER, "Missing parameter"), Map.entry(CONFLICT, "Conflict"),
+			Map.entry(UNAUTHORIZED, "Unauthorized"), Map.entry(FORBIDDEN, "Forbidden"),
+			Map.entry(RATE_LIMITED, "Too many requests"), Map.entry(METHOD_NOT_ALLOWED, "Method not allowed"),
+			Map.entry(UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"), Map.entry(NOT_ACCEPTABLE, "Not acceptable"),
+			Map.entry(PAYLOAD_TOO_LARGE, "Payload too large"),
+			Map.entry(EXTERNAL_SERVICE_FAILURE, "External service failure"),
+			Map.entry(INTERNAL_ERROR, "Internal error"), Map.entry(BAD_REQUEST, "Bad request"));
+
 	private ProblemTypes() {
+	}
+
+	/**
+	 * Returns the title of a problem type: the same for every occurrence, as RFC 9457 section 3.1.3 asks.
+	 * @param type the slug
+	 * @return the title, or {@code null} for a slug the foundation does not define
+	 */
+	public static @Nullable String titleOf(String type) {
+		return TITLES.get(type);
 	}
 
 }

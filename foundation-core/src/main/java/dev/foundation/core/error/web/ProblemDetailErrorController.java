@@ -1,6 +1,5 @@
 package dev.foundation.core.error.web;
 
-import dev.foundation.core.error.ProblemTypes;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -50,8 +49,7 @@ public class ProblemDetailErrorController implements ErrorController {
 		String detail = status.is5xxServerError()
 				? "An unexpected error occurred; quote the correlation id when reporting it"
 				: ProblemDetails.titleFor(status);
-		String type = status.is5xxServerError() && status.value() == 500 ? ProblemTypes.INTERNAL_ERROR
-				: ProblemDetails.typeFor(status);
+		String type = ProblemDetails.typeFor(status);
 		ProblemDetail problem = this.problemDetails.create(type, status, ProblemDetails.titleFor(status), detail,
 				(uri instanceof String path) ? path : null);
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -197,7 +197,7 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 		return (ResponseEntity) response;
 	}
 
-	private static String typeOf(Exception ex, HttpStatusCode status) {
+	private static @Nullable String typeOf(Exception ex, HttpStatusCode status) {
 		if (ex instanceof HttpMessageNotReadableException || ex instanceof TypeMismatchException) {
 			return ProblemTypes.MALFORMED_REQUEST;
 		}

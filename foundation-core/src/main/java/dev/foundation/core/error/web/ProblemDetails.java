@@ -37,7 +37,7 @@ public final class ProblemDetails {
 	 * @param instance the request path, or {@code null}
 	 * @return the problem detail
 	 */
-	public ProblemDetail create(String type, HttpStatusCode status, String title, String detail,
+	public ProblemDetail create(@Nullable String type, HttpStatusCode status, String title, String detail,
 			@Nullable String instance) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		return complete(problem, type, title, instance);
@@ -46,14 +46,23 @@ public final class ProblemDetails {
 	/**
 	 * Fills in what the foundation adds to every problem detail.
 	 * @param problem a problem detail, possibly created by Spring
-	 * @param type the problem type slug
-	 * @param title the problem type's title
+	 * @param type the problem type slug, or {@code null} for a status without a foundation type ({@code about:blank})
+	 * @param title the title, used when the type is not one of {@link ProblemTypes}'s (whose titles are fixed)
 	 * @param instance the request path, or {@code null}
 	 * @return the same problem detail
 	 */
-	public ProblemDetail complete(ProblemDetail problem, String type, String title, @Nullable String instance) {
-		problem.setType(URI.create(this.typeBaseUri + type));
-		problem.setTitle(title);
+	public ProblemDetail complete(ProblemDetail problem, @Nullable String type, String title,
+			@Nullable String instance) {
+		if (type == null) {
+			// RFC 9457 section 4.2.1: no semantics beyond the status code, whose phrase is the title.
+			problem.setType(URI.create("about:blank"));
+			problem.setTitle(titleFor(HttpStatusCode.valueOf(problem.getStatus())));
+		}
+		else {
+			problem.setType(URI.create(this.typeBaseUri + type));
+			String standardTitle = ProblemTypes.titleOf(type);
+			problem.setTitle((standardTitle != null) ? standardTitle : title);
+		}
 		if (instance != null) {
 			problem.setInstance(safeUri(instance));
 		}
@@ -65,12 +74,12 @@ public final class ProblemDetails {
 	/**
 	 * Returns the problem type slug the foundation uses for a status without a more specific type.
 	 * @param status the status
-	 * @return the slug
+	 * @return the slug, or {@code null} when the foundation defines no type for the status
 	 */
-	public static String typeFor(HttpStatusCode status) {
+	public static @Nullable String typeFor(HttpStatusCode status) {
 		HttpStatus known = HttpStatus.resolve(status.value());
 		if (known == null) {
-			return status.is5xxServerError() ? ProblemTypes.INTERNAL_ERROR : ProblemTypes.BAD_REQUEST;
+			return status.is5xxServerError() ? ProblemTypes.INTERNAL_ERROR : null;
 		}
 		return switch (known) {
 			case NOT_FOUND -> ProblemTypes.NOT_FOUND;
@@ -83,7 +92,9 @@ public final class ProblemDetails {
 			case CONFLICT -> ProblemTypes.CONFLICT;
 			case TOO_MANY_REQUESTS -> ProblemTypes.RATE_LIMITED;
 			case BAD_GATEWAY, SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT -> ProblemTypes.EXTERNAL_SERVICE_FAILURE;
-			default -> status.is5xxServerError() ? ProblemTypes.INTERNAL_ERROR : ProblemTypes.BAD_REQUEST;
+			case BAD_REQUEST -> ProblemTypes.BAD_REQUEST;
+			case INTERNAL_SERVER_ERROR -> ProblemTypes.INTERNAL_ERROR;
+			default -> null;
 		};
 	}
 

@@ -37,7 +37,7 @@ class ProblemDetailErrorControllerIntegrationTests extends ProblemDetailWebTestS
 	@Test
 	void exceptionThrownByFilterIsRenderedAsProblemWithCorrelationId() throws Exception {
 		send(get("/test/filter-failure"))
-			.isProblem(500, "internal-error", "Internal Server Error",
+			.isProblem(500, "internal-error", "Internal error",
 					"An unexpected error occurred; quote the correlation id when reporting it", "/test/filter-failure")
 			.doesNotReveal("secret filter failure", "IllegalStateException", "Tomcat", "<html");
 	}
@@ -67,7 +67,7 @@ class ProblemDetailErrorControllerIntegrationTests extends ProblemDetailWebTestS
 
 	@Test
 	void unknownRouteOverRealServer() throws Exception {
-		send(get("/no/such/route")).isProblem(404, "not-found", "Not Found", "No resource exists at this path",
+		send(get("/no/such/route")).isProblem(404, "not-found", "Resource not found", "No resource exists at this path",
 				"/no/such/route");
 	}
 
@@ -80,7 +80,7 @@ class ProblemDetailErrorControllerIntegrationTests extends ProblemDetailWebTestS
 		send(HttpRequest.newBuilder(uri("/test/upload"))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(BodyPublishers.ofString(body)))
-			.isProblem(413, "payload-too-large", "Content Too Large", "The payload exceeds the allowed size",
+			.isProblem(413, "payload-too-large", "Payload too large", "The payload exceeds the allowed size",
 					"/test/upload")
 			.doesNotReveal("1024", "FileSizeLimitExceeded", "big.txt");
 	}
@@ -108,7 +108,7 @@ class ProblemDetailErrorControllerIntegrationTests extends ProblemDetailWebTestS
 	@Test
 	void unknownMethodIs405ProblemOverRealServer() throws Exception {
 		Answer answer = send(HttpRequest.newBuilder(uri("/test/post-only")).method("PURGE", BodyPublishers.noBody()));
-		answer.isProblem(405, "method-not-allowed", "Method Not Allowed",
+		answer.isProblem(405, "method-not-allowed", "Method not allowed",
 				"The method is not supported by this resource; the Allow header lists those that are",
 				"/test/post-only")
 			.doesNotReveal("PURGE");

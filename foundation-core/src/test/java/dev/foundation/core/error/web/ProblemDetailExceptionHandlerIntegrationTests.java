@@ -98,7 +98,7 @@ class ProblemDetailExceptionHandlerIntegrationTests extends ProblemDetailWebTest
 
 	@Test
 	void responseStatusExceptionKeepsApplicationsReason() throws Exception {
-		perform(get("/test/status")).isProblem(410, "bad-request", "Gone", "This widget was retired", "/test/status");
+		perform(get("/test/status")).isProblem(410, null, "Gone", "This widget was retired", "/test/status");
 	}
 
 	@Test
@@ -138,7 +138,7 @@ class ProblemDetailExceptionHandlerIntegrationTests extends ProblemDetailWebTest
 	void malformedJsonIsAMalformedRequestThatDoesNotQuoteTheBody() throws Exception {
 		String body = "{\"name\": \"<script>alert(1)</script>\", \"quantity\": ";
 		perform(post("/test/widgets").contentType(MediaType.APPLICATION_JSON).content(body))
-			.isProblem(400, "malformed-request", "Bad Request", "The request body is missing or not readable",
+			.isProblem(400, "malformed-request", "Malformed request", "The request body is missing or not readable",
 					"/test/widgets")
 			.doesNotReveal("<script>", "alert(1)", "JSON", "Unexpected end-of-input");
 	}
@@ -147,7 +147,7 @@ class ProblemDetailExceptionHandlerIntegrationTests extends ProblemDetailWebTest
 	void wronglyTypedJsonValueIsAMalformedRequest() throws Exception {
 		String body = "{\"name\": \"a\", \"quantity\": \"<script>\"}";
 		perform(post("/test/widgets").contentType(MediaType.APPLICATION_JSON).content(body))
-			.isProblem(400, "malformed-request", "Bad Request", "The request body is missing or not readable",
+			.isProblem(400, "malformed-request", "Malformed request", "The request body is missing or not readable",
 					"/test/widgets")
 			.doesNotReveal("<script>", "int");
 	}
@@ -155,13 +155,13 @@ class ProblemDetailExceptionHandlerIntegrationTests extends ProblemDetailWebTest
 	@Test
 	void missingBodyIsAMalformedRequest() throws Exception {
 		perform(post("/test/widgets").contentType(MediaType.APPLICATION_JSON)).isProblem(400, "malformed-request",
-				"Bad Request", "The request body is missing or not readable", "/test/widgets");
+				"Malformed request", "The request body is missing or not readable", "/test/widgets");
 	}
 
 	@Test
 	void unsupportedMediaTypeIs415ListingAcceptedTypes() throws Exception {
 		Answer answer = perform(post("/test/json-only").contentType("text/html").content("<script>x</script>"))
-			.isProblem(415, "unsupported-media-type", "Unsupported Media Type",
+			.isProblem(415, "unsupported-media-type", "Unsupported media type",
 					"The request's content type is not supported; the Accept header lists those that are",
 					"/test/json-only")
 			.doesNotReveal("<script>", "text/html");
@@ -170,13 +170,13 @@ class ProblemDetailExceptionHandlerIntegrationTests extends ProblemDetailWebTest
 
 	@Test
 	void unproducibleMediaTypeIs406() throws Exception {
-		perform(get("/test/json-produced").accept("text/csv")).isProblem(406, "not-acceptable", "Not Acceptable",
+		perform(get("/test/json-produced").accept("text/csv")).isProblem(406, "not-acceptable", "Not acceptable",
 				"None of the acceptable media types can be produced", "/test/json-produced");
 	}
 
 	@Test
 	void unsupportedMethodIs405WithAllow() throws Exception {
-		Answer answer = perform(get("/test/post-only")).isProblem(405, "method-not-allowed", "Method Not Allowed",
+		Answer answer = perform(get("/test/post-only")).isProblem(405, "method-not-allowed", "Method not allowed",
 				"The method is not supported by this resource; the Allow header lists those that are",
 				"/test/post-only");
 		assertThat(answer.header("Allow")).contains("POST").doesNotContain("GET");
@@ -185,7 +185,7 @@ class ProblemDetailExceptionHandlerIntegrationTests extends ProblemDetailWebTest
 	@Test
 	void methodNameWithMarkupIsNeverEchoed() throws Exception {
 		perform(request(HttpMethod.valueOf("FOO<script>"), "/test/post-only"))
-			.isProblem(405, "method-not-allowed", "Method Not Allowed",
+			.isProblem(405, "method-not-allowed", "Method not allowed",
 					"The method is not supported by this resource; the Allow header lists those that are",
 					"/test/post-only")
 			.doesNotReveal("<script>", "FOO");
@@ -193,21 +193,21 @@ class ProblemDetailExceptionHandlerIntegrationTests extends ProblemDetailWebTest
 
 	@Test
 	void unknownRouteIs404() throws Exception {
-		perform(get("/test/no-such-route")).isProblem(404, "not-found", "Not Found",
+		perform(get("/test/no-such-route")).isProblem(404, "not-found", "Resource not found",
 				"No resource exists at this path", "/test/no-such-route");
 	}
 
 	@Test
 	void pathWithMarkupIsEchoedOnlyPercentEncoded() throws Exception {
 		perform(get("/test/{segment}", "<script>alert(1)</script>"))
-			.isProblem(404, "not-found", "Not Found", "No resource exists at this path",
+			.isProblem(404, "not-found", "Resource not found", "No resource exists at this path",
 					"/test/%3Cscript%3Ealert(1)%3C/script%3E")
 			.doesNotReveal("<script>");
 	}
 
 	@Test
 	void missingRequiredParameterIs400NamingIt() throws Exception {
-		perform(get("/test/search")).isProblem(400, "missing-parameter", "Bad Request",
+		perform(get("/test/search")).isProblem(400, "missing-parameter", "Missing parameter",
 				"Required parameter 'q' is missing", "/test/search");
 	}
 
@@ -221,7 +221,7 @@ class ProblemDetailExceptionHandlerIntegrationTests extends ProblemDetailWebTest
 
 	@Test
 	void unconvertibleParameterIsAMalformedRequestThatDoesNotEchoTheValue() throws Exception {
-		perform(get("/test/widgets/{id}", "not-a-uuid<b>")).isProblem(400, "malformed-request", "Bad Request",
+		perform(get("/test/widgets/{id}", "not-a-uuid<b>")).isProblem(400, "malformed-request", "Malformed request",
 				"Parameter 'id' has an invalid value", "/test/widgets/not-a-uuid%3Cb%3E")
 			.doesNotReveal("<b>", "UUID", "java.");
 	}

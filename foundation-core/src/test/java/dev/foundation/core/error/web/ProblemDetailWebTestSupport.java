@@ -8,6 +8,7 @@ import com.jayway.jsonpath.PathNotFoundException;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,13 +55,14 @@ abstract class ProblemDetailWebTestSupport {
 		 * Asserts the members every foundation problem carries.
 		 * @return this answer
 		 */
-		Answer isProblem(int expectedStatus, String slug, String title, String detail, String instance) {
+		Answer isProblem(int expectedStatus, @Nullable String slug, String title, String detail, String instance) {
 			assertThat(this.status).as("status of %s", this.body).isEqualTo(expectedStatus);
 			assertThat(MediaType.parseMediaType(header("Content-Type")).equalsTypeAndSubtype(
 					MediaType.APPLICATION_PROBLEM_JSON))
 				.as("Content-Type %s", header("Content-Type"))
 				.isTrue();
-			assertThat((String) json("$.type")).isEqualTo(ProblemDetailTestApplication.TYPE_BASE + slug);
+			assertThat((String) json("$.type"))
+				.isEqualTo((slug != null) ? ProblemDetailTestApplication.TYPE_BASE + slug : "about:blank");
 			assertThat((String) json("$.title")).isEqualTo(title);
 			assertThat((Integer) json("$.status")).isEqualTo(expectedStatus);
 			assertThat((String) json("$.detail")).isEqualTo(detail);
