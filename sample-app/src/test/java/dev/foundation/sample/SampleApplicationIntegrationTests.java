@@ -53,11 +53,12 @@ class SampleApplicationIntegrationTests {
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
 		FoundationTestServices.register(registry, "sample");
+		SampleAuthentication.register(registry);
 	}
 
 	@Test
 	void readinessIsUpWithDatabaseAndRedisComponents() throws Exception {
-		HttpResponse<String> response = get("/actuator/health/readiness");
+		HttpResponse<String> response = send(anonymous("/actuator/health/readiness"));
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = json.readTree(response.body());
 		assertThat(body.path("status").asString()).isEqualTo("UP");
@@ -67,7 +68,7 @@ class SampleApplicationIntegrationTests {
 
 	@Test
 	void livenessDependsOnNoExternalSystem() throws Exception {
-		HttpResponse<String> response = get("/actuator/health/liveness");
+		HttpResponse<String> response = send(anonymous("/actuator/health/liveness"));
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = json.readTree(response.body());
 		assertThat(body.path("status").asString()).isEqualTo("UP");
@@ -76,8 +77,8 @@ class SampleApplicationIntegrationTests {
 
 	@Test
 	void publicHealthAliasesAnswerLikeTheProbes() throws Exception {
-		HttpResponse<String> liveness = get("/api/v1/public/health");
-		HttpResponse<String> readiness = get("/api/v1/public/health/ready");
+		HttpResponse<String> liveness = send(anonymous("/api/v1/public/health"));
+		HttpResponse<String> readiness = send(anonymous("/api/v1/public/health/ready"));
 		assertThat(liveness.statusCode()).isEqualTo(200);
 		assertThat(json.readTree(liveness.body()).path("status").asString()).isEqualTo("UP");
 		assertThat(readiness.statusCode()).isEqualTo(200);
@@ -216,7 +217,7 @@ class SampleApplicationIntegrationTests {
 
 	@Test
 	void openApiDocumentListsTheContactsApi() throws Exception {
-		HttpResponse<String> response = get("/v3/api-docs");
+		HttpResponse<String> response = send(anonymous("/v3/api-docs"));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(json.readTree(response.body()).path("paths").has("/api/v1/contacts")).isTrue();
 	}
@@ -246,6 +247,10 @@ class SampleApplicationIntegrationTests {
 	}
 
 	private HttpRequest.Builder request(String path) {
+		return anonymous(path).header("Authorization", "Bearer " + SampleAuthentication.userToken());
+	}
+
+	private HttpRequest.Builder anonymous(String path) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
 	}
 

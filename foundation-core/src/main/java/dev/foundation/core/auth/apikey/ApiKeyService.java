@@ -1,0 +1,48 @@
+package dev.foundation.core.auth.apikey;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.foundation.core.auth.FoundationPrincipal;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Issues, checks and revokes API keys. A key's plaintext is returned once, at creation; only its hash is stored.
+ */
+public interface ApiKeyService {
+
+	/**
+	 * Issues a key.
+	 * @param name what the key is for, e.g. {@code billing-sync}
+	 * @param tenantId the tenant the key acts in, or {@code null} for a key of no tenant
+	 * @param roles the foundation roles the key grants
+	 * @param expiresAt when the key stops working, or {@code null} for never
+	 * @return the key's description and its plaintext, which cannot be recovered later
+	 */
+	IssuedApiKey issue(String name, @Nullable String tenantId, Set<String> roles, @Nullable Instant expiresAt);
+
+	/**
+	 * Checks a presented key in constant time.
+	 * @param presentedKey the header value
+	 * @return the principal the key authenticates, or empty for an unknown, revoked, expired or malformed key
+	 */
+	Optional<FoundationPrincipal> authenticate(String presentedKey);
+
+	/**
+	 * Revokes a key; it stops working at once.
+	 * @param id the key's id
+	 * @return {@code true} if a key that was active is now revoked
+	 */
+	boolean revoke(UUID id);
+
+	/**
+	 * Lists the keys of a tenant (without secrets).
+	 * @param tenantId the tenant, or {@code null} for keys of no tenant
+	 * @return the keys, newest first
+	 */
+	List<ApiKey> list(@Nullable String tenantId);
+
+}

@@ -1,0 +1,197 @@
+package dev.foundation.core.auth.autoconfigure;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.foundation.core.auth.apikey.ApiKeyAuthenticationFilter;
+import dev.foundation.core.auth.apikey.ApiKeyService;
+import dev.foundation.core.auth.jwt.JwksSettings;
+import dev.foundation.core.auth.jwt.JwtDecoderFactory;
+import dev.foundation.core.auth.jwt.TrustedIssuer;
+import dev.foundation.core.auth.jwt.TrustedIssuerRegistry;
+import dev.foundation.core.auth.web.AuthenticatedUserContextFilter;
+import dev.foundation.core.auth.web.ProblemAccessDeniedHandler;
+import dev.foundation.core.auth.web.ProblemAuthenticationEntryPoint;
+import dev.foundation.core.auth.web.SizeLimitedBearerTokenResolver;
+import dev.foundation.core.config.InvalidFoundationPropertyException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Authentication: bearer tokens of the configured issuers (Supabase, Clerk, custom) on Spring Security's OAuth2
+ * resource server, routed by {@code iss}; stateless sessions; 401/403 as problem+json; CORS from properties.
+ * <p>
+ * Runs before Boot's security auto-configurations, whose defaults (a generated password, form login, a resource
+ * server from {@code spring.security.oauth2.resourceserver.*}) then back off. Every bean backs off to one of the
+ * application's own.
+ */
+@AutoConfiguration(
+		afterName = { "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+				"io.github.resilience4j.springboot.retry.autoconfigure.RetryAutoConfiguration",
+				"dev.foundation.core.error.autoconfigure.ErrorHandlingAutoConfiguration" },
+		beforeName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+@ConditionalOnClass({ SecurityFilterChain.class, BearerTokenAuthenticationFilter.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "foundation.auth.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(AuthProperties.class)
+public final class AuthAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(AuthAutoConfiguration.class);
+
+	AuthAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoderFactory foundationJwtDecoderFactory(AuthProperties properties,
+			ObjectProvider<RetryRegistry> retries, ObjectProvider<CircuitBreakerRegistry> circuitBreakers) {
+		AuthProperties.Jwks jwks = properties.getJwks();
+		JwksSettings settings = new JwksSettings(jwks.getCacheTtl(), jwks.getRefreshAhead(),
+				jwks.getMinRefreshInterval(), jwks.getOutageTolerance(), jwks.getConnectTimeout(),
+				jwks.getReadTimeout(), jwks.getMaxAttempts());
+		return new JwtDecoderFactory(settings, retries.getIfAvailable(RetryRegistry::ofDefaults),
+				circuitBreakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TrustedIssuerRegistry foundationTrustedIssuers(AuthProperties properties, JwtDecoderFactory decoders) {
+		List<TrustedIssuer> issuers = new TrustedIssuers(properties, decoders, Clock.systemUTC()).create();
+		if (issuers.isEmpty() && !properties.getApiKeys().isEnabled()) {
+			throw new InvalidFoundationPropertyException("foundation.auth",
+					"authentication is on but no token issuer is configured, so no request could ever authenticate",
+					"set foundation.auth.supabase.url, foundation.auth.clerk.issuer or foundation.auth.issuers.<name>.*"
+							+ " (see docs/auth.md), or foundation.auth.enabled=false");
+		}
+		issuers.forEach((issuer) -> logger.info("Trusting {} tokens of issuer {} ({})", issuer.provider(),
+				issuer.issuer(), issuer.name()));
+		return new TrustedIssuerRegistry(issuers);
+	}
+
+	/**
+	 * Picks the issuer's authentication manager by the token's {@code iss}; an unknown issuer is rejected before any
+	 * key is fetched.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	AuthenticationManagerResolver<HttpServletRequest> foundationAuthenticationManagerResolver(
+			TrustedIssuerRegistry issuers) {
+		return new JwtIssuerAuthenticationManagerResolver(
+				(issuer) -> issuers.authenticationManager(issuer).orElse(null));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BearerTokenResolver foundationBearerTokenResolver(AuthProperties properties) {
+		return new SizeLimitedBearerTokenResolver((int) properties.getMaxTokenSize().toBytes());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	static class HealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "jwksHealthIndicator")
+		HealthIndicator jwksHealthIndicator(JwtDecoderFactory decoders) {
+			return new JwksHealthIndicator(decoders.circuitBreakers());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableWebSecurity
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	static class FilterChainConfiguration {
+
+		@Bean
+		SecurityFilterChain foundationSecurityFilterChain(HttpSecurity http, AuthProperties properties,
+				AuthenticationManagerResolver<HttpServletRequest> managers, BearerTokenResolver bearerTokens,
+				@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver,
+				ObjectProvider<CorsConfigurationSource> cors, ObjectProvider<ApiKeyService> apiKeys) throws Exception {
+			var entryPoint = new ProblemAuthenticationEntryPoint(exceptionResolver);
+			var accessDenied = new ProblemAccessDeniedHandler(exceptionResolver);
+			String[] publicPaths = properties.getPublicPaths().toArray(String[]::new);
+			http.csrf(AbstractHttpConfigurer::disable)
+				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.requestCache(AbstractHttpConfigurer::disable)
+				.formLogin(AbstractHttpConfigurer::disable)
+				.httpBasic(AbstractHttpConfigurer::disable)
+				.logout(AbstractHttpConfigurer::disable)
+				.anonymous(AbstractHttpConfigurer::disable)
+				.authorizeHttpRequests((requests) -> {
+					if (!properties.getCors().getAllowedOrigins().isEmpty()) {
+						requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
+					}
+					requests.requestMatchers(publicPaths).permitAll().anyRequest().authenticated();
+				})
+				.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(managers)
+					.bearerTokenResolver(bearerTokens)
+					.authenticationEntryPoint(entryPoint)
+					.accessDeniedHandler(accessDenied))
+				.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+					.accessDeniedHandler(accessDenied))
+				.addFilterAfter(new AuthenticatedUserContextFilter(), BearerTokenAuthenticationFilter.class);
+			ApiKeyService apiKeyService = properties.getApiKeys().isEnabled() ? apiKeys.getIfAvailable() : null;
+			if (apiKeyService != null) {
+				http.addFilterBefore(new ApiKeyAuthenticationFilter(properties.getApiKeys().getHeader(), apiKeyService,
+						entryPoint), BearerTokenAuthenticationFilter.class);
+			}
+			CorsConfigurationSource corsSource = cors.getIfAvailable(() -> corsSource(properties.getCors()));
+			if (corsSource != null) {
+				http.cors((configurer) -> configurer.configurationSource(corsSource));
+			}
+			return http.build();
+		}
+
+		private static CorsConfigurationSource corsSource(AuthProperties.Cors properties) {
+			if (properties.getAllowedOrigins().isEmpty()) {
+				return null;
+			}
+			CorsConfiguration configuration = new CorsConfiguration();
+			configuration.setAllowedOrigins(properties.getAllowedOrigins());
+			configuration.setAllowedMethods(properties.getAllowedMethods());
+			configuration.setAllowedHeaders(properties.getAllowedHeaders());
+			configuration.setExposedHeaders(properties.getExposedHeaders());
+			configuration.setAllowCredentials(properties.isAllowCredentials());
+			configuration.setMaxAge(properties.getMaxAge());
+			UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+			source.registerCorsConfiguration("/**", configuration);
+			return source;
+		}
+
+	}
+
+}

@@ -1,0 +1,239 @@
+package dev.foundation.core.auth.autoconfigure;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import dev.foundation.core.auth.AuthProvider;
+import dev.foundation.core.auth.jwt.ClaimsPrincipalMapper;
+import dev.foundation.core.auth.jwt.ClerkPrincipalMapper;
+import dev.foundation.core.auth.jwt.JwtDecoderFactory;
+import dev.foundation.core.auth.jwt.SupabasePrincipalMapper;
+import dev.foundation.core.auth.jwt.TokenValidators;
+import dev.foundation.core.auth.jwt.TrustedIssuer;
+import dev.foundation.core.config.InvalidFoundationPropertyException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/**
+ * Turns {@code foundation.auth.*} into the list of trusted issuers, failing startup with the property's name for
+ * anything unsafe or incomplete.
+ */
+final class TrustedIssuers {
+
+	private static final int MIN_SECRET_BYTES = 32;
+
+	private static final Set<JWSAlgorithm> SUPABASE_ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256);
+
+	private static final Set<JWSAlgorithm> DEFAULT_ASYMMETRIC = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+
+	private final AuthProperties properties;
+
+	private final JwtDecoderFactory decoders;
+
+	private final Clock clock;
+
+	TrustedIssuers(AuthProperties properties, JwtDecoderFactory decoders, Clock clock) {
+		this.properties = properties;
+		this.decoders = decoders;
+		this.clock = clock;
+	}
+
+	List<TrustedIssuer> create() {
+		List<TrustedIssuer> issuers = new ArrayList<>();
+		AuthProperties.Supabase supabase = this.properties.getSupabase();
+		if (supabase.getUrl() != null) {
+			issuers.add(supabase(supabase, supabase.getUrl()));
+		}
+		else if (supabase.getJwtSecret() != null) {
+			throw new InvalidFoundationPropertyException("foundation.auth.supabase.url",
+					"a JWT secret is set but not the project URL, so the issuer cannot be checked",
+					"set it to https://<project-ref>.supabase.co");
+		}
+		AuthProperties.Clerk clerk = this.properties.getClerk();
+		if (clerk.getIssuer() != null) {
+			issuers.add(clerk(clerk, clerk.getIssuer()));
+		}
+		this.properties.getIssuers().forEach((name, issuer) -> issuers.add(custom(name, issuer)));
+		Map<String, String> seen = new HashMap<>();
+		for (TrustedIssuer issuer : issuers) {
+			String previous = seen.put(issuer.issuer(), issuer.name());
+			if (previous != null) {
+				throw new InvalidFoundationPropertyException("foundation.auth",
+						"issuers '" + previous + "' and '" + issuer.name() + "' both expect iss=" + issuer.issuer(),
+						"configure each issuer once");
+			}
+		}
+		return issuers;
+	}
+
+	private TrustedIssuer supabase(AuthProperties.Supabase supabase, URI url) {
+		requireHttpUrl("foundation.auth.supabase.url", url);
+		String issuer = stripTrailingSlash(url.toString()) + "/auth/v1";
+		URI jwks = URI.create(issuer + "/.well-known/jwks.json");
+		List<OAuth2TokenValidator<Jwt>> extra = new ArrayList<>();
+		if (!supabase.isAllowAnonymous()) {
+			extra.add(TokenValidators.notAnonymous());
+		}
+		OAuth2TokenValidator<Jwt> validator = TokenValidators.create(issuer, List.of(supabase.getAudience()),
+				this.properties.getClockSkew(), this.clock, extra);
+		JwtDecoder decoder = (supabase.getJwtSecret() != null)
+				? this.decoders.jwkSetWithLegacySecret("supabase", jwks, SUPABASE_ALGORITHMS,
+						secret("foundation.auth.supabase.jwt-secret", supabase.getJwtSecret()), validator)
+				: this.decoders.jwkSet("supabase", jwks, SUPABASE_ALGORITHMS, validator);
+		return new TrustedIssuer("supabase", AuthProvider.SUPABASE, issuer, decoder,
+				new SupabasePrincipalMapper(supabase.getTenantIdClaim(), supabase.getRolesClaim()));
+	}
+
+	private TrustedIssuer clerk(AuthProperties.Clerk clerk, URI issuerUri) {
+		requireHttpUrl("foundation.auth.clerk.issuer", issuerUri);
+		String issuer = stripTrailingSlash(issuerUri.toString());
+		OAuth2TokenValidator<Jwt> validator = TokenValidators.create(issuer, List.of(),
+				this.properties.getClockSkew(), this.clock,
+				List.of(TokenValidators.authorizedParty(clerk.getAuthorizedParties())));
+		JwtDecoder decoder = this.decoders.jwkSet("clerk", URI.create(issuer + "/.well-known/jwks.json"),
+				Set.of(JWSAlgorithm.RS256), validator);
+		return new TrustedIssuer("clerk", AuthProvider.CLERK, issuer, decoder,
+				new ClerkPrincipalMapper(clerk.getRoleMapping()));
+	}
+
+	private TrustedIssuer custom(String name, AuthProperties.Issuer config) {
+		String prefix = "foundation.auth.issuers." + name;
+		int sources = count(config.getIssuerUri(), config.getJwkSetUri(), config.getHmacSecret(),
+				config.getPublicKey());
+		if (sources != 1) {
+			throw new InvalidFoundationPropertyException(prefix,
+					(sources == 0) ? "no key source is configured" : "more than one key source is configured",
+					"set exactly one of issuer-uri, jwk-set-uri, hmac-secret or public-key");
+		}
+		String issuer = (config.getIssuer() != null) ? config.getIssuer()
+				: (config.getIssuerUri() != null) ? stripTrailingSlash(config.getIssuerUri().toString()) : null;
+		if (issuer == null || issuer.isBlank()) {
+			throw new InvalidFoundationPropertyException(prefix + ".issuer", "the expected iss claim is not set",
+					"set it to the exact iss value of the tokens");
+		}
+		OAuth2TokenValidator<Jwt> validator = TokenValidators.create(issuer, config.getAudiences(),
+				this.properties.getClockSkew(), this.clock, List.of());
+		JwtDecoder decoder;
+		if (config.getHmacSecret() != null) {
+			Set<JWSAlgorithm> algorithms = algorithms(prefix, config.getAlgorithms(), Set.of(JWSAlgorithm.HS256));
+			if (algorithms.size() != 1 || !JWSAlgorithm.Family.HMAC_SHA.containsAll(algorithms)) {
+				throw new InvalidFoundationPropertyException(prefix + ".algorithms",
+						"an HMAC secret verifies exactly one HMAC algorithm", "set one of HS256, HS384, HS512");
+			}
+			decoder = this.decoders.secret(secret(prefix + ".hmac-secret", config.getHmacSecret()),
+					algorithms.iterator().next(), validator);
+		}
+		else {
+			Set<JWSAlgorithm> algorithms = algorithms(prefix, config.getAlgorithms(), DEFAULT_ASYMMETRIC);
+			if (!JWSAlgorithm.Family.SIGNATURE.containsAll(algorithms)) {
+				throw new InvalidFoundationPropertyException(prefix + ".algorithms",
+						"an issuer with public keys accepts only asymmetric algorithms",
+						"use RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384 or ES512");
+			}
+			if (config.getJwkSetUri() != null) {
+				requireHttpUrl(prefix + ".jwk-set-uri", config.getJwkSetUri());
+				decoder = this.decoders.jwkSet(name, config.getJwkSetUri(), algorithms, validator);
+			}
+			else if (config.getIssuerUri() != null) {
+				requireHttpUrl(prefix + ".issuer-uri", config.getIssuerUri());
+				decoder = this.decoders.discovered(name, config.getIssuerUri(), algorithms, validator);
+			}
+			else {
+				decoder = this.decoders.publicKey(publicKey(prefix + ".public-key", config.getPublicKey()), algorithms,
+						validator);
+			}
+		}
+		AuthProperties.Claims claims = config.getClaims();
+		return new TrustedIssuer(name, AuthProvider.CUSTOM, issuer, decoder, new ClaimsPrincipalMapper(
+				claims.getUserId(), claims.getEmail(), claims.getTenantId(), claims.getRoles()));
+	}
+
+	private static Set<JWSAlgorithm> algorithms(String prefix, List<String> names, Set<JWSAlgorithm> defaults) {
+		if (names.isEmpty()) {
+			return defaults;
+		}
+		Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
+		for (String name : names) {
+			JWSAlgorithm algorithm = JWSAlgorithm.parse(name.trim());
+			if (!JWSAlgorithm.Family.SIGNATURE.contains(algorithm)
+					&& !JWSAlgorithm.Family.HMAC_SHA.contains(algorithm)) {
+				throw new InvalidFoundationPropertyException(prefix + ".algorithms",
+						"'" + name + "' is not a supported JWS algorithm", "use e.g. RS256, ES256 or HS256");
+			}
+			algorithms.add(algorithm);
+		}
+		return algorithms;
+	}
+
+	private static byte[] secret(String property, String secret) {
+		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+		if (bytes.length < MIN_SECRET_BYTES) {
+			throw new InvalidFoundationPropertyException(property,
+					"the secret is " + (bytes.length * 8) + " bits long; HS256 needs at least 256 bits",
+					"use the full secret from your identity provider (at least 32 characters)");
+		}
+		return bytes;
+	}
+
+	private static PublicKey publicKey(String property, @Nullable Resource resource) {
+		try {
+			String pem = new String(resource.getContentAsByteArray(), StandardCharsets.US_ASCII);
+			String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+			X509EncodedKeySpec spec = new X509EncodedKeySpec(Base64.getDecoder().decode(base64));
+			for (String algorithm : List.of("RSA", "EC")) {
+				try {
+					return KeyFactory.getInstance(algorithm).generatePublic(spec);
+				}
+				catch (Exception ex) {
+					// try the next key type
+				}
+			}
+			throw new InvalidFoundationPropertyException(property, "the key is neither an RSA nor an EC public key",
+					"use a PEM 'BEGIN PUBLIC KEY' (X.509 SubjectPublicKeyInfo) file");
+		}
+		catch (IOException | IllegalArgumentException | NullPointerException ex) {
+			throw new InvalidFoundationPropertyException(property, "the key cannot be read (" + ex.getMessage() + ")",
+					"point it at a PEM 'BEGIN PUBLIC KEY' file, e.g. classpath:keys/issuer.pub");
+		}
+	}
+
+	private static void requireHttpUrl(String property, URI uri) {
+		String scheme = uri.getScheme();
+		if (scheme == null || uri.getHost() == null
+				|| !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
+			throw new InvalidFoundationPropertyException(property, "'" + uri + "' is not an absolute http(s) URL",
+					"use e.g. https://example.com");
+		}
+	}
+
+	private static int count(@Nullable Object... values) {
+		int count = 0;
+		for (Object value : values) {
+			if (value != null) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	private static String stripTrailingSlash(String value) {
+		return value.replaceAll("/+$", "");
+	}
+
+}

@@ -1,0 +1,246 @@
+package dev.foundation.core.auth.jwt;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+
+/**
+ * Builds {@link JwtDecoder}s on Spring Security's {@link NimbusJwtDecoder} with a Nimbus processor the foundation
+ * configures itself: an algorithm allow-list per issuer (never {@code none}, never HMAC for an asymmetric issuer),
+ * keys only from the configured source ({@code jku}, {@code x5u} and embedded {@code jwk} headers are never
+ * followed), and for key sets Nimbus's cache with refresh-ahead, rate limiting and outage tolerance, fetched through
+ * resilience4j. Claims are checked by Spring Security validators (see {@link TokenValidators}).
+ */
+public final class JwtDecoderFactory {
+
+	private final JwksSettings settings;
+
+	private final RetryRegistry retries;
+
+	private final CircuitBreakerRegistry circuitBreakers;
+
+	/**
+	 * Creates the factory.
+	 * @param settings how key sets are fetched and cached
+	 * @param retries where the per-issuer retries are registered (named {@code jwks-<issuer name>})
+	 * @param circuitBreakers where the per-issuer circuit breakers are registered
+	 */
+	public JwtDecoderFactory(JwksSettings settings, RetryRegistry retries, CircuitBreakerRegistry circuitBreakers) {
+		this.settings = settings;
+		this.retries = retries;
+		this.circuitBreakers = circuitBreakers;
+	}
+
+	/**
+	 * Returns the registry holding the per-issuer key set circuit breakers ({@code jwks-<issuer name>}).
+	 * @return the registry
+	 */
+	public CircuitBreakerRegistry circuitBreakers() {
+		return this.circuitBreakers;
+	}
+
+	/**
+	 * A decoder verifying signatures with keys from a JSON Web Key Set.
+	 * @param name the issuer's name (for metrics and health)
+	 * @param jwkSetUri the key set's URL
+	 * @param algorithms accepted asymmetric algorithms
+	 * @param validator the claim checks
+	 * @return the decoder
+	 */
+	public JwtDecoder jwkSet(String name, URI jwkSetUri, Set<JWSAlgorithm> algorithms,
+			OAuth2TokenValidator<Jwt> validator) {
+		return decoder(new JWSVerificationKeySelector<>(requireAsymmetric(algorithms), jwkSource(name, jwkSetUri)),
+				validator);
+	}
+
+	/**
+	 * A decoder for Supabase projects that sign with asymmetric keys and still accept legacy HS256 tokens: HS256
+	 * tokens are checked with the secret, all others with the key set.
+	 * @param name the issuer's name
+	 * @param jwkSetUri the key set's URL
+	 * @param algorithms accepted asymmetric algorithms
+	 * @param secret the legacy JWT secret
+	 * @param validator the claim checks
+	 * @return the decoder
+	 */
+	public JwtDecoder jwkSetWithLegacySecret(String name, URI jwkSetUri, Set<JWSAlgorithm> algorithms, byte[] secret,
+			OAuth2TokenValidator<Jwt> validator) {
+		JWSKeySelector<SecurityContext> asymmetric = new JWSVerificationKeySelector<>(requireAsymmetric(algorithms),
+				jwkSource(name, jwkSetUri));
+		JWSKeySelector<SecurityContext> hmac = new JWSVerificationKeySelector<>(JWSAlgorithm.HS256,
+				new ImmutableSecret<>(secret));
+		return decoder((header, context) -> JWSAlgorithm.HS256.equals(header.getAlgorithm())
+				? hmac.selectJWSKeys(header, context) : asymmetric.selectJWSKeys(header, context), validator);
+	}
+
+	/**
+	 * A decoder verifying HMAC signatures with a shared secret.
+	 * @param secret at least 32 bytes
+	 * @param algorithm HS256, HS384 or HS512
+	 * @param validator the claim checks
+	 * @return the decoder
+	 */
+	public JwtDecoder secret(byte[] secret, JWSAlgorithm algorithm, OAuth2TokenValidator<Jwt> validator) {
+		if (!JWSAlgorithm.Family.HMAC_SHA.contains(algorithm)) {
+			throw new IllegalArgumentException(algorithm + " is not an HMAC algorithm");
+		}
+		return decoder(new JWSVerificationKeySelector<>(algorithm, new ImmutableSecret<>(secret)), validator);
+	}
+
+	/**
+	 * A decoder verifying signatures with one public key.
+	 * @param publicKey an RSA or EC (P-256, P-384, P-521) public key
+	 * @param algorithms accepted asymmetric algorithms
+	 * @param validator the claim checks
+	 * @return the decoder
+	 */
+	public JwtDecoder publicKey(PublicKey publicKey, Set<JWSAlgorithm> algorithms,
+			OAuth2TokenValidator<Jwt> validator) {
+		JWK jwk;
+		if (publicKey instanceof RSAPublicKey rsa) {
+			jwk = new RSAKey.Builder(rsa).build();
+		}
+		else if (publicKey instanceof ECPublicKey ec) {
+			jwk = new ECKey.Builder(Curve.forECParameterSpec(ec.getParams()), ec).build();
+		}
+		else {
+			throw new IllegalArgumentException("Only RSA and EC public keys are supported");
+		}
+		return decoder(new JWSVerificationKeySelector<>(requireAsymmetric(algorithms),
+				new ImmutableJWKSet<>(new JWKSet(jwk))), validator);
+	}
+
+	/**
+	 * A decoder for an OIDC issuer whose key set is found through discovery, at the first token rather than at
+	 * startup (an identity provider outage must not stop the application from starting).
+	 * @param name the issuer's name
+	 * @param issuerUri the issuer
+	 * @param algorithms accepted asymmetric algorithms
+	 * @param validator the claim checks
+	 * @return the decoder
+	 */
+	public JwtDecoder discovered(String name, URI issuerUri, Set<JWSAlgorithm> algorithms,
+			OAuth2TokenValidator<Jwt> validator) {
+		return new SupplierJwtDecoder(() -> jwkSet(name, discoverJwkSetUri(issuerUri), algorithms, validator));
+	}
+
+	private URI discoverJwkSetUri(URI issuerUri) {
+		String base = issuerUri.toString().replaceAll("/+$", "");
+		try {
+			String json = retriever().retrieveResource(new URL(base + "/.well-known/openid-configuration"))
+				.getContent();
+			Map<String, Object> metadata = JSONObjectUtils.parse(json);
+			String issuer = JSONObjectUtils.getString(metadata, "issuer");
+			if (issuer == null || !issuer.replaceAll("/+$", "").equals(base)) {
+				throw new IllegalStateException("The discovery document of " + base + " names another issuer");
+			}
+			URI jwksUri = JSONObjectUtils.getURI(metadata, "jwks_uri");
+			if (jwksUri == null) {
+				throw new IllegalStateException("The discovery document of " + base + " has no jwks_uri");
+			}
+			return jwksUri;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Discovery of " + base + " failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	private JWKSource<SecurityContext> jwkSource(String name, URI jwkSetUri) {
+		Retry retry = this.retries.retry("jwks-" + name, RetryConfig.custom()
+			.maxAttempts(Math.max(1, this.settings.maxAttempts()))
+			.waitDuration(Duration.ofMillis(200))
+			.build());
+		CircuitBreaker circuitBreaker = this.circuitBreakers.circuitBreaker("jwks-" + name,
+				CircuitBreakerConfig.custom()
+					.slidingWindowSize(10)
+					.minimumNumberOfCalls(3)
+					.failureRateThreshold(50)
+					.waitDurationInOpenState(Duration.ofSeconds(30))
+					.build());
+		ResilientResourceRetriever retriever = new ResilientResourceRetriever(retriever(), retry, circuitBreaker);
+		try {
+			return JWKSourceBuilder.<SecurityContext>create(jwkSetUri.toURL(), retriever)
+				.cache(this.settings.cacheTtl().toMillis(), this.settings.readTimeout().toMillis() * 2)
+				.refreshAheadCache(this.settings.refreshAhead().toMillis(), true)
+				.rateLimited(this.settings.minRefreshInterval().toMillis())
+				.outageTolerant(this.settings.outageTolerance().toMillis())
+				// Retries are resilience4j's, so that they are visible.
+				.retrying(false)
+				.build();
+		}
+		catch (MalformedURLException ex) {
+			throw new IllegalArgumentException("Invalid key set URL " + jwkSetUri, ex);
+		}
+	}
+
+	private DefaultResourceRetriever retriever() {
+		return new DefaultResourceRetriever((int) this.settings.connectTimeout().toMillis(),
+				(int) this.settings.readTimeout().toMillis(), JwksSettings.SIZE_LIMIT_BYTES);
+	}
+
+	private static JwtDecoder decoder(JWSKeySelector<SecurityContext> keySelector,
+			OAuth2TokenValidator<Jwt> validator) {
+		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+		processor.setJWSKeySelector(keySelector);
+		// Access tokens are typed "JWT" or untyped; "at+jwt" (RFC 9068) is accepted too.
+		processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
+				new JOSEObjectType("at+jwt"), null));
+		// Claims are checked by the Spring Security validators, which report failures uniformly.
+		processor.setJWTClaimsSetVerifier((claims, context) -> {
+		});
+		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+		decoder.setJwtValidator(validator);
+		return decoder;
+	}
+
+	private static Set<JWSAlgorithm> requireAsymmetric(Set<JWSAlgorithm> algorithms) {
+		if (algorithms.isEmpty()) {
+			throw new IllegalArgumentException("At least one algorithm is required");
+		}
+		for (JWSAlgorithm algorithm : algorithms) {
+			if (!JWSAlgorithm.Family.SIGNATURE.contains(algorithm)) {
+				throw new IllegalArgumentException(
+						algorithm + " is not an asymmetric signature algorithm; an issuer with public keys never "
+								+ "accepts HMAC or 'none'");
+			}
+		}
+		return Set.copyOf(algorithms);
+	}
+
+}

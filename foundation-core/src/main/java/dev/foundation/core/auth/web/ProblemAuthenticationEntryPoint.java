@@ -1,0 +1,46 @@
+package dev.foundation.core.auth.web;
+
+import java.io.IOException;
+
+import dev.foundation.core.error.UnauthorizedException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Answers a missing or rejected credential with {@code 401}, a {@code WWW-Authenticate: Bearer} challenge (RFC 6750)
+ * and a problem+json body rendered by the foundation's exception handler, so it carries the correlation id. Neither
+ * names why a token failed beyond {@code invalid_token}: details help an attacker more than a client.
+ */
+public final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+	private final HandlerExceptionResolver resolver;
+
+	/**
+	 * Creates the entry point.
+	 * @param resolver Spring MVC's exception resolver, which delegates to the foundation's controller advice
+	 */
+	public ProblemAuthenticationEntryPoint(HandlerExceptionResolver resolver) {
+		this.resolver = resolver;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException authException) throws IOException {
+		boolean tokenPresented = authException instanceof InvalidBearerTokenException
+				|| request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenPresented
+				? "Bearer error=\"invalid_token\", error_description=\"The access token is invalid or expired\""
+				: "Bearer");
+		String detail = tokenPresented ? "The access token is invalid or expired"
+				: "This resource needs authentication: send a bearer token";
+		if (this.resolver.resolveException(request, response, null, new UnauthorizedException(detail)) == null) {
+			response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.foundation.core.auth.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.foundation.sample.devauth;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.foundation.sample.me;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,38 @@
+package dev.foundation.sample;
+
+import dev.foundation.core.test.auth.TestJwtIssuer;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One local token issuer for the sample app's tests, trusted as Supabase, Clerk and a custom issuer at once (each
+ * with its own {@code iss}), as an application trusting several providers would.
+ */
+final class SampleAuthentication {
+
+	static final TestJwtIssuer ISSUER = TestJwtIssuer.start();
+
+	static final String CUSTOM_ISSUER = ISSUER.baseUrl() + "/custom";
+
+	static final String AUDIENCE = "sample-app";
+
+	static final String CLERK_PARTY = "https://app.example.com";
+
+	private SampleAuthentication() {
+	}
+
+	static void register(DynamicPropertyRegistry registry) {
+		registry.add("foundation.auth.supabase.url", ISSUER::baseUrl);
+		registry.add("foundation.auth.clerk.issuer", ISSUER::baseUrl);
+		registry.add("foundation.auth.clerk.authorized-parties", () -> CLERK_PARTY);
+		registry.add("foundation.auth.issuers.test.issuer", () -> CUSTOM_ISSUER);
+		registry.add("foundation.auth.issuers.test.jwk-set-uri", () -> ISSUER.jwksUri().toString());
+		registry.add("foundation.auth.issuers.test.audiences", () -> AUDIENCE);
+		registry.add("foundation.auth.issuers.test.claims.tenant-id", () -> "tenant_id");
+	}
+
+	static String userToken() {
+		return ISSUER.custom(CUSTOM_ISSUER).user("user-1").audience(AUDIENCE).email("user1@example.com").token();
+	}
+
+}
