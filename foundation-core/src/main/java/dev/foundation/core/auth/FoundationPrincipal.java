@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param userId the user's id at the provider ({@code sub} unless configured otherwise)
  * @param provider which kind of provider authenticated the caller
- * @param issuer the token's issuer ({@code iss}), or the API key's id for {@link AuthProvider#API_KEY}
+ * @param issuer the token's issuer ({@code iss}), or {@code foundation-api-key} for {@link AuthProvider#API_KEY}
+ * (whose user id is {@code apikey:<key id>})
  * @param email the user's e-mail address, if the token carries one
  * @param tenantId the tenant (organization) the token names, if any: Clerk's active organization, a Supabase
  * {@code app_metadata} claim, or a configured claim

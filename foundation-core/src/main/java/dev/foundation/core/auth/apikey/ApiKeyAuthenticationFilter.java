@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -68,8 +69,10 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<FoundationPrincipal> principal = (presented.length() > MAX_HEADER_LENGTH) ? Optional.empty()
-				: this.apiKeys.authenticate(presented);
+		// Two credentials would leave it to filter order which identity wins: refuse the ambiguity.
+		boolean ambiguous = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+		Optional<FoundationPrincipal> principal = (ambiguous || presented.length() > MAX_HEADER_LENGTH)
+				? Optional.empty() : this.apiKeys.authenticate(presented);
 		if (principal.isEmpty()) {
 			this.securityContextHolderStrategy.clearContext();
 			// Why no detail: whether a key is unknown, revoked or expired helps an attacker more than a client.

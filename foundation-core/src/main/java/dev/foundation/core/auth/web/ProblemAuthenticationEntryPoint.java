@@ -6,6 +6,7 @@ import dev.foundation.core.error.UnauthorizedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -33,11 +34,13 @@ public final class ProblemAuthenticationEntryPoint implements AuthenticationEntr
 			AuthenticationException authException) throws IOException {
 		boolean tokenPresented = authException instanceof InvalidBearerTokenException
 				|| request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, tokenPresented
+		boolean apiKeyRejected = authException instanceof BadCredentialsException;
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, (tokenPresented && !apiKeyRejected)
 				? "Bearer error=\"invalid_token\", error_description=\"The access token is invalid or expired\""
 				: "Bearer");
-		String detail = tokenPresented ? "The access token is invalid or expired"
-				: "This resource needs authentication: send a bearer token";
+		String detail = apiKeyRejected ? "The API key is invalid, or was sent together with a bearer token"
+				: tokenPresented ? "The access token is invalid or expired"
+						: "This resource needs authentication: send a bearer token";
 		if (this.resolver.resolveException(request, response, null, new UnauthorizedException(detail)) == null) {
 			response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
 		}

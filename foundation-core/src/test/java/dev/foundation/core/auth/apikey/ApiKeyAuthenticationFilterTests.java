@@ -141,6 +141,19 @@ class ApiKeyAuthenticationFilterTests {
 	}
 
 	@Test
+	void validKeyTogetherWithABearerTokenIsRejectedAsAmbiguous() throws Exception {
+		this.request.addHeader(HEADER, VALID_KEY);
+		this.request.addHeader("Authorization", "Bearer eyJhbGciOiJub25lIn0.e30.");
+
+		this.filter.doFilter(this.request, this.response, this.chain);
+
+		assertThat(this.chain.getRequest()).as("chain continued").isNull();
+		assertThat(this.apiKeys.presented).isEmpty();
+		assertThat(this.entryPoint.exceptions).singleElement().isInstanceOf(BadCredentialsException.class);
+		assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
+	}
+
+	@Test
 	void emptyHeaderIsRejected() throws Exception {
 		this.request.addHeader(HEADER, "");
 

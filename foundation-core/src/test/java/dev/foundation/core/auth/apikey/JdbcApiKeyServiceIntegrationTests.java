@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,7 @@ import javax.sql.DataSource;
 import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.persistence.FoundationSchemaMigration;
 import dev.foundation.core.test.TestPostgres;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -274,14 +276,13 @@ class JdbcApiKeyServiceIntegrationTests {
 		assertThat(lastUsedAt(issued)).isEqualTo(NOW.plusSeconds(61));
 	}
 
-	private static Instant lastUsedAt(IssuedApiKey issued) {
-		return jdbc.sql("select last_used_at from foundation.api_keys where id = ?")
+	private static @Nullable Instant lastUsedAt(IssuedApiKey issued) {
+		OffsetDateTime value = jdbc.sql("select last_used_at from foundation.api_keys where id = ?")
 			.param(issued.key().id())
-			.query((rs, row) -> {
-				OffsetDateTime value = rs.getObject(1, OffsetDateTime.class);
-				return (value != null) ? value.toInstant() : null;
-			})
-			.single();
+			.query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
+			.single()
+			.orElse(null);
+		return (value != null) ? value.toInstant() : null;
 	}
 
 	/** A clock the test moves. */
