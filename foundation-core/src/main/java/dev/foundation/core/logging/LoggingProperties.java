@@ -2,6 +2,9 @@ package dev.foundation.core.logging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -17,10 +20,20 @@ public class LoggingProperties {
 			"token", "access_token", "refresh_token", "id_token", "authorization", "Authorization", "cookie", "Cookie",
 			"set-cookie", "api_key", "apiKey", "x-api-key", "X-API-Key", "email", "phone", "phone_number");
 
+	private static final String EMAIL = "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}";
+
+	private static final String PHONE = "\\+[1-9][0-9]{7,14}";
+
+	private static final String JWT = "eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*";
+
+	private static final String BEARER = "(?i)bearer\\s+[A-Za-z0-9._~+/=-]+";
+
 	/** Value patterns masked by default: e-mail addresses, E.164 phone numbers, JWTs and bearer credentials. */
-	public static final List<String> DEFAULT_MASKED_PATTERNS = List.of(
-			"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", "\\+[1-9][0-9]{7,14}",
-			"eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*", "(?i)bearer\\s+[A-Za-z0-9._~+/=-]+");
+	public static final List<String> DEFAULT_MASKED_PATTERNS = List.of(EMAIL, PHONE, JWT, BEARER);
+
+	// A literal every match of a default pattern contains; values without it are not scanned.
+	private static final Map<String, String> REQUIRED_LITERALS = Map.of(EMAIL, "@", PHONE, "+", JWT, "eyJ", BEARER,
+			"bearer");
 
 	/**
 	 * Whether the foundation's logback configuration is used: JSON lines with the MDC ids, or a readable console in
@@ -30,6 +43,10 @@ public class LoggingProperties {
 	private boolean enabled = true;
 
 	private final Mask mask = new Mask();
+
+	static @Nullable String requiredLiteralOf(String pattern) {
+		return REQUIRED_LITERALS.get(pattern);
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;

@@ -13,6 +13,8 @@ import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
  */
 public class MaskingDecorator extends MaskingJsonGeneratorDecorator {
 
+	private static final String MASK = "****";
+
 	/**
 	 * Masks the values of these fields wherever they appear, and {@code name=value} in any string value.
 	 * @param fieldNames comma-separated field names
@@ -28,7 +30,9 @@ public class MaskingDecorator extends MaskingJsonGeneratorDecorator {
 		// StructuredArguments.kv("password", x) filling a {} placeholder also writes "password=x" into the message:
 		// mask the value (up to the next space or separator) there too, keeping the name.
 		if (!names.isEmpty()) {
-			addValue("(?<=(?<![\\w.-])(?:" + String.join("|", names) + ")=)[^\\s,;&]+");
+			addValueMasker(new GuardedRegexValueMasker(
+					Pattern.compile("(?<=(?<![\\w.-])(?:" + String.join("|", names) + ")=)[^\\s,;&]+"), MASK, "=",
+					false));
 		}
 	}
 
@@ -39,7 +43,10 @@ public class MaskingDecorator extends MaskingJsonGeneratorDecorator {
 	public void setValuePatterns(String patterns) {
 		for (String pattern : patterns.split("\n")) {
 			if (!pattern.isBlank()) {
-				addValue(pattern.trim());
+				String regex = pattern.trim();
+				// The defaults are known to need a literal; an application's own patterns always run.
+				addValueMasker(new GuardedRegexValueMasker(Pattern.compile(regex), MASK,
+						LoggingProperties.requiredLiteralOf(regex), regex.startsWith("(?i)")));
 			}
 		}
 	}
