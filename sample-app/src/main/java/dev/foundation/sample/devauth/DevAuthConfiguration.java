@@ -1,22 +1,27 @@
 package dev.foundation.sample.devauth;
 
-import org.springframework.beans.factory.annotation.Value;
+import dev.foundation.core.auth.autoconfigure.AuthProperties;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * The development issuer, only in the {@code local} profile. Its issuer and audience are the ones the application
- * trusts through {@code foundation.auth.issuers.dev} in {@code application-local.yml}.
+ * The development issuer, only in the {@code local} profile. It signs for the issuer and audience that the
+ * application trusts as {@code foundation.auth.issuers.dev} in {@code application-local.yml}.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("local")
 class DevAuthConfiguration {
 
 	@Bean
-	DevTokenIssuer devTokenIssuer(@Value("${foundation.auth.issuers.dev.issuer}") String issuer,
-			@Value("${foundation.auth.issuers.dev.audiences[0]}") String audience) {
-		return new DevTokenIssuer(issuer, audience);
+	DevTokenIssuer devTokenIssuer(AuthProperties properties) {
+		AuthProperties.Issuer dev = properties.getIssuers().get("dev");
+		if (dev == null || dev.getIssuer() == null || dev.getAudiences().isEmpty()) {
+			throw new IllegalStateException("The local profile needs foundation.auth.issuers.dev with an issuer and an "
+					+ "audience (see application-local.yml)");
+		}
+		return new DevTokenIssuer(dev.getIssuer(), dev.getAudiences().get(0));
 	}
 
 }
