@@ -1,8 +1,5 @@
 package dev.foundation.sample;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -12,49 +9,23 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import dev.foundation.core.test.FoundationTestServices;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample app on a random port, over real HTTP, against real PostgreSQL and Redis.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "sample.dev-services.enabled=false")
-@ExtendWith(OutputCaptureExtension.class)
-class SampleApplicationIntegrationTests {
-
-	private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	private int port;
+class SampleApplicationIntegrationTests extends SampleIntegrationTestSupport {
 
 	@Autowired
 	private DataSource dataSource;
-
-	@DynamicPropertySource
-	static void services(DynamicPropertyRegistry registry) {
-		FoundationTestServices.register(registry, "sample");
-		SampleAuthentication.register(registry);
-	}
 
 	@Test
 	void readinessIsUpWithDatabaseAndRedisComponents() throws Exception {
@@ -220,42 +191,6 @@ class SampleApplicationIntegrationTests {
 		HttpResponse<String> response = send(anonymous("/v3/api-docs"));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(json.readTree(response.body()).path("paths").has("/api/v1/contacts")).isTrue();
-	}
-
-	private JsonNode assertProblem(HttpResponse<String> response, int status, String type) throws IOException {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		JsonNode problem = json.readTree(response.body());
-		assertThat(problem.path("type").asString()).isEqualTo("https://foundation.dev/problems/" + type);
-		assertThat(problem.path("status").asInt()).isEqualTo(status);
-		assertThat(problem.path("title").asString()).isNotBlank();
-		assertThat(problem.path("detail").asString()).isNotBlank();
-		assertThat(problem.path("correlationId").asString()).isEqualTo(requestId(response));
-		return problem;
-	}
-
-	private static String requestId(HttpResponse<String> response) {
-		return response.headers().firstValue("X-Request-Id").orElseThrow();
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return send(request(path));
-	}
-
-	private HttpRequest.Builder post(String path, String body) {
-		return request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-	}
-
-	private HttpRequest.Builder request(String path) {
-		return anonymous(path).header("Authorization", "Bearer " + SampleAuthentication.userToken());
-	}
-
-	private HttpRequest.Builder anonymous(String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -12,6 +12,7 @@ import dev.foundation.core.auth.jwt.TrustedIssuerRegistry;
 import dev.foundation.core.auth.web.AuthenticatedUserContextFilter;
 import dev.foundation.core.auth.web.ProblemAccessDeniedHandler;
 import dev.foundation.core.auth.web.ProblemAuthenticationEntryPoint;
+import dev.foundation.core.auth.web.SecurityExceptionPassThrough;
 import dev.foundation.core.auth.web.SizeLimitedBearerTokenResolver;
 import dev.foundation.core.config.InvalidFoundationPropertyException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -45,6 +46,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
  * Authentication: bearer tokens of the configured issuers (Supabase, Clerk, custom) on Spring Security's OAuth2
@@ -79,6 +81,22 @@ public final class AuthAutoConfiguration {
 	JwtDecoderFactory foundationJwtDecoderFactory(AuthProperties properties,
 			ObjectProvider<RetryRegistry> retries, ObjectProvider<CircuitBreakerRegistry> circuitBreakers) {
 		AuthProperties.Jwks jwks = properties.getJwks();
+		// Nimbus's own constraints between these settings, checked here so that the error names the property.
+		if (jwks.getCacheTtl().compareTo(jwks.getMinRefreshInterval()) <= 0) {
+			throw new InvalidFoundationPropertyException("foundation.auth.jwks.cache-ttl",
+					"it must be longer than foundation.auth.jwks.min-refresh-interval (" + jwks.getMinRefreshInterval()
+							+ ")",
+					"raise cache-ttl (default 10m) or lower min-refresh-interval");
+		}
+		if (jwks.getRefreshAhead().plus(jwks.getReadTimeout().multipliedBy(2)).compareTo(jwks.getCacheTtl()) > 0) {
+			throw new InvalidFoundationPropertyException("foundation.auth.jwks.refresh-ahead",
+					"refresh-ahead plus two read timeouts must fit within cache-ttl (" + jwks.getCacheTtl() + ")",
+					"lower refresh-ahead or read-timeout, or raise cache-ttl");
+		}
+		if (jwks.getMaxAttempts() < 1) {
+			throw new InvalidFoundationPropertyException("foundation.auth.jwks.max-attempts", "it must be at least 1",
+					"set 1 (no retry) or more");
+		}
 		JwksSettings settings = new JwksSettings(jwks.getCacheTtl(), jwks.getRefreshAhead(),
 				jwks.getMinRefreshInterval(), jwks.getOutageTolerance(), jwks.getConnectTimeout(),
 				jwks.getReadTimeout(), jwks.getMaxAttempts());
@@ -117,6 +135,15 @@ public final class AuthAutoConfiguration {
 	@ConditionalOnMissingBean
 	BearerTokenResolver foundationBearerTokenResolver(AuthProperties properties) {
 		return new SizeLimitedBearerTokenResolver((int) properties.getMaxTokenSize().toBytes());
+	}
+
+	/**
+	 * Lets method security's denials reach Spring Security rather than the foundation's catch-all handler (a 500).
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityExceptionPassThrough foundationSecurityExceptionPassThrough() {
+		return new SecurityExceptionPassThrough();
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -169,7 +196,12 @@ public final class AuthAutoConfiguration {
 				http.addFilterBefore(new ApiKeyAuthenticationFilter(properties.getApiKeys().getHeader(), apiKeyService,
 						entryPoint), BearerTokenAuthenticationFilter.class);
 			}
-			CorsConfigurationSource corsSource = cors.getIfAvailable(() -> corsSource(properties.getCors()));
+			// The application's own source, else the properties'. Spring MVC's HandlerMappingIntrospector is a
+			// CorsConfigurationSource too: taking it would ignore foundation.auth.cors.* (and fail next to a user's).
+			CorsConfigurationSource corsSource = cors.orderedStream()
+				.filter((source) -> !(source instanceof HandlerMappingIntrospector))
+				.findFirst()
+				.orElseGet(() -> corsSource(properties.getCors()));
 			if (corsSource != null) {
 				http.cors((configurer) -> configurer.configurationSource(corsSource));
 			}

@@ -137,7 +137,8 @@ public class AuthProperties {
 		private Duration refreshAhead = Duration.ofSeconds(30);
 
 		/**
-		 * Shortest time between two fetches, whatever the reason (e.g. a flood of tokens with unknown key ids).
+		 * Rate limit of key set fetches: at most two per interval (the second allows for a key rotation), whatever
+		 * arrives, e.g. a flood of tokens with unknown key ids.
 		 */
 		private Duration minRefreshInterval = Duration.ofSeconds(30);
 

@@ -122,7 +122,7 @@ final class TrustedIssuers {
 					"set exactly one of issuer-uri, jwk-set-uri, hmac-secret or public-key");
 		}
 		String issuer = (config.getIssuer() != null) ? config.getIssuer()
-				: (config.getIssuerUri() != null) ? stripTrailingSlash(config.getIssuerUri().toString()) : null;
+				: (config.getIssuerUri() != null) ? config.getIssuerUri().toString() : null;
 		if (issuer == null || issuer.isBlank()) {
 			throw new InvalidFoundationPropertyException(prefix + ".issuer", "the expected iss claim is not set",
 					"set it to the exact iss value of the tokens");

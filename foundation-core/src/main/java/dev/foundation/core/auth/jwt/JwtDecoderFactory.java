@@ -7,11 +7,14 @@ import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -21,6 +24,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -28,6 +32,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -47,13 +52,16 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
  * followed), and for key sets Nimbus's cache with refresh-ahead, rate limiting and outage tolerance, fetched through
  * resilience4j. Claims are checked by Spring Security validators (see {@link TokenValidators}).
  */
-public final class JwtDecoderFactory {
+public final class JwtDecoderFactory implements AutoCloseable {
 
 	private final JwksSettings settings;
 
 	private final RetryRegistry retries;
 
 	private final CircuitBreakerRegistry circuitBreakers;
+
+	// Key set sources own refresh threads: closed with the factory (Spring calls close() on the bean).
+	private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Creates the factory.
@@ -142,8 +150,11 @@ public final class JwtDecoderFactory {
 		else {
 			throw new IllegalArgumentException("Only RSA and EC public keys are supported");
 		}
-		return decoder(new JWSVerificationKeySelector<>(requireAsymmetric(algorithms),
-				new ImmutableJWKSet<>(new JWKSet(jwk))), validator);
+		JWSKeySelector<SecurityContext> selector = new JWSVerificationKeySelector<>(requireAsymmetric(algorithms),
+				new ImmutableJWKSet<>(new JWKSet(jwk)));
+		// The configured key has no kid: match it whatever kid (or certificate thumbprint) the tokens carry.
+		return decoder((header, context) -> selector.selectJWSKeys(
+				new JWSHeader.Builder(header).keyID(null).x509CertSHA256Thumbprint(null).build(), context), validator);
 	}
 
 	/**
@@ -167,7 +178,8 @@ public final class JwtDecoderFactory {
 				.getContent();
 			Map<String, Object> metadata = JSONObjectUtils.parse(json);
 			String issuer = JSONObjectUtils.getString(metadata, "issuer");
-			if (issuer == null || !issuer.replaceAll("/+$", "").equals(base)) {
+			// OpenID Connect Discovery 1.0, section 4.3: the issuer must be identical to the one configured.
+			if (!issuerUri.toString().equals(issuer)) {
 				throw new IllegalStateException("The discovery document of " + base + " names another issuer");
 			}
 			URI jwksUri = JSONObjectUtils.getURI(metadata, "jwks_uri");
@@ -183,6 +195,8 @@ public final class JwtDecoderFactory {
 
 	private JWKSource<SecurityContext> jwkSource(String name, URI jwkSetUri) {
 		Retry retry = this.retries.retry("jwks-" + name, RetryConfig.custom()
+			// An open circuit is an answer, not a failure worth waiting for.
+			.ignoreExceptions(CallNotPermittedException.class)
 			.maxAttempts(Math.max(1, this.settings.maxAttempts()))
 			.waitDuration(Duration.ofMillis(200))
 			.build());
@@ -194,8 +208,9 @@ public final class JwtDecoderFactory {
 					.waitDurationInOpenState(Duration.ofSeconds(30))
 					.build());
 		ResilientResourceRetriever retriever = new ResilientResourceRetriever(retriever(), retry, circuitBreaker);
+		JWKSource<SecurityContext> source;
 		try {
-			return JWKSourceBuilder.<SecurityContext>create(jwkSetUri.toURL(), retriever)
+			source = JWKSourceBuilder.<SecurityContext>create(jwkSetUri.toURL(), retriever)
 				.cache(this.settings.cacheTtl().toMillis(), this.settings.readTimeout().toMillis() * 2)
 				.refreshAheadCache(this.settings.refreshAhead().toMillis(), true)
 				.rateLimited(this.settings.minRefreshInterval().toMillis())
@@ -207,6 +222,35 @@ public final class JwtDecoderFactory {
 		catch (MalformedURLException ex) {
 			throw new IllegalArgumentException("Invalid key set URL " + jwkSetUri, ex);
 		}
+		if (source instanceof AutoCloseable closeable) {
+			this.closeables.add(closeable);
+		}
+		// A refetch refused by the rate limit (e.g. for a token with an unknown kid) means no key was found: a bad
+		// token (401), not a failure of the key source (which Spring Security reports as a server error).
+		return (selector, context) -> {
+			try {
+				return source.get(selector, context);
+			}
+			catch (RateLimitReachedException ex) {
+				return List.of();
+			}
+		};
+	}
+
+	/**
+	 * Stops the key sets' background refreshing.
+	 */
+	@Override
+	public void close() {
+		for (AutoCloseable closeable : this.closeables) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				// Closing only stops executors; nothing to recover.
+			}
+		}
+		this.closeables.clear();
 	}
 
 	private DefaultResourceRetriever retriever() {

@@ -5,6 +5,7 @@ import java.net.URL;
 
 import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jose.util.ResourceRetriever;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.functions.CheckedSupplier;
 import io.github.resilience4j.retry.Retry;
@@ -35,6 +36,10 @@ final class ResilientResourceRetriever implements ResourceRetriever {
 			return Retry.decorateCheckedSupplier(this.retry,
 					CircuitBreaker.decorateCheckedSupplier(this.circuitBreaker, fetch))
 				.get();
+		}
+		catch (CallNotPermittedException ex) {
+			// An IOException, as for any failed fetch: Nimbus's outage-tolerant cache then serves the last key set.
+			throw new IOException("Not fetching the key set from " + url + ": " + ex.getMessage(), ex);
 		}
 		catch (IOException | RuntimeException ex) {
 			throw ex;

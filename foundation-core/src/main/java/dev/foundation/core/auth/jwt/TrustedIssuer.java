@@ -4,7 +4,9 @@ import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.auth.FoundationAuthentication;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 
 /**
@@ -27,7 +29,15 @@ public record TrustedIssuer(String name, AuthProvider provider, String issuer, J
 	 */
 	public AuthenticationManager authenticationManager() {
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(this.decoder);
-		provider.setJwtAuthenticationConverter((jwt) -> new FoundationAuthentication(this.mapper.map(jwt), jwt));
+		provider.setJwtAuthenticationConverter((jwt) -> {
+			try {
+				return new FoundationAuthentication(this.mapper.map(jwt), jwt);
+			}
+			catch (BadJwtException ex) {
+				// JwtAuthenticationProvider translates only the decoder's exceptions; anything else would be a 500.
+				throw new InvalidBearerTokenException(ex.getMessage(), ex);
+			}
+		});
 		return new ProviderManager(provider);
 	}
 

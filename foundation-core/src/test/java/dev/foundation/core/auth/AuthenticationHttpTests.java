@@ -1,0 +1,344 @@
+package dev.foundation.core.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.foundation.core.auth.autoconfigure.AuthAutoConfiguration;
+import dev.foundation.core.context.RequestContext;
+import dev.foundation.core.context.RequestContexts;
+import dev.foundation.core.context.autoconfigure.RequestContextAutoConfiguration;
+import dev.foundation.core.error.autoconfigure.ErrorHandlingAutoConfiguration;
+import dev.foundation.core.test.auth.MalformedTokens;
+import dev.foundation.core.test.auth.TestJwtIssuer;
+import jakarta.servlet.Filter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Bearer token authentication over HTTP, through the whole servlet filter chain: the request context filter first,
+ * then Spring Security with the foundation's chain, then Spring MVC with the foundation's error handling.
+ */
+@SpringBootTest(classes = AuthenticationHttpTests.TestApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+		properties = { "foundation.auth.cors.allowed-origins=https://app.example.com",
+				"foundation.errors.type-base-uri=https://api.example.com/problems/", "spring.main.banner-mode=off" })
+class AuthenticationHttpTests {
+
+	private static final String ALLOWED_ORIGIN = "https://app.example.com";
+
+	private static final TestJwtIssuer issuer = TestJwtIssuer.start();
+
+	@Autowired
+	private WebApplicationContext context;
+
+	private MockMvc mvc;
+
+	@DynamicPropertySource
+	static void issuers(DynamicPropertyRegistry registry) {
+		registry.add("foundation.auth.supabase.url", issuer::baseUrl);
+		registry.add("foundation.auth.clerk.issuer", issuer::baseUrl);
+	}
+
+	@AfterAll
+	static void closeIssuer() {
+		issuer.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		Filter requestContextFilter = this.context
+			.getBean("requestContextFilterRegistration", FilterRegistrationBean.class)
+			.getFilter();
+		this.mvc = MockMvcBuilders.webAppContextSetup(this.context)
+			.addFilters(requestContextFilter)
+			.apply(springSecurity())
+			.build();
+	}
+
+	@Test
+	void validSupabaseTokenResolvesTheFoundationPrincipal() throws Exception {
+		String token = issuer.supabase().user("5f0c1a5e-0000-4000-8000-000000000001").tenantId("acme").roles("member")
+			.token();
+		this.mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.userId").value("5f0c1a5e-0000-4000-8000-000000000001"))
+			.andExpect(jsonPath("$.provider").value("SUPABASE"))
+			.andExpect(jsonPath("$.tenantId").value("acme"))
+			.andExpect(jsonPath("$.roles[0]").value("member"))
+			.andExpect(jsonPath("$.requestContextUserId").value("5f0c1a5e-0000-4000-8000-000000000001"));
+	}
+
+	@Test
+	void validClerkTokenIsRoutedToClerkByItsIssuer() throws Exception {
+		String token = issuer.clerk().user("user_2abc").organization("org_2xyz", "admin", "acme").token();
+		this.mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.userId").value("user_2abc"))
+			.andExpect(jsonPath("$.provider").value("CLERK"))
+			.andExpect(jsonPath("$.tenantId").value("org_2xyz"));
+	}
+
+	@Test
+	void requestWithoutTokenIsUnauthorizedWithBearerChallenge() throws Exception {
+		MvcResult result = this.mvc.perform(get("/api/v1/me"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://api.example.com/problems/unauthorized"))
+			.andExpect(jsonPath("$.status").value(401))
+			.andExpect(jsonPath("$.instance").value("/api/v1/me"))
+			.andReturn();
+		assertCorrelated(result);
+		assertThat(result.getRequest().getSession(false)).isNull();
+	}
+
+	@Test
+	void invalidTokenIsUnauthorizedWithInvalidTokenError() throws Exception {
+		List<String> invalid = List.of("not-a-jwt", MalformedTokens.unsigned(issuer.supabase().claims()),
+				MalformedTokens.hs256SignedWithPublicKey(issuer.rsaKey(), issuer.supabase().claims()),
+				MalformedTokens.signedByUnknownKey(issuer, issuer.supabase().claims()),
+				MalformedTokens.truncated(issuer.supabase().token()),
+				issuer.supabase().issuedAt(Instant.now().minus(Duration.ofHours(2))).expiresIn(Duration.ofHours(1)).token(),
+				issuer.supabase().audience("anon").token(), issuer.supabase().anonymous().token(),
+				issuer.custom("https://unknown-issuer.example.com").token());
+		for (String token : invalid) {
+			MvcResult result = this.mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+				.andExpect(status().isUnauthorized())
+				.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("error=\"invalid_token\"")))
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.type").value("https://api.example.com/problems/unauthorized"))
+				.andExpect(jsonPath("$.detail").value("The access token is invalid or expired"))
+				.andReturn();
+			assertCorrelated(result);
+		}
+	}
+
+	@Test
+	void tokenWithoutSubjectIsUnauthorizedNotAServerError() throws Exception {
+		String token = issuer.supabase().claim("sub", null).token();
+		this.mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("error=\"invalid_token\"")));
+	}
+
+	@Test
+	void floodOfTokensWithRandomKidsIsUnauthorizedNotAServerError() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			String token = MalformedTokens.withKid(issuer, UUID.randomUUID().toString(), issuer.supabase().claims());
+			this.mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+				.andExpect(status().isUnauthorized());
+		}
+		String valid = issuer.supabase().token();
+		this.mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + valid))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void oneMegabyteTokenIsRejectedWithoutEchoingIt() throws Exception {
+		String token = MalformedTokens.oversized(1024 * 1024);
+		MvcResult result = this.mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("error=\"invalid_token\"")))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andReturn();
+		String body = result.getResponse().getContentAsString();
+		assertThat(body).doesNotContain(token.substring(0, 64)).doesNotContain(token.substring(token.length() - 64));
+		assertThat(result.getResponse().getHeaderNames()).allSatisfy((name) -> assertThat(
+				String.join(",", result.getResponse().getHeaders(name))).doesNotContain(token.substring(0, 64)));
+		assertCorrelated(result);
+	}
+
+	@Test
+	void validlySignedTokenOverTheSizeLimitIsRejected() throws Exception {
+		String small = issuer.supabase().appMetadata("padding", "a".repeat(8 * 1024)).token();
+		String large = issuer.supabase().appMetadata("padding", "a".repeat(16 * 1024)).token();
+		assertThat(small.length()).isLessThan(16 * 1024);
+		assertThat(large.length()).isGreaterThan(16 * 1024);
+		this.mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + small))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + large))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("error=\"invalid_token\"")));
+	}
+
+	@Test
+	void emptyBearerTokenIsUnauthorized() throws Exception {
+		this.mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer "))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("error=\"invalid_token\"")));
+	}
+
+	@Test
+	void tokenInQueryParameterIsIgnored() throws Exception {
+		this.mvc.perform(get("/api/v1/me").param("access_token", issuer.supabase().token()))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+	}
+
+	@Test
+	void memberOnAdminEndpointIsForbidden() throws Exception {
+		String token = issuer.supabase().roles("member").token();
+		MvcResult result = this.mvc
+			.perform(get("/api/v1/admin").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://api.example.com/problems/forbidden"))
+			.andExpect(jsonPath("$.status").value(403))
+			.andReturn();
+		assertCorrelated(result);
+	}
+
+	@Test
+	void adminOnAdminEndpointIsAllowed() throws Exception {
+		String token = issuer.clerk().organization("org_1", "admin", "acme").token();
+		this.mvc.perform(get("/api/v1/admin").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+			.andExpect(status().isOk())
+			.andExpect(content().string("admin-ok"));
+	}
+
+	@Test
+	void methodSecurityOnPublicPathWithoutTokenIsUnauthorized() throws Exception {
+		this.mvc.perform(get("/api/v1/public/admin"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"))
+			.andExpect(jsonPath("$.type").value("https://api.example.com/problems/unauthorized"));
+	}
+
+	@Test
+	void publicPathNeedsNoToken() throws Exception {
+		this.mvc.perform(get("/api/v1/public/ping")).andExpect(status().isOk()).andExpect(content().string("pong"));
+	}
+
+	@Test
+	void corsPreflightFromAllowedOriginIsAnswered() throws Exception {
+		this.mvc.perform(preflight(ALLOWED_ORIGIN))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ALLOWED_ORIGIN))
+			.andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, containsString("GET")))
+			.andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, containsString("Authorization")))
+			.andExpect(header().string(HttpHeaders.ACCESS_CONTROL_MAX_AGE, equalTo("3600")));
+	}
+
+	@Test
+	void corsPreflightFromAnotherOriginIsRejected() throws Exception {
+		this.mvc.perform(preflight("https://evil.example.com"))
+			.andExpect(status().isForbidden())
+			.andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
+	}
+
+	@Test
+	void crossOriginRequestFromAllowedOriginExposesTheRequestId() throws Exception {
+		this.mvc
+			.perform(get("/api/v1/me").header(HttpHeaders.ORIGIN, ALLOWED_ORIGIN)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + issuer.supabase().token()))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ALLOWED_ORIGIN))
+			.andExpect(header().string(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, containsString("X-Request-Id")));
+	}
+
+	private static MockHttpServletRequestBuilder preflight(String origin) {
+		return options("/api/v1/me").header(HttpHeaders.ORIGIN, origin)
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "Authorization");
+	}
+
+	private static void assertCorrelated(MvcResult result) throws Exception {
+		String requestId = result.getResponse().getHeader("X-Request-Id");
+		assertThat(requestId).isNotBlank();
+		assertThat(JsonPath.<String>read(result.getResponse().getContentAsString(),
+				"$.correlationId")).isEqualTo(requestId);
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+			WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+			JacksonAutoConfiguration.class, SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+			UserDetailsServiceAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
+			OAuth2ResourceServerAutoConfiguration.class, RequestContextAutoConfiguration.class,
+			ErrorHandlingAutoConfiguration.class, AuthAutoConfiguration.class })
+	@EnableMethodSecurity
+	@Import(Endpoints.class)
+	static class TestApplication {
+
+	}
+
+	@RestController
+	static class Endpoints {
+
+		@GetMapping("/api/v1/me")
+		Map<String, Object> me(@AuthenticationPrincipal FoundationPrincipal principal) {
+			return Map.of("userId", principal.userId(), "provider", principal.provider().name(), "tenantId",
+					String.valueOf(principal.tenantId()), "roles", new TreeSet<>(principal.roles()),
+					"requestContextUserId",
+					RequestContexts.find().map(RequestContext::userId).orElse("no request context"));
+		}
+
+		@GetMapping("/api/v1/admin")
+		@PreAuthorize("hasRole('admin')")
+		String admin() {
+			return "admin-ok";
+		}
+
+		@GetMapping("/api/v1/public/admin")
+		@PreAuthorize("hasRole('admin')")
+		String publicAdmin() {
+			return "admin-ok";
+		}
+
+		@GetMapping("/api/v1/public/ping")
+		String ping() {
+			return "pong";
+		}
+
+	}
+
+}
