@@ -45,6 +45,15 @@ class CorrelationIdsTests {
 	}
 
 	@Test
+	void generatesVersion4UuidsWithTheIetfVariant() {
+		for (int i = 0; i < 1000; i++) {
+			java.util.UUID id = java.util.UUID.fromString(CorrelationIds.generate());
+			assertThat(id.version()).isEqualTo(4);
+			assertThat(id.variant()).isEqualTo(2);
+		}
+	}
+
+	@Test
 	void generatesDistinctIdsThatAreAcceptedBack() {
 		String first = CorrelationIds.generate();
 		String second = CorrelationIds.generate();
