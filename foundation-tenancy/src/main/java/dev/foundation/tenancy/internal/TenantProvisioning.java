@@ -1,0 +1,145 @@
+package dev.foundation.tenancy.internal;
+
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.foundation.core.auth.AuthProvider;
+import dev.foundation.core.error.ConflictException;
+import dev.foundation.tenancy.Tenant;
+import dev.foundation.tenancy.TenantRole;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * External ids and just-in-time provisioning. Every method but {@link #findByExternalId} runs inside the caller's
+ * transaction.
+ */
+final class TenantProvisioning {
+
+	/** Why 20: enough numbered slugs for organizations sharing a name; past them a random suffix avoids a scan. */
+	private static final int NUMBERED_SLUGS = 20;
+
+	private static final String LOCK_NAMESPACE = "foundation.tenancy.external-id:";
+
+	private final JdbcClient jdbc;
+
+	private final String tenants;
+
+	private final String externalIds;
+
+	private final String memberships;
+
+	private final MembershipNotifier notifier;
+
+	TenantProvisioning(JdbcClient jdbc, String tenants, String externalIds, String memberships,
+			MembershipNotifier notifier) {
+		this.jdbc = jdbc;
+		this.tenants = tenants;
+		this.externalIds = externalIds;
+		this.memberships = memberships;
+		this.notifier = notifier;
+	}
+
+	Optional<Tenant> findByExternalId(AuthProvider provider, String externalId) {
+		return this.jdbc
+			.sql("select " + TenantRows.TENANT_COLUMNS + " from " + this.tenants + " t join " + this.externalIds
+					+ " e on e.tenant_id = t.id where e.provider = ? and e.external_id = ?")
+			.params(TenantRows.provider(provider), externalId)
+			.query(TenantRows::tenant)
+			.optional();
+	}
+
+	void link(UUID tenantId, AuthProvider provider, String externalId) {
+		lockExternalId(provider, externalId);
+		int inserted = this.jdbc
+			.sql("insert into " + this.externalIds + " (tenant_id, provider, external_id) values (?, ?, ?)"
+					+ " on conflict (provider, external_id) do nothing")
+			.params(tenantId, TenantRows.provider(provider), externalId)
+			.update();
+		if (inserted == 0) {
+			UUID linked = findByExternalId(provider, externalId).map(Tenant::id).orElse(null);
+			if (!tenantId.equals(linked)) {
+				throw new ConflictException(
+						"The " + TenantRows.provider(provider) + " organization is linked to another tenant");
+			}
+		}
+	}
+
+	Tenant provision(AuthProvider provider, String externalId, @Nullable String slugHint, String name, String userId,
+			TenantRole role) {
+		// Why an advisory lock: the first requests of an organization race; the lock makes them take turns, and
+		// each re-reads after getting it, so only the first creates the tenant. It ends with the transaction.
+		lockExternalId(provider, externalId);
+		Optional<Tenant> existing = findByExternalId(provider, externalId);
+		if (existing.isPresent()) {
+			ensureMembership(existing.get().id(), userId, role);
+			return existing.get();
+		}
+		Tenant tenant = insertTenant(Slugs.base(slugHint, name), name);
+		this.jdbc.sql("insert into " + this.externalIds + " (tenant_id, provider, external_id) values (?, ?, ?)")
+			.params(tenant.id(), TenantRows.provider(provider), externalId)
+			.update();
+		ensureMembership(tenant.id(), userId, role);
+		return tenant;
+	}
+
+	private void ensureMembership(UUID tenantId, String userId, TenantRole role) {
+		int inserted = this.jdbc
+			.sql("insert into " + this.memberships + " (tenant_id, user_id, role) values (?, ?, ?)"
+					+ " on conflict (tenant_id, user_id) do nothing")
+			.params(tenantId, userId, role.value())
+			.update();
+		if (inserted == 1) {
+			this.notifier.changed(tenantId, userId, null, role);
+		}
+	}
+
+	private Tenant insertTenant(String base, String name) {
+		List<String> candidates = Slugs.candidates(base, NUMBERED_SLUGS);
+		Set<String> taken = new HashSet<>(this.jdbc.sql("select slug from " + this.tenants + " where slug = any(?)")
+			.param(candidates.toArray(String[]::new))
+			.query(String.class)
+			.list());
+		for (String slug : candidates) {
+			if (!taken.contains(slug)) {
+				// Why "on conflict do nothing": tenants created meanwhile by others may take the slug.
+				Optional<Tenant> tenant = tryInsert(slug, name);
+				if (tenant.isPresent()) {
+					return tenant.get();
+				}
+			}
+		}
+		while (true) {
+			byte[] random = new byte[4];
+			ThreadLocalRandom.current().nextBytes(random);
+			Optional<Tenant> tenant = tryInsert(Slugs.suffixed(base, "-" + HexFormat.of().formatHex(random)), name);
+			if (tenant.isPresent()) {
+				return tenant.get();
+			}
+		}
+	}
+
+	private Optional<Tenant> tryInsert(String slug, String name) {
+		return this.jdbc
+			.sql("insert into " + this.tenants + " as t (id, slug, name) values (?, ?, ?) on conflict (slug) do nothing"
+					+ " returning " + TenantRows.TENANT_COLUMNS)
+			.params(UUID.randomUUID(), slug, name)
+			.query(TenantRows::tenant)
+			.optional();
+	}
+
+	private void lockExternalId(AuthProvider provider, String externalId) {
+		// A hash collision only makes two organizations take turns; it cannot merge them.
+		this.jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(?, 0))")
+			.param(LOCK_NAMESPACE + TenantRows.provider(provider) + ":" + externalId)
+			.query(Integer.class)
+			.single();
+	}
+
+}

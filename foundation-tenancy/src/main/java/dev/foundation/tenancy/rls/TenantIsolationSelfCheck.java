@@ -1,0 +1,92 @@
+package dev.foundation.tenancy.rls;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/**
+ * Checks that PostgreSQL row-level security really protects the given tables for the role the application connects
+ * with: RLS enabled and forced, a policy present, and the role neither the table's owner (or a member of the owning
+ * role) nor a superuser nor allowed to bypass RLS. Any of those makes the policies decorative.
+ */
+public final class TenantIsolationSelfCheck {
+
+	private static final String QUERY = """
+			select c.relrowsecurity, c.relforcerowsecurity,
+			       exists (select 1 from pg_policy p where p.polrelid = c.oid) as has_policy,
+			       pg_has_role(current_user, c.relowner, 'USAGE') as owns,
+			       r.rolsuper, r.rolbypassrls, current_user
+			  from pg_class c, pg_roles r
+			 where c.oid = to_regclass(?) and r.rolname = current_user
+			""";
+
+	private final DataSource dataSource;
+
+	/**
+	 * Creates the check.
+	 * @param dataSource the data source the application uses, connecting with the application's role
+	 */
+	public TenantIsolationSelfCheck(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	/**
+	 * Checks the tables.
+	 * @param tables table names as the application's SQL names them (optionally schema-qualified)
+	 * @return one sentence per problem, naming the table and the fix; empty when all is well
+	 * @throws SQLException if the catalog cannot be read
+	 */
+	public List<String> check(Collection<String> tables) throws SQLException {
+		List<String> problems = new ArrayList<>();
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement(QUERY)) {
+			for (String table : tables) {
+				statement.setString(1, table);
+				try (ResultSet result = statement.executeQuery()) {
+					if (!result.next()) {
+						problems.add("table " + table + " does not exist (or is not visible on the search path); "
+								+ "create it in a migration and call foundation.enable_tenant_rls('" + table + "')");
+						continue;
+					}
+					check(table, result, problems);
+				}
+			}
+		}
+		return problems;
+	}
+
+	private static void check(String table, ResultSet result, List<String> problems) throws SQLException {
+		String role = result.getString(7);
+		String enable = "add select foundation.enable_tenant_rls('" + table + "') to a migration";
+		if (!result.getBoolean(1)) {
+			problems.add("table " + table + " does not have row-level security enabled; " + enable);
+		}
+		else if (!result.getBoolean(2)) {
+			problems.add("table " + table + " has row-level security enabled but not forced; " + enable);
+		}
+		if (!result.getBoolean(3)) {
+			problems.add("table " + table + " has no row-level security policy; " + enable);
+		}
+		if (result.getBoolean(5)) {
+			problems.add("role " + role + " is a superuser, which bypasses row-level security on " + table
+					+ "; connect with a role that is not (keep the superuser for migrations)");
+			return;
+		}
+		if (result.getBoolean(4)) {
+			problems.add("role " + role + " owns table " + table + " (or is a member of its owner), and owners can "
+					+ "switch row-level security off; let another role own the tables (run migrations as it) and "
+					+ "connect with a role that is only granted select/insert/update/delete");
+		}
+		if (result.getBoolean(6)) {
+			problems.add("role " + role + " has BYPASSRLS, so row-level security does not apply to it on " + table
+					+ "; ALTER ROLE " + role + " NOBYPASSRLS");
+		}
+	}
+
+}
