@@ -15,7 +15,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * baseline from the same run (see {@link OverheadReport}).
  * <p>
  * Takes JMH's usual command line: regular expressions select benchmarks ({@link FilterChainBenchmark} when none is
- * given; {@code .*} runs all, {@code FoundationPiecesBenchmark} the piece-by-piece breakdown), and options such as
+ * given; {@code JwtValidationBenchmark} the token validation comparison; {@code FoundationPiecesBenchmark} and
+ * {@code JwtValidationPiecesBenchmark} the piece-by-piece breakdowns; {@code .*} all), and options such as
  * {@code -f}, {@code -wi}, {@code -i} or {@code -prof stack} override the annotations.
  */
 public final class BenchmarkRunner {

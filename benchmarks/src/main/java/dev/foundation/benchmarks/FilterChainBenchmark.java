@@ -45,6 +45,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Fork(value = 1, jvmArgsAppend = { "-Xms512m", "-Xmx512m" })
 @Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 2)
+@OverheadGoal(percent = 5)
 public class FilterChainBenchmark {
 
 	private static final Set<Piece> FOUNDATION = EnumSet.allOf(Piece.class);

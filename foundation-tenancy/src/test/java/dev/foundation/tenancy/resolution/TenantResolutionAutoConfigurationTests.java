@@ -1,0 +1,163 @@
+package dev.foundation.tenancy.resolution;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.foundation.tenancy.Membership;
+import dev.foundation.tenancy.Tenant;
+import dev.foundation.tenancy.TenantDirectory;
+import dev.foundation.tenancy.TenantRole;
+import dev.foundation.tenancy.TenantStatus;
+import dev.foundation.tenancy.autoconfigure.TenantResolutionAutoConfiguration;
+import dev.foundation.tenancy.autoconfigure.TenantResolutionProperties;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+import static dev.foundation.tenancy.resolution.TestRequests.principal;
+import static dev.foundation.tenancy.resolution.TestRequests.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Conditions and properties of {@link TenantResolutionAutoConfiguration}.
+ */
+class TenantResolutionAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TenantResolutionAutoConfiguration.class))
+		.withBean(TenantDirectory.class, () -> Mockito.mock(TenantDirectory.class));
+
+	@Test
+	void defaultsResolveFromClaimThenHeader() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(TenantResolution.class)
+				.hasSingleBean(ClaimTenantResolver.class)
+				.hasSingleBean(HeaderTenantResolver.class)
+				.doesNotHaveBean(SubdomainTenantResolver.class)
+				.hasBean("tenantRoles");
+			TenantResolutionProperties properties = context.getBean(TenantResolutionProperties.class);
+			assertThat(properties.getRequiredPaths()).containsExactly("/api/**");
+			assertThat(properties.getExcludedPaths()).containsExactly("/api/v1/public/**", "/api/v1/me");
+			assertThat(properties.getCacheTtl()).hasSeconds(30);
+			assertThat(properties.getClaim().getOrder()).isEqualTo(ClaimTenantResolver.DEFAULT_ORDER);
+			assertThat(properties.getHeader().getOrder()).isEqualTo(HeaderTenantResolver.DEFAULT_ORDER);
+			assertThat(properties.getSubdomain().getOrder()).isEqualTo(SubdomainTenantResolver.DEFAULT_ORDER);
+			assertThat(context.getBean(HeaderTenantResolver.class).headerName()).isEqualTo("X-Tenant-Id");
+			TenantResolution resolution = context.getBean(TenantResolution.class);
+			assertThat(resolution.requiresTenant("/api/v1/contacts")).isTrue();
+			assertThat(resolution.requiresTenant("/api/v1/me")).isFalse();
+		});
+	}
+
+	@Test
+	void bindsPathsHeaderAndOrders() {
+		this.contextRunner
+			.withPropertyValues("foundation.tenancy.resolution.required-paths=/v2/**",
+					"foundation.tenancy.resolution.excluded-paths=/v2/open",
+					"foundation.tenancy.resolution.header.name=X-Org", "foundation.tenancy.resolution.header.order=10",
+					"foundation.tenancy.resolution.claim.order=20")
+			.run((context) -> {
+				TenantResolution resolution = context.getBean(TenantResolution.class);
+				assertThat(resolution.requiresTenant("/v2/things")).isTrue();
+				assertThat(resolution.requiresTenant("/v2/open")).isFalse();
+				assertThat(resolution.requiresTenant("/api/v1/things")).isFalse();
+				assertThat(context.getBean(HeaderTenantResolver.class).headerName()).isEqualTo("X-Org");
+				assertThat(context.getBean(HeaderTenantResolver.class).getOrder()).isEqualTo(10);
+				assertThat(context.getBean(ClaimTenantResolver.class).getOrder()).isEqualTo(20);
+			});
+	}
+
+	@Test
+	void eachBuiltInResolverCanBeSwitchedOff() {
+		this.contextRunner
+			.withPropertyValues("foundation.tenancy.resolution.claim.enabled=false",
+					"foundation.tenancy.resolution.header.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ClaimTenantResolver.class)
+				.doesNotHaveBean(HeaderTenantResolver.class)
+				.hasSingleBean(TenantResolution.class));
+	}
+
+	@Test
+	void subdomainNeedsBaseDomain() {
+		this.contextRunner.withPropertyValues("foundation.tenancy.resolution.subdomain.enabled=true")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("foundation.tenancy.resolution.subdomain.base-domain"));
+		this.contextRunner
+			.withPropertyValues("foundation.tenancy.resolution.subdomain.enabled=true",
+					"foundation.tenancy.resolution.subdomain.base-domain=example.com")
+			.run((context) -> assertThat(context).hasSingleBean(SubdomainTenantResolver.class));
+	}
+
+	@Test
+	void resolutionSwitchTurnsEverythingOff() {
+		this.contextRunner.withPropertyValues("foundation.tenancy.resolution.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(TenantResolution.class)
+				.doesNotHaveBean(TenantResolver.class)
+				.doesNotHaveBean("tenantRoles"));
+		this.contextRunner.withPropertyValues("foundation.tenancy.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(TenantResolution.class));
+	}
+
+	@Test
+	void backsOffWithoutDirectory() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TenantResolutionAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TenantResolution.class));
+	}
+
+	@Test
+	void backsOffToApplicationResolution() {
+		TenantResolution own = new TenantResolution(List.of(), Mockito.mock(TenantDirectory.class),
+				new TenantRequiredPaths(List.of(), List.of()), false, Duration.ZERO,
+				Clock.systemUTC());
+		this.contextRunner.withBean(TenantResolution.class, () -> own)
+			.run((context) -> assertThat(context.getBean(TenantResolution.class)).isSameAs(own));
+	}
+
+	@Test
+	void applicationResolversJoinInTheirOrder() {
+		TenantDirectory directory = Mockito.mock(TenantDirectory.class);
+		Tenant acme = new Tenant(UUID.randomUUID(), "acme", "Acme", TenantStatus.ACTIVE,
+				Instant.now());
+		Mockito.when(directory.findBySlug("acme")).thenReturn(Optional.of(acme));
+		Mockito.when(directory.membership(acme.id(), "user_1"))
+			.thenReturn(Optional.of(new Membership(acme.id(), "user_1",
+					TenantRole.MEMBER, Instant.now())));
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TenantResolutionAutoConfiguration.class))
+			.withBean(TenantDirectory.class, () -> directory)
+			.withUserConfiguration(PhoneNumberResolverConfiguration.class)
+			.run((context) -> {
+				// Order 1 runs before the header (200), which would name another tenant.
+				Optional<ResolvedTenant> resolved = context.getBean(TenantResolution.class)
+					.resolve(request("h", "/api/calls", Map.of("X-Tenant-Id", "other"), Map.of("to", "+15550100")),
+							principal("user_1", null));
+				assertThat(resolved).hasValueSatisfying((result) -> assertThat(result.tenant()).isEqualTo(acme));
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PhoneNumberResolverConfiguration {
+
+		@Bean
+		@Order(1)
+		TenantResolver phoneNumberResolver() {
+			return (request, principal) -> Optional.ofNullable(request.parameter("to"))
+				.map((number) -> TenantCandidate.bySlug("acme"));
+		}
+
+	}
+
+}
