@@ -10,19 +10,32 @@ import dev.foundation.tenancy.resolution.TenantRequiredPaths;
 import dev.foundation.tenancy.resolution.TenantResolution;
 import dev.foundation.tenancy.resolution.TenantResolver;
 import dev.foundation.tenancy.resolution.TenantRoles;
+import dev.foundation.tenancy.web.RequireTenantRoleInterceptor;
+import dev.foundation.tenancy.web.TenantResolutionFilter;
+import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Tenant resolution: the built-in resolvers (token claim, header, subdomain), the application's {@link TenantResolver}
  * beans, the {@link TenantResolution} that checks their result against the {@link TenantDirectory}, and the
- * {@code tenantRoles} bean for Spring Security expressions.
+ * {@code tenantRoles} bean for Spring Security expressions; in Spring MVC applications, the filter that resolves each
+ * authenticated request's tenant (ordered just after Spring Security's filter chain) and the interceptor enforcing
+ * {@code @RequireTenantRole}.
  */
 @AutoConfiguration(after = TenancyAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "foundation.tenancy.enabled", matchIfMissing = true)
@@ -73,6 +86,36 @@ public final class TenantResolutionAutoConfiguration {
 	@ConditionalOnMissingBean(name = "tenantRoles")
 	TenantRoles tenantRoles() {
 		return new TenantRoles();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass({ Filter.class, WebMvcConfigurer.class })
+	static final class WebConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "tenantResolutionFilterRegistration")
+		FilterRegistrationBean<TenantResolutionFilter> tenantResolutionFilterRegistration(
+				TenantResolution resolution,
+				@Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> exceptionResolver) {
+			FilterRegistrationBean<TenantResolutionFilter> registration = new FilterRegistrationBean<>(
+					new TenantResolutionFilter(resolution, exceptionResolver.getIfAvailable()));
+			registration.setOrder(TenantResolutionFilter.ORDER);
+			return registration;
+		}
+
+		@Bean
+		WebMvcConfigurer requireTenantRoleWebMvcConfigurer() {
+			return new WebMvcConfigurer() {
+
+				@Override
+				public void addInterceptors(InterceptorRegistry registry) {
+					registry.addInterceptor(new RequireTenantRoleInterceptor());
+				}
+
+			};
+		}
+
 	}
 
 }
