@@ -14,9 +14,12 @@ import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.test.auth.CustomTokens;
 import dev.foundation.core.test.auth.MalformedTokens;
 import dev.foundation.core.test.auth.TestJwtIssuer;
+import dev.foundation.tenancy.Tenant;
+import dev.foundation.tenancy.TenantRole;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -114,11 +117,26 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 	}
 
 	@Test
-	void tokensOfEveryProviderReachTheContactsApi() throws Exception {
-		for (String token : List.of(ISSUER.supabase().tenantId("acme").token(),
-				ISSUER.clerk().organization("org_1", "member", "acme").authorizedParty(SampleAuthentication.CLERK_PARTY)
+	void tokensOfEveryProviderReachTheContactsApiOfTheirOrganizationsTenant() throws Exception {
+		// Each provider names the organization its own way; each name is linked to the same tenant.
+		String organization = uniqueSlug("org");
+		Tenant tenant = this.tenants.create(organization, "Every provider", "owner-" + organization);
+		this.tenants.linkExternalId(tenant.id(), AuthProvider.SUPABASE, organization);
+		this.tenants.linkExternalId(tenant.id(), AuthProvider.CLERK, "org_" + organization);
+		this.tenants.linkExternalId(tenant.id(), AuthProvider.CUSTOM, organization);
+		List<String> users = List.of("supabase-" + organization, "clerk-" + organization, "custom-" + organization);
+		users.forEach((user) -> this.tenants.grant(tenant.id(), user, TenantRole.MEMBER));
+		List<String> tokens = List.of(ISSUER.supabase().user(users.get(0)).tenantId(organization).token(),
+				ISSUER.clerk()
+					.user(users.get(1))
+					.organization("org_" + organization, "member", organization)
+					.authorizedParty(SampleAuthentication.CLERK_PARTY)
 					.token(),
-				custom().tenantId("acme").token())) {
+				custom().user(users.get(2)).tenantId(organization).token());
+		for (String token : tokens) {
+			HttpResponse<String> response = send(withToken("/api/v1/tenant", token));
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat(json.readTree(response.body()).path("id").asString()).isEqualTo(tenant.id().toString());
 			assertThat(send(withToken("/api/v1/contacts", token)).statusCode()).isEqualTo(200);
 		}
 	}

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.foundation.tenancy.persistence.TenantScope;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +29,9 @@ class SampleApplicationIntegrationTests extends SampleIntegrationTestSupport {
 
 	@Autowired
 	private DataSource dataSource;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
 
 	@Test
 	void readinessIsUpWithDatabaseAndRedisComponents() throws Exception {
@@ -103,8 +109,12 @@ class SampleApplicationIntegrationTests extends SampleIntegrationTestSupport {
 		HttpResponse<String> deleted = send(request("/api/v1/contacts/" + id).DELETE());
 		assertThat(deleted.statusCode()).isEqualTo(204);
 		assertProblem(get("/api/v1/contacts/" + id), 404, "not-found");
-		Integer remaining = new JdbcTemplate(this.dataSource).queryForObject(
-				"select count(*) from contacts where id = ?::uuid and deleted_at is not null", Integer.class, id);
+		// Plain SQL sees the tenant's rows only inside a transaction bound to the tenant (row-level security).
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		String softDeleted = "select count(*) from contacts where id = ?::uuid and deleted_at is not null";
+		assertThat(jdbc.queryForObject(softDeleted, Integer.class, id)).isZero();
+		Integer remaining = TenantScope.call(defaultTenant().id(), () -> new TransactionTemplate(this.transactions)
+			.execute((status) -> jdbc.queryForObject(softDeleted, Integer.class, id)));
 		assertThat(remaining).isEqualTo(1);
 	}
 

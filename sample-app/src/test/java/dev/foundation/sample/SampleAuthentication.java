@@ -18,6 +18,9 @@ final class SampleAuthentication {
 
 	static final String CLERK_PARTY = "https://app.example.com";
 
+	/** The user of {@link #userToken()}. */
+	static final String USER_ID = "user-1";
+
 	private SampleAuthentication() {
 	}
 
@@ -31,8 +34,15 @@ final class SampleAuthentication {
 		registry.add("foundation.auth.issuers.test.claims.tenant-id", () -> "tenant_id");
 	}
 
+	/**
+	 * A token of the custom issuer for a user, without a tenant claim (requests name their tenant in the header).
+	 */
+	static String tokenOf(String userId) {
+		return ISSUER.custom(CUSTOM_ISSUER).user(userId).audience(AUDIENCE).token();
+	}
+
 	static String userToken() {
-		return ISSUER.custom(CUSTOM_ISSUER).user("user-1").audience(AUDIENCE).email("user1@example.com").token();
+		return ISSUER.custom(CUSTOM_ISSUER).user(USER_ID).audience(AUDIENCE).email("user1@example.com").token();
 	}
 
 }

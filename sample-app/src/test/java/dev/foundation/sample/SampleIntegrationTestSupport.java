@@ -5,12 +5,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 
 import dev.foundation.core.test.FoundationTestServices;
+import dev.foundation.tenancy.Tenant;
+import dev.foundation.tenancy.TenantDirectory;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,12 +48,20 @@ abstract class SampleIntegrationTestSupport {
 
 	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+	/** The tenant {@link #request(String)} acts in, owned by the default user; created once per JVM. */
+	private static @Nullable Tenant defaultTenant;
+
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	TenantDirectory tenants;
+
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		FoundationTestServices.register(registry, "sample");
+		// As in production: the application's role owns nothing (so row-level security applies to it); Flyway and the
+		// foundation's migration run as the owner of the tables.
+		FoundationTestServices.registerWithApplicationRole(registry, "sample");
 		SampleAuthentication.register(registry);
 	}
 
@@ -77,10 +90,24 @@ abstract class SampleIntegrationTestSupport {
 	}
 
 	/**
-	 * A request with {@link SampleAuthentication#userToken() the default user's token}.
+	 * A request with {@link SampleAuthentication#userToken() the default user's token}, in {@link #defaultTenant()}.
 	 */
 	HttpRequest.Builder request(String path) {
-		return withToken(path, SampleAuthentication.userToken());
+		return withToken(path, SampleAuthentication.userToken()).header("X-Tenant-Id", defaultTenant().slug());
+	}
+
+	Tenant defaultTenant() {
+		synchronized (SampleIntegrationTestSupport.class) {
+			if (defaultTenant == null) {
+				defaultTenant = this.tenants.create(uniqueSlug("default"), "Default tenant",
+						SampleAuthentication.USER_ID);
+			}
+			return defaultTenant;
+		}
+	}
+
+	static String uniqueSlug(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	HttpRequest.Builder withToken(String path, String token) {

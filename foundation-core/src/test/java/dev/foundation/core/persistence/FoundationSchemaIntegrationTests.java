@@ -1,7 +1,9 @@
 package dev.foundation.core.persistence;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -14,9 +16,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The foundation's own migrations against a real PostgreSQL: their own schema and history, applied before the
@@ -122,6 +126,53 @@ class FoundationSchemaIntegrationTests {
 				.hasStackTraceContaining("V1__app_table_referencing_foundation.sql")
 				.hasStackTraceContaining("schema \"foundation\" does not exist");
 		});
+	}
+
+	@Test
+	void migratesAsTheFlywayRoleAndGrantsTheApplicationRoleTheTablesOnly() {
+		String role = "app_" + UUID.randomUUID().toString().replace("-", "");
+		String password = UUID.randomUUID().toString();
+		JdbcTemplate admin = new JdbcTemplate(this.postgres.dataSource(this.database));
+		admin.execute("create role " + role + " login nosuperuser nocreatedb nocreaterole password '" + password + "'");
+		try {
+			this.contextRunner
+				.withPropertyValues("spring.datasource.username=" + role, "spring.datasource.password=" + password,
+						"spring.flyway.user=" + this.postgres.username(),
+						"spring.flyway.password=" + this.postgres.password())
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					JdbcTemplate app = new JdbcTemplate(context.getBean(DataSource.class));
+					assertThat(app.queryForObject("select current_user", String.class)).isEqualTo(role);
+					// The migration role owns the foundation's tables; the application's role may use them.
+					assertThat(admin.queryForObject("select tableowner from pg_tables where schemaname = 'foundation' "
+							+ "and tablename = 'foundation_core_test_marker'", String.class))
+						.isEqualTo(this.postgres.username());
+					app.update("insert into foundation.foundation_core_test_marker (id, note) values (2, 'app')");
+					assertThat(app.queryForObject("select count(*) from foundation.foundation_core_test_marker",
+							Integer.class))
+						.isEqualTo(2);
+					assertThatExceptionOfType(DataAccessException.class)
+						.isThrownBy(() -> app.update("delete from foundation.foundation_schema_history"))
+						.withRootCauseInstanceOf(SQLException.class)
+						.satisfies((ex) -> assertThat(ex.getMostSpecificCause()).hasMessageContaining(
+								"permission denied for table foundation_schema_history"));
+					assertThatExceptionOfType(DataAccessException.class)
+						.isThrownBy(() -> app.execute("create table foundation.intruder (id int)"))
+						.satisfies((ex) -> assertThat(ex.getMostSpecificCause()).hasMessageContaining(
+								"permission denied for schema foundation"));
+				});
+			// Without the migration role the application's own role cannot create the schema.
+			this.contextRunner.withPropertyValues("spring.datasource.username=" + role,
+					"spring.datasource.password=" + password, "foundation.schema.name=other_schema",
+					"spring.flyway.enabled=false")
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.hasStackTraceContaining("permission denied"));
+		}
+		finally {
+			admin.execute("drop owned by " + role);
+			admin.execute("drop role " + role);
+		}
 	}
 
 	private static List<String> successfulVersions(JdbcTemplate jdbc, String historyTable) {

@@ -33,6 +33,8 @@ public final class FoundationTestServices {
 
 	private static final Map<String, String> databases = new HashMap<>();
 
+	private static final Map<String, TestPostgres.Role> roles = new HashMap<>();
+
 	private FoundationTestServices() {
 	}
 
@@ -60,6 +62,27 @@ public final class FoundationTestServices {
 		registry.add("spring.datasource.password", postgres::password);
 		registry.add("spring.data.redis.host", redis::host);
 		registry.add("spring.data.redis.port", redis::port);
+	}
+
+	/**
+	 * Like {@link #register(DynamicPropertyRegistry, String)}, but the application connects with a role of its own
+	 * (created once per prefix and JVM; neither superuser nor owner, so row-level security applies to it), while
+	 * Flyway and the foundation's migration run as the server's user ({@code spring.flyway.user}), owning the tables.
+	 * @param registry the registry passed to the {@code @DynamicPropertySource} method
+	 * @param databasePrefix the prefix of the database's name; one database per prefix and JVM
+	 */
+	public static void registerWithApplicationRole(DynamicPropertyRegistry registry, String databasePrefix) {
+		register(registry, databasePrefix);
+		TestPostgres postgres = TestPostgres.shared();
+		TestPostgres.Role role = roleFor(postgres, databasePrefix);
+		registry.add("spring.datasource.username", role::name);
+		registry.add("spring.datasource.password", role::password);
+		registry.add("spring.flyway.user", postgres::username);
+		registry.add("spring.flyway.password", postgres::password);
+	}
+
+	private static synchronized TestPostgres.Role roleFor(TestPostgres postgres, String prefix) {
+		return roles.computeIfAbsent(prefix, (key) -> postgres.createRole(key + "_app"));
 	}
 
 	private static synchronized String databaseFor(TestPostgres postgres, String prefix) {

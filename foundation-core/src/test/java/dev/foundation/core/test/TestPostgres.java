@@ -68,6 +68,8 @@ public final class TestPostgres {
 
 	private final Set<String> createdDatabases = ConcurrentHashMap.newKeySet();
 
+	private final Set<String> createdRoles = ConcurrentHashMap.newKeySet();
+
 	TestPostgres(String source, PostgresUrl adminUrl, String username, String password) {
 		this.source = source;
 		this.adminUrl = adminUrl.withoutCredentials();
@@ -146,6 +148,22 @@ public final class TestPostgres {
 	 * @param database the database name
 	 * @return the data source
 	 */
+	/**
+	 * Creates a login role that is neither superuser nor allowed to bypass row-level security, owns nothing and may
+	 * create nothing: the role an application protected by row-level security connects with. It is dropped when the
+	 * JVM exits, after the databases.
+	 * @param prefix the start of its name
+	 * @return the role's name and (random) password
+	 */
+	public Role createRole(String prefix) {
+		String name = uniqueName(prefix);
+		String password = uniqueName("pw");
+		execute("CREATE ROLE " + quote(name) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '"
+				+ password + "'");
+		this.createdRoles.add(name);
+		return new Role(name, password);
+	}
+
 	public DataSource dataSource(String database) {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setURL(jdbcUrl(database));
@@ -212,6 +230,31 @@ public final class TestPostgres {
 						+ SourceAttempts.describe(ex));
 			}
 		}
+		// Roles are cluster-wide and hold privileges in the databases dropped above, hence this order.
+		for (String role : Set.copyOf(this.createdRoles)) {
+			try {
+				execute("DROP ROLE IF EXISTS " + quote(role));
+				this.createdRoles.remove(role);
+			}
+			catch (RuntimeException ex) {
+				System.err.println("[foundation-test] could not drop test role " + role + ": "
+						+ SourceAttempts.describe(ex));
+			}
+		}
+	}
+
+	/**
+	 * A login role created by {@link #createRole(String)}.
+	 * @param name the role's name
+	 * @param password its password
+	 */
+	public record Role(String name, String password) {
+
+		@Override
+		public String toString() {
+			return "Role[" + this.name + "]";
+		}
+
 	}
 
 	private void execute(String sql) {

@@ -1,17 +1,21 @@
 package dev.foundation.sample.contact;
 
-import dev.foundation.core.persistence.SoftDeletableEntity;
+import dev.foundation.tenancy.persistence.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.SoftDelete;
+import org.hibernate.annotations.SoftDeleteType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A person the CRM keeps track of. Deleting a contact keeps its row (soft deletion).
+ * A person the CRM keeps track of, owned by one tenant (Hibernate adds the tenant to every query, and row-level
+ * security refuses other tenants' rows to any SQL). Deleting a contact keeps its row (soft deletion).
  */
 @Entity
 @Table(name = "contacts")
-public class Contact extends SoftDeletableEntity {
+@SoftDelete(strategy = SoftDeleteType.TIMESTAMP, columnName = "deleted_at")
+public class Contact extends TenantOwnedEntity {
 
 	@Column(name = "name", nullable = false)
 	private String name;

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.UUID;
 
 import dev.foundation.core.error.BadRequestException;
+import dev.foundation.tenancy.TenantRole;
+import dev.foundation.tenancy.web.RequireTenantRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -24,8 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The contacts API. Errors (unknown id, invalid fields, stale version) are problem+json, produced by the
- * foundation.
+ * The contacts API, over the current tenant's contacts: readable by every member, changed by members and above
+ * (viewers only read). Errors (unknown id, invalid fields, stale version, missing role) are problem+json, produced by
+ * the foundation.
  */
 @RestController
 @RequestMapping("/api/v1/contacts")
@@ -39,6 +42,7 @@ class ContactController {
 	}
 
 	@PostMapping
+	@RequireTenantRole(TenantRole.MEMBER)
 	@Operation(summary = "Create a contact")
 	ResponseEntity<ContactResponse> create(@Valid @RequestBody ContactRequest request) {
 		Contact contact = this.service.create(request);
@@ -62,6 +66,7 @@ class ContactController {
 	}
 
 	@PutMapping("/{id}")
+	@RequireTenantRole(TenantRole.MEMBER)
 	@Operation(summary = "Update a contact; If-Match must carry the version (ETag) last read")
 	ResponseEntity<ContactResponse> update(@PathVariable UUID id, @RequestHeader("If-Match") String ifMatch,
 			@Valid @RequestBody ContactRequest request) {
@@ -70,6 +75,7 @@ class ContactController {
 	}
 
 	@DeleteMapping("/{id}")
+	@RequireTenantRole(TenantRole.MEMBER)
 	@Operation(summary = "Delete a contact (kept as soft-deleted)")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		this.service.delete(id);

@@ -1,5 +1,6 @@
 package dev.foundation.sample.contact;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -9,5 +10,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface ContactRepository extends JpaRepository<Contact, UUID> {
 
 	Page<Contact> findByNameContainingIgnoreCase(String name, Pageable pageable);
+
+	Optional<Contact> findFirstByPhoneOrderByCreatedAtAsc(String phone);
 
 }

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 public record ContactResponse(@Nullable UUID id, String name, @Nullable String email, @Nullable String phone,
 		@Nullable String company, long version, @Nullable Instant createdAt, @Nullable Instant updatedAt) {
 
-	static ContactResponse of(Contact contact) {
+	public static ContactResponse of(Contact contact) {
 		return new ContactResponse(contact.getId(), contact.getName(), contact.getEmail(), contact.getPhone(),
 				contact.getCompany(), contact.getVersion(), contact.getCreatedAt(), contact.getUpdatedAt());
 	}

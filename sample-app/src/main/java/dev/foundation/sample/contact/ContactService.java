@@ -35,6 +35,16 @@ public class ContactService {
 		return contact;
 	}
 
+	/**
+	 * Finds the current tenant's contact with this phone number, or creates one named after the number.
+	 * @param phone the number, in E.164 form
+	 * @return the contact
+	 */
+	public Contact findOrCreateByPhone(String phone) {
+		return this.contacts.findFirstByPhoneOrderByCreatedAtAsc(phone)
+			.orElseGet(() -> create(new ContactRequest(phone, null, phone, null)));
+	}
+
 	@Transactional(readOnly = true)
 	public Contact get(UUID id) {
 		return this.contacts.findById(id).orElseThrow(() -> new NotFoundException("Contact " + id + " does not exist"));

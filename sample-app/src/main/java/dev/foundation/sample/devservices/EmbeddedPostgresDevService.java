@@ -3,6 +3,9 @@ package dev.foundation.sample.devservices;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -14,9 +17,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 final class EmbeddedPostgresDevService implements DevService {
 
 	static final String CONFIGURATION = "SPRING_DATASOURCE_URL (with SPRING_DATASOURCE_USERNAME and "
-			+ "SPRING_DATASOURCE_PASSWORD)";
+			+ "SPRING_DATASOURCE_PASSWORD for the application's role, SPRING_FLYWAY_USER and SPRING_FLYWAY_PASSWORD for "
+			+ "the role owning the tables)";
 
-	private static final String USERNAME = "postgres";
+	private static final String OWNER = "postgres";
+
+	/**
+	 * Why a second role: row-level security does not apply to superusers and table owners, so the application
+	 * connects as a role that owns nothing, while Flyway and the foundation's migration run as the owner.
+	 */
+	private static final String APPLICATION_ROLE = "sample_app";
 
 	private final EmbeddedPostgres postgres;
 
@@ -37,11 +47,20 @@ final class EmbeddedPostgresDevService implements DevService {
 				requireFree(port);
 			}
 			// Stopped by DevServicesPropertySource, on context close or JVM exit, rather than by zonky's own hook.
-			return new EmbeddedPostgresDevService(
-					EmbeddedPostgres.builder().setPort(port).setRegisterShutdownHook(false).start());
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(port).setRegisterShutdownHook(false).start();
+			createApplicationRole(postgres);
+			return new EmbeddedPostgresDevService(postgres);
 		}
 		catch (Exception | LinkageError ex) {
 			throw new DevServiceStartException("PostgreSQL", CONFIGURATION, ex);
+		}
+	}
+
+	private static void createApplicationRole(EmbeddedPostgres postgres) throws SQLException {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("create role " + APPLICATION_ROLE + " login nosuperuser nocreatedb nocreaterole "
+					+ "nobypassrls");
 		}
 	}
 
@@ -61,14 +80,14 @@ final class EmbeddedPostgresDevService implements DevService {
 
 	@Override
 	public String description() {
-		return "embedded PostgreSQL at " + this.jdbcUrl + " (user " + USERNAME
-				+ ", no password; data is deleted on shutdown)";
+		return "embedded PostgreSQL at " + this.jdbcUrl + " (the application connects as " + APPLICATION_ROLE
+				+ ", migrations run as " + OWNER + "; no passwords; data is deleted on shutdown)";
 	}
 
 	@Override
 	public Map<String, Object> properties() {
-		return Map.of("spring.datasource.url", this.jdbcUrl, "spring.datasource.username", USERNAME,
-				"spring.datasource.password", "");
+		return Map.of("spring.datasource.url", this.jdbcUrl, "spring.datasource.username", APPLICATION_ROLE,
+				"spring.datasource.password", "", "spring.flyway.user", OWNER, "spring.flyway.password", "");
 	}
 
 	@Override

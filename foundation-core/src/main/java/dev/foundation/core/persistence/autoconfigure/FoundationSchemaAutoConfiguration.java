@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Migrates the foundation's own tables. {@link FoundationSchemaInitializerDetector} makes the application's Flyway
@@ -31,9 +32,16 @@ public final class FoundationSchemaAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FoundationSchemaMigration foundationSchemaMigration(DataSource dataSource, FoundationSchemaProperties properties) {
-		return new FoundationSchemaMigration(dataSource, properties.getName(), properties.getHistoryTable(),
-				properties.getLocations().toArray(String[]::new));
+	FoundationSchemaMigration foundationSchemaMigration(DataSource dataSource, FoundationSchemaProperties properties,
+			Environment environment) {
+		MigrationRole role = MigrationRole.of(properties, environment);
+		DataSource migrating = (role != null) ? role.dataSource(dataSource) : dataSource;
+		FoundationSchemaMigration migration = new FoundationSchemaMigration(migrating, properties.getName(),
+				properties.getHistoryTable(), properties.getLocations().toArray(String[]::new));
+		if (role != null && properties.isGrantApplicationRole()) {
+			migration.setApplicationDataSource(dataSource);
+		}
+		return migration;
 	}
 
 }

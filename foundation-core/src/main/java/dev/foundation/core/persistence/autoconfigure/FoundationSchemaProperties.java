@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -42,6 +43,30 @@ public class FoundationSchemaProperties {
 	@NotEmpty
 	private List<String> locations = new ArrayList<>(List.of("classpath:db/foundation"));
 
+	/**
+	 * Login role to migrate with, when the application connects with a role that may not create schemas and tables
+	 * (as row-level security requires). Defaults to spring.flyway.user; without either, the application's data
+	 * source is used.
+	 */
+	private @Nullable String user;
+
+	/**
+	 * Password of the migration role. Defaults to spring.flyway.password when the user comes from spring.flyway.user.
+	 */
+	private @Nullable String password;
+
+	/**
+	 * JDBC URL to migrate with a separate role. Defaults to spring.flyway.url, then spring.datasource.url, then the
+	 * URL the application's data source reports.
+	 */
+	private @Nullable String url;
+
+	/**
+	 * Whether, when migrating with a separate role, the application's role is granted usage of the schema and
+	 * select, insert, update and delete on the foundation's tables, at every startup (idempotent).
+	 */
+	private boolean grantApplicationRole = true;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -64,6 +89,38 @@ public class FoundationSchemaProperties {
 
 	public void setHistoryTable(String historyTable) {
 		this.historyTable = historyTable;
+	}
+
+	public @Nullable String getUser() {
+		return this.user;
+	}
+
+	public void setUser(@Nullable String user) {
+		this.user = user;
+	}
+
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	public @Nullable String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(@Nullable String url) {
+		this.url = url;
+	}
+
+	public boolean isGrantApplicationRole() {
+		return this.grantApplicationRole;
+	}
+
+	public void setGrantApplicationRole(boolean grantApplicationRole) {
+		this.grantApplicationRole = grantApplicationRole;
 	}
 
 	public List<String> getLocations() {
