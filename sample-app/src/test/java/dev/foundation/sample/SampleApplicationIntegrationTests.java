@@ -169,7 +169,7 @@ class SampleApplicationIntegrationTests extends SampleIntegrationTestSupport {
 	}
 
 	@Test
-	void asyncListenerLogsUnderTheRequestsCorrelationId(CapturedOutput output) throws Exception {
+	void asyncListenerRunsUnderTheRequestsCorrelationIdAndTenant(CapturedOutput output) throws Exception {
 		String requestId = "async-check-" + UUID.randomUUID();
 		HttpResponse<String> created = send(
 				post("/api/v1/contacts", "{\"name\":\"Async\"}").header("X-Request-Id", requestId));
@@ -183,6 +183,9 @@ class SampleApplicationIntegrationTests extends SampleIntegrationTestSupport {
 				.orElseThrow(() -> new AssertionError("no async log line yet"));
 			assertThat(event.path("correlation_id").asString()).isEqualTo(requestId);
 			assertThat(event.path("thread_name").asString()).doesNotStartWith("http-nio");
+			// The tenant travelled too: the task read the contact through the tenant-scoped repository.
+			assertThat(event.path("tenant_id").asString()).isEqualTo(defaultTenant().id().toString());
+			assertThat(event.path("message").asString()).endsWith("welcome sequence scheduled");
 		});
 	}
 
