@@ -20,7 +20,8 @@ public class TenantIsolationProperties {
 
 	/**
 	 * What a failed startup check of row-level security on the tables of tenant-owned entities does: 'fail' stops
-	 * startup, 'warn' logs, 'off' skips the check.
+	 * startup, 'warn' logs (and the tenantIsolation health component reports DOWN), 'off' skips the check (the
+	 * health component reports UNKNOWN).
 	 */
 	private SelfCheck selfCheck = SelfCheck.FAIL;
 
