@@ -1,11 +1,24 @@
 package dev.foundation.tenancy.autoconfigure;
 
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
 import javax.sql.DataSource;
 
+import dev.foundation.core.config.InvalidFoundationPropertyException;
+import dev.foundation.tenancy.persistence.TenantOwnedTables;
 import dev.foundation.tenancy.persistence.TenantScopeIdentifierResolver;
+import dev.foundation.tenancy.rls.CachedTenantIsolationCheck;
 import dev.foundation.tenancy.rls.QueryMethodTransactions;
 import dev.foundation.tenancy.rls.TenantBindingDataSourceTransactionManager;
 import dev.foundation.tenancy.rls.TenantBindingJpaDialect;
+import dev.foundation.tenancy.rls.TenantIsolationSelfCheck;
+import dev.foundation.tenancy.rls.TenantSettingCheckingDataSource;
+import dev.foundation.tenancy.rls.TenantSettingLeakCounts;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Session;
 import org.slf4j.Logger;
@@ -15,6 +28,7 @@ import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -33,8 +47,9 @@ import org.springframework.transaction.TransactionManager;
 /**
  * Tenant isolation: binds the current tenant to every transaction for PostgreSQL row-level security (through the JPA
  * dialect of Boot's entity manager factory, or a JDBC transaction manager when there is no JPA), gives Hibernate the
- * current tenant for {@code TenantOwnedEntity}, and checks at startup that row-level security protects the tables of
- * tenant-owned entities.
+ * current tenant for {@code TenantOwnedEntity}, checks at startup that row-level security protects the tables of
+ * tenant-owned entities, and checks every connection returned to the pool for tenant settings that would survive
+ * into the next borrower's work.
  * <p>
  * Ordered after Hibernate's auto-configuration, whose JPA transaction manager wins when JPA is present, and before the
  * JDBC transaction manager's, which backs off from the tenant-binding one.
@@ -47,6 +62,8 @@ import org.springframework.transaction.TransactionManager;
 @ConditionalOnBooleanProperty(name = "foundation.tenancy.isolation.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TenantIsolationProperties.class)
 public final class TenantIsolationAutoConfiguration {
+
+	static final String MAX_AGE_PROPERTY = "foundation.tenancy.isolation.self-check-max-age";
 
 	private static final Logger logger = LoggerFactory.getLogger(TenantIsolationAutoConfiguration.class);
 
@@ -83,9 +100,87 @@ public final class TenantIsolationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnSingleCandidate(DataSource.class)
-		TenantIsolationSelfCheckRunner tenantIsolationSelfCheckRunner(TenantIsolationProperties properties,
+		@ConditionalOnMissingBean
+		CachedTenantIsolationCheck cachedTenantIsolationCheck(TenantIsolationProperties properties,
 				DataSource dataSource, ObjectProvider<EntityManagerFactory> entityManagerFactories) {
-			return new TenantIsolationSelfCheckRunner(properties.getSelfCheck(), dataSource, entityManagerFactories);
+			Duration maxAge = properties.getSelfCheckMaxAge();
+			if (maxAge.isNegative()) {
+				throw new InvalidFoundationPropertyException(MAX_AGE_PROPERTY, "must not be negative, was " + maxAge,
+						"Set a duration such as 30s (0 checks the catalog on every health request)");
+			}
+			return new CachedTenantIsolationCheck(new TenantIsolationSelfCheck(dataSource), () -> {
+				EntityManagerFactory entityManagerFactory = entityManagerFactories.getIfUnique();
+				return (entityManagerFactory != null) ? TenantOwnedTables.of(entityManagerFactory) : Set.of();
+			}, maxAge, Clock.systemUTC());
+		}
+
+		@Bean
+		@ConditionalOnBean(CachedTenantIsolationCheck.class)
+		TenantIsolationSelfCheckRunner tenantIsolationSelfCheckRunner(TenantIsolationProperties properties,
+				CachedTenantIsolationCheck check) {
+			return new TenantIsolationSelfCheckRunner(properties.getSelfCheck(), check);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "foundation.tenancy.isolation.connection-check.enabled", matchIfMissing = true)
+	static final class ConnectionCheckConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TenantSettingLeakCounts tenantSettingLeakCounts() {
+			return new TenantSettingLeakCounts();
+		}
+
+		@Bean
+		static BeanPostProcessor tenantSettingCheckingDataSourcePostProcessor(
+				ObjectProvider<TenantSettingLeakCounts> counts) {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+					// After initialization, so the pool is configured; unwrap() still reaches it for Boot's pool
+					// metrics, health and JMX.
+					if (bean instanceof DataSource dataSource && !isChecking(dataSource)) {
+						return new TenantSettingCheckingDataSource(dataSource, counts.getObject());
+					}
+					return bean;
+				}
+
+				// A data source bean wrapping another one that is checked already (a lazy or transaction-aware
+				// proxy) would check every returned connection twice.
+				private static boolean isChecking(DataSource dataSource) {
+					try {
+						return dataSource.isWrapperFor(TenantSettingCheckingDataSource.class);
+					}
+					catch (SQLException | RuntimeException ex) {
+						// A routing data source may not know its target yet.
+						return false;
+					}
+				}
+
+			};
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(MeterBinder.class)
+		static final class MetricsConfiguration {
+
+			@Bean
+			MeterBinder tenantSettingLeakMeterBinder(TenantSettingLeakCounts counts) {
+				return (registry) -> {
+					FunctionCounter.builder("foundation.tenancy.isolation.leaked.settings", counts, (c) -> c.leaks())
+						.description("Connections returned to the pool with a tenant setting made at session level "
+								+ "(each one neutralised)")
+						.register(registry);
+					FunctionCounter
+						.builder("foundation.tenancy.isolation.connection.check.failures", counts, (c) -> c.failures())
+						.description("Connections returned to the pool that could not be checked for tenant settings")
+						.register(registry);
+				};
+			}
+
 		}
 
 	}

@@ -1,25 +1,21 @@
 package dev.foundation.tenancy.autoconfigure;
 
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
-
-import javax.sql.DataSource;
 
 import dev.foundation.core.config.InvalidFoundationPropertyException;
 import dev.foundation.tenancy.autoconfigure.TenantIsolationProperties.SelfCheck;
-import dev.foundation.tenancy.persistence.TenantOwnedTables;
+import dev.foundation.tenancy.rls.CachedTenantIsolationCheck;
+import dev.foundation.tenancy.rls.TenantIsolationCheckResult;
 import dev.foundation.tenancy.rls.TenantIsolationSelfCheck;
-import jakarta.persistence.EntityManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Runs the {@link TenantIsolationSelfCheck} on the tables of tenant-owned entities once every singleton (the entity
- * manager factory, after the migrations) is ready, so a forgotten policy cannot ship silently.
+ * manager factory, after the migrations) is ready, so a forgotten policy cannot ship silently. Its result is the
+ * first one the {@code tenantIsolation} health component shows.
  */
 final class TenantIsolationSelfCheckRunner implements SmartInitializingSingleton {
 
@@ -29,15 +25,11 @@ final class TenantIsolationSelfCheckRunner implements SmartInitializingSingleton
 
 	private final SelfCheck mode;
 
-	private final DataSource dataSource;
+	private final CachedTenantIsolationCheck check;
 
-	private final ObjectProvider<EntityManagerFactory> entityManagerFactories;
-
-	TenantIsolationSelfCheckRunner(SelfCheck mode, DataSource dataSource,
-			ObjectProvider<EntityManagerFactory> entityManagerFactories) {
+	TenantIsolationSelfCheckRunner(SelfCheck mode, CachedTenantIsolationCheck check) {
 		this.mode = mode;
-		this.dataSource = dataSource;
-		this.entityManagerFactories = entityManagerFactories;
+		this.check = check;
 	}
 
 	@Override
@@ -45,27 +37,20 @@ final class TenantIsolationSelfCheckRunner implements SmartInitializingSingleton
 		if (this.mode == SelfCheck.OFF) {
 			return;
 		}
-		EntityManagerFactory entityManagerFactory = this.entityManagerFactories.getIfUnique();
-		if (entityManagerFactory == null) {
-			return;
-		}
-		Set<String> tables = TenantOwnedTables.of(entityManagerFactory);
+		TenantIsolationCheckResult result = this.check.refresh();
+		List<String> tables = result.tables();
 		if (tables.isEmpty()) {
 			return;
 		}
-		List<String> problems;
-		try {
-			problems = new TenantIsolationSelfCheck(this.dataSource).check(tables);
+		if (result.failure() != null) {
+			throw new IllegalStateException("Could not check row-level security of " + tables + ": "
+					+ result.failure().getMessage(), result.failure());
 		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not check row-level security of " + tables + ": " + ex.getMessage(),
-					ex);
-		}
-		if (problems.isEmpty()) {
+		if (result.problems().isEmpty()) {
 			logger.info("Row-level security protects every tenant-owned table: {}", tables);
 			return;
 		}
-		String reason = "tenant isolation is not enforced by PostgreSQL: " + String.join("; ", problems);
+		String reason = "tenant isolation is not enforced by PostgreSQL: " + String.join("; ", result.problems());
 		if (this.mode == SelfCheck.WARN) {
 			logger.warn("{} ({}=warn)", reason, PROPERTY);
 			return;

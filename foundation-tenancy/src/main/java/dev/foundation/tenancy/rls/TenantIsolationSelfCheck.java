@@ -17,13 +17,17 @@ import javax.sql.DataSource;
  */
 public final class TenantIsolationSelfCheck {
 
+	// One round trip for all tables (the health indicator re-runs it): the names arrive as one text array, and a
+	// table that does not exist still yields its row (the left join), with nulls for the catalog columns.
 	private static final String QUERY = """
-			select c.relrowsecurity, c.relforcerowsecurity,
+			select c.oid is not null as found, c.relrowsecurity, c.relforcerowsecurity,
 			       exists (select 1 from pg_policy p where p.polrelid = c.oid) as has_policy,
 			       pg_has_role(current_user, c.relowner, 'USAGE') as owns,
 			       r.rolsuper, r.rolbypassrls, current_user
-			  from pg_class c, pg_roles r
-			 where c.oid = to_regclass(?) and r.rolname = current_user
+			  from unnest(?::text[]) with ordinality as t(name, position)
+			  left join pg_class c on c.oid = to_regclass(t.name)
+			  join pg_roles r on r.rolname = current_user
+			 order by t.position
 			""";
 
 	private final DataSource dataSource;
@@ -44,12 +48,19 @@ public final class TenantIsolationSelfCheck {
 	 */
 	public List<String> check(Collection<String> tables) throws SQLException {
 		List<String> problems = new ArrayList<>();
+		if (tables.isEmpty()) {
+			return problems;
+		}
+		List<String> names = List.copyOf(tables);
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(QUERY)) {
-			for (String table : tables) {
-				statement.setString(1, table);
-				try (ResultSet result = statement.executeQuery()) {
+			statement.setArray(1, connection.createArrayOf("text", names.toArray()));
+			try (ResultSet result = statement.executeQuery()) {
+				for (String table : names) {
 					if (!result.next()) {
+						throw new SQLException("Catalog query returned no row for table " + table);
+					}
+					if (!result.getBoolean(1)) {
 						problems.add("table " + table + " does not exist (or is not visible on the search path); "
 								+ "create it in a migration and call foundation.enable_tenant_rls('" + table + "')");
 						continue;
@@ -62,28 +73,28 @@ public final class TenantIsolationSelfCheck {
 	}
 
 	private static void check(String table, ResultSet result, List<String> problems) throws SQLException {
-		String role = result.getString(7);
+		String role = result.getString(8);
 		String enable = "add select foundation.enable_tenant_rls('" + table + "') to a migration";
-		if (!result.getBoolean(1)) {
+		if (!result.getBoolean(2)) {
 			problems.add("table " + table + " does not have row-level security enabled; " + enable);
 		}
-		else if (!result.getBoolean(2)) {
+		else if (!result.getBoolean(3)) {
 			problems.add("table " + table + " has row-level security enabled but not forced; " + enable);
 		}
-		if (!result.getBoolean(3)) {
+		if (!result.getBoolean(4)) {
 			problems.add("table " + table + " has no row-level security policy; " + enable);
 		}
-		if (result.getBoolean(5)) {
+		if (result.getBoolean(6)) {
 			problems.add("role " + role + " is a superuser, which bypasses row-level security on " + table
 					+ "; connect with a role that is not (keep the superuser for migrations)");
 			return;
 		}
-		if (result.getBoolean(4)) {
+		if (result.getBoolean(5)) {
 			problems.add("role " + role + " owns table " + table + " (or is a member of its owner), and owners can "
 					+ "switch row-level security off; let another role own the tables (run migrations as it) and "
 					+ "connect with a role that is only granted select/insert/update/delete");
 		}
-		if (result.getBoolean(6)) {
+		if (result.getBoolean(7)) {
 			problems.add("role " + role + " has BYPASSRLS, so row-level security does not apply to it on " + table
 					+ "; ALTER ROLE " + role + " NOBYPASSRLS");
 		}

@@ -5,20 +5,31 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.foundation.core.config.InvalidFoundationPropertyException;
 import dev.foundation.tenancy.autoconfigure.TenantIsolationProperties.SelfCheck;
 import dev.foundation.tenancy.persistence.TenantScopeIdentifierResolver;
+import dev.foundation.tenancy.rls.CachedTenantIsolationCheck;
 import dev.foundation.tenancy.rls.TenantBindingDataSourceTransactionManager;
+import dev.foundation.tenancy.rls.TenantSettingCheckingDataSource;
+import dev.foundation.tenancy.rls.TenantSettingLeakCounts;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.jdbc.DataSourceUnwrapper;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -96,6 +107,101 @@ class TenantIsolationAutoConfigurationTests {
 				assertThat(context).getBean(PlatformTransactionManager.class)
 					.isExactlyInstanceOf(TenantBindingDataSourceTransactionManager.class);
 			});
+	}
+
+	@Test
+	void dataSourceChecksReturnedConnectionsAndStillUnwrapsToHikari() {
+		this.runner.run((context) -> {
+			DataSource dataSource = context.getBean(DataSource.class);
+			assertThat(dataSource).isInstanceOf(TenantSettingCheckingDataSource.class);
+			assertThat(dataSource.unwrap(HikariDataSource.class)).isInstanceOf(HikariDataSource.class);
+			assertThat(DataSourceUnwrapper.unwrap(dataSource, HikariDataSource.class)).isNotNull();
+			assertThat(context).hasSingleBean(TenantSettingLeakCounts.class);
+			assertThat(context.getBean(TenantIsolationProperties.class).getConnectionCheck().isEnabled()).isTrue();
+		});
+	}
+
+	@Test
+	void closingTheContextStillClosesThePool() {
+		HikariDataSource[] pool = new HikariDataSource[1];
+		this.runner.run((context) -> pool[0] = context.getBean(DataSource.class).unwrap(HikariDataSource.class));
+		assertThat(pool[0].isClosed()).isTrue();
+	}
+
+	@Test
+	void dataSourceWrappingACheckedOneIsNotCheckedTwice() {
+		this.runner.withUserConfiguration(LazyDataSourceOnTop.class).run((context) -> {
+			assertThat(context.getBean("dataSource")).isInstanceOf(TenantSettingCheckingDataSource.class);
+			assertThat(context.getBean("lazyDataSource")).isExactlyInstanceOf(LazyConnectionDataSourceProxy.class);
+		});
+	}
+
+	@Test
+	void connectionCheckCanBeSwitchedOff() {
+		this.runner.withPropertyValues("foundation.tenancy.isolation.connection-check.enabled=false")
+			.run((context) -> {
+				assertThat(context.getBean(DataSource.class)).isExactlyInstanceOf(HikariDataSource.class);
+				assertThat(context).doesNotHaveBean(TenantSettingLeakCounts.class);
+				assertThat(context).doesNotHaveBean(MeterBinder.class);
+			});
+	}
+
+	@Test
+	void countsLeaksInMicrometerCounters() {
+		this.runner.run((context) -> {
+			SimpleMeterRegistry registry = new SimpleMeterRegistry();
+			context.getBean(MeterBinder.class).bindTo(registry);
+			assertThat(registry.get("foundation.tenancy.isolation.leaked.settings").functionCounter().count())
+				.isZero();
+			assertThat(registry.get("foundation.tenancy.isolation.connection.check.failures").functionCounter().count())
+				.isZero();
+		});
+	}
+
+	@Test
+	void withoutMicrometerTheConnectionCheckStillRuns() {
+		this.runner.withClassLoader(new FilteredClassLoader(MeterBinder.class)).run((context) -> {
+			assertThat(context).doesNotHaveBean(MeterBinder.class);
+			assertThat(context.getBean(DataSource.class)).isInstanceOf(TenantSettingCheckingDataSource.class);
+		});
+	}
+
+	@Test
+	void backsOffFromTheApplicationsLeakCounts() {
+		this.runner.withBean("ownCounts", TenantSettingLeakCounts.class, TenantSettingLeakCounts::new)
+			.run((context) -> assertThat(context).getBean(TenantSettingLeakCounts.class)
+				.isSameAs(context.getBean("ownCounts")));
+	}
+
+	@Test
+	void selfCheckResultIsCachedForTheConfiguredMaxAge() {
+		this.runner.run((context) -> {
+			assertThat(context.getBean(TenantIsolationProperties.class).getSelfCheckMaxAge()).hasSeconds(30);
+			assertThat(context).hasSingleBean(CachedTenantIsolationCheck.class);
+		});
+		this.runner.withPropertyValues("foundation.tenancy.isolation.self-check-max-age=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidFoundationPropertyException.class, (ex) -> assertThat(ex.getProperty())
+					.isEqualTo("foundation.tenancy.isolation.self-check-max-age")));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LazyDataSourceOnTop {
+
+		@Bean
+		@Primary
+		HikariDataSource dataSource() {
+			HikariDataSource dataSource = new HikariDataSource();
+			dataSource.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/none");
+			return dataSource;
+		}
+
+		@Bean
+		DataSource lazyDataSource(@Qualifier("dataSource") DataSource dataSource) {
+			return new LazyConnectionDataSourceProxy(dataSource);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

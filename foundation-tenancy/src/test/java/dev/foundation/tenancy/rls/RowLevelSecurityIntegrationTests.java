@@ -214,6 +214,19 @@ class RowLevelSecurityIntegrationTests {
 	}
 
 	@Test
+	void selfCheckReadsEveryTableInOneQueryAndReportsInTheGivenOrder() throws Exception {
+		database.execute("create table \"Quoted Notes\" (id uuid primary key, tenant_id uuid not null);"
+				+ "select foundation.enable_tenant_rls('\"Quoted Notes\"')");
+		database.grant("\"Quoted Notes\"");
+		assertThat(new TenantIsolationSelfCheck(database.app())
+			.check(List.of("missing_one", "notes", "\"Quoted Notes\"", "public.missing_two")))
+			.hasSize(2)
+			.satisfiesExactly((first) -> assertThat(first).startsWith("table missing_one does not exist"),
+					(second) -> assertThat(second).startsWith("table public.missing_two does not exist"));
+		assertThat(new TenantIsolationSelfCheck(database.app()).check(List.of())).isEmpty();
+	}
+
+	@Test
 	void selfCheckFailsWhenConnectedAsOwnerOrSuperuser() throws Exception {
 		String owner = database.createRole("owner");
 		database.execute("create table owned_notes (id uuid primary key, tenant_id uuid not null);"
