@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #create} starts with an owner, and no call removes or demotes a tenant's last owner, even when two callers
  * try at once ({@link dev.foundation.core.error.ConflictException}); {@link #provision} creates a tenant for an
  * identity-provider organization at most once, however many first requests race. Membership changes are reported to
- * every {@link MembershipListener} after commit.
+ * every {@link MembershipListener} after commit, tenant changes to every {@link TenantListener}.
  * <p>
  * Errors: invalid input raises {@link dev.foundation.core.error.ValidationException}, an unknown tenant
  * {@link dev.foundation.core.error.NotFoundException}, a taken slug or external id and the last-owner rule

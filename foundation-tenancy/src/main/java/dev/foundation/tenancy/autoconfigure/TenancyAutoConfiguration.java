@@ -6,6 +6,7 @@ import dev.foundation.core.persistence.autoconfigure.FoundationSchemaAutoConfigu
 import dev.foundation.core.persistence.autoconfigure.FoundationSchemaProperties;
 import dev.foundation.tenancy.MembershipListener;
 import dev.foundation.tenancy.TenantDirectory;
+import dev.foundation.tenancy.TenantListener;
 import dev.foundation.tenancy.internal.JdbcTenantDirectory;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,11 +47,11 @@ public final class TenancyAutoConfiguration {
 	@ConditionalOnMissingBean
 	TenantDirectory tenantDirectory(DataSource dataSource, ObjectProvider<JdbcClient> jdbcClient,
 			ObjectProvider<PlatformTransactionManager> transactionManager, FoundationSchemaProperties schema,
-			ObjectProvider<MembershipListener> listeners) {
+			ObjectProvider<MembershipListener> listeners, ObjectProvider<TenantListener> tenantListeners) {
 		// Listeners are looked up at each change, so one may depend on the directory without a cycle.
 		return new JdbcTenantDirectory(jdbcClient.getIfAvailable(() -> JdbcClient.create(dataSource)),
 				transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)), schema.getName(),
-				() -> listeners.orderedStream().iterator());
+				() -> listeners.orderedStream().iterator(), () -> tenantListeners.orderedStream().iterator());
 	}
 
 }

@@ -1,19 +1,29 @@
 package dev.foundation.tenancy.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 
+import dev.foundation.core.config.InvalidFoundationPropertyException;
+import dev.foundation.tenancy.MembershipListener;
+import dev.foundation.tenancy.TenantChange;
 import dev.foundation.tenancy.TenantDirectory;
+import dev.foundation.tenancy.TenantListener;
 import dev.foundation.tenancy.resolution.ClaimTenantResolver;
 import dev.foundation.tenancy.resolution.HeaderTenantResolver;
+import dev.foundation.tenancy.resolution.SharedTenantCache;
 import dev.foundation.tenancy.resolution.SubdomainTenantResolver;
 import dev.foundation.tenancy.resolution.TenantRequiredPaths;
 import dev.foundation.tenancy.resolution.TenantResolution;
+import dev.foundation.tenancy.resolution.TenantResolutionCache;
 import dev.foundation.tenancy.resolution.TenantResolver;
 import dev.foundation.tenancy.resolution.TenantRoles;
+import dev.foundation.tenancy.resolution.redis.RedisInvalidationSubscription;
+import dev.foundation.tenancy.resolution.redis.RedisTenantCache;
 import dev.foundation.tenancy.web.RequireTenantRoleInterceptor;
 import dev.foundation.tenancy.web.TenantResolutionFilter;
 import jakarta.servlet.Filter;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,6 +36,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -36,8 +50,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code tenantRoles} bean for Spring Security expressions; in Spring MVC applications, the filter that resolves each
  * authenticated request's tenant (ordered just after Spring Security's filter chain) and the interceptor enforcing
  * {@code @RequireTenantRole}.
+ * <p>
+ * Found tenants and memberships are cached in memory and, when the application has a Redis connection factory, in
+ * Redis; changes made through the directory invalidate both, on every instance.
  */
-@AutoConfiguration(after = TenancyAutoConfiguration.class)
+@AutoConfiguration(after = TenancyAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "foundation.tenancy.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "foundation.tenancy.resolution.enabled", matchIfMissing = true)
 @ConditionalOnBean(TenantDirectory.class)
@@ -75,17 +93,92 @@ public final class TenantResolutionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	TenantResolutionCache tenantResolutionCache(TenantResolutionProperties properties,
+			ObjectProvider<SharedTenantCache> shared) {
+		requireNotNegative("foundation.tenancy.resolution.cache-ttl", properties.getCacheTtl());
+		return new TenantResolutionCache(properties.getCacheTtl(), Clock.systemUTC(),
+				shared.getIfUnique(() -> SharedTenantCache.NONE));
+	}
+
+	// Why first: dropping a stale permission should not wait for slower listeners, e.g. auditing.
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	MembershipListener tenantResolutionCacheMembershipInvalidation(ObjectProvider<TenantResolutionCache> cache) {
+		return (change) -> cache.ifAvailable((tenants) -> tenants.invalidateMembership(change.tenantId(),
+				change.userId()));
+	}
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	TenantListener tenantResolutionCacheTenantInvalidation(ObjectProvider<TenantResolutionCache> cache) {
+		return (change) -> {
+			// A new tenant has no stale entries: absent values are never cached.
+			if (change.kind() != TenantChange.Kind.CREATED) {
+				cache.ifAvailable((tenants) -> tenants.invalidateTenant(change.tenantId()));
+			}
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	TenantResolution tenantResolution(ObjectProvider<TenantResolver> resolvers, TenantDirectory directory,
-			TenantResolutionProperties properties, TenancyProperties tenancy) {
+			TenantResolutionProperties properties, TenancyProperties tenancy, TenantResolutionCache cache) {
 		return new TenantResolution(resolvers.orderedStream().toList(), directory,
 				new TenantRequiredPaths(properties.getRequiredPaths(), properties.getExcludedPaths()),
-				tenancy.getProvisioning().isEnabled(), properties.getCacheTtl(), Clock.systemUTC());
+				tenancy.getProvisioning().isEnabled(), cache);
+	}
+
+	static void requireNotNegative(String property, Duration value) {
+		if (value.isNegative()) {
+			throw new InvalidFoundationPropertyException(property, "must not be negative, but is " + value,
+					"set a positive duration such as 30s, or 0 to turn this cache off");
+		}
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "tenantRoles")
 	TenantRoles tenantRoles() {
 		return new TenantRoles();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ RedisConnectionFactory.class, StringRedisTemplate.class })
+	@ConditionalOnBean(RedisConnectionFactory.class)
+	@ConditionalOnBooleanProperty(name = "foundation.tenancy.resolution.cache.redis.enabled", matchIfMissing = true)
+	static final class RedisCacheConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(SharedTenantCache.class)
+		RedisTenantCache redisTenantCache(RedisConnectionFactory connectionFactory,
+				TenantResolutionProperties properties, BeanFactory beanFactory) {
+			TenantResolutionProperties.Redis redis = properties.getCache().getRedis();
+			if (redis.getTtl().isNegative() || redis.getTtl().isZero()) {
+				throw new InvalidFoundationPropertyException("foundation.tenancy.resolution.cache.redis.ttl",
+						"must be positive, but is " + redis.getTtl(),
+						"set a positive duration such as 5m, or turn the Redis tier off with "
+								+ "foundation.tenancy.resolution.cache.redis.enabled=false");
+			}
+			String prefix = redis.getKeyPrefix();
+			if (prefix == null || prefix.isBlank() || prefix.chars().anyMatch(Character::isWhitespace)) {
+				throw new InvalidFoundationPropertyException("foundation.tenancy.resolution.cache.redis.key-prefix",
+						"must be a non-blank prefix without whitespace", "set a prefix such as foundation:tenancy:");
+			}
+			StringRedisTemplate template = new StringRedisTemplate(connectionFactory);
+			template.afterPropertiesSet();
+			return new RedisTenantCache(template, prefix, redis.getTtl(), redis.isBroadcastInvalidations(),
+					RedisCacheFailureCounter.of(beanFactory));
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty(name = "foundation.tenancy.resolution.cache.redis.broadcast-invalidations",
+				matchIfMissing = true)
+		@ConditionalOnMissingBean
+		RedisInvalidationSubscription tenantResolutionCacheInvalidations(RedisConnectionFactory connectionFactory,
+				TenantResolutionCache cache, TenantResolutionProperties properties) {
+			return new RedisInvalidationSubscription(connectionFactory,
+					RedisTenantCache.channel(properties.getCache().getRedis().getKeyPrefix()), cache);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

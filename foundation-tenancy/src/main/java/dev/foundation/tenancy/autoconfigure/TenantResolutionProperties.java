@@ -30,10 +30,13 @@ public class TenantResolutionProperties {
 	private List<String> excludedPaths = new ArrayList<>(List.of("/api/v1/public/**", "/api/v1/me"));
 
 	/**
-	 * How long a found tenant or membership is reused before it is looked up again; suspensions and role changes
-	 * take effect within this time. Zero turns the cache off.
+	 * How long a found tenant or membership is reused from this instance's memory before it is looked up again (in
+	 * Redis, then in the database). Changes made through the tenant directory drop the entries at once; changes made
+	 * by other means take effect within this time. Zero turns the in-process cache off.
 	 */
 	private Duration cacheTtl = Duration.ofSeconds(30);
+
+	private final Cache cache = new Cache();
 
 	private final Claim claim = new Claim();
 
@@ -73,6 +76,10 @@ public class TenantResolutionProperties {
 		this.cacheTtl = cacheTtl;
 	}
 
+	public Cache getCache() {
+		return this.cache;
+	}
+
 	public Claim getClaim() {
 		return this.claim;
 	}
@@ -83,6 +90,81 @@ public class TenantResolutionProperties {
 
 	public Subdomain getSubdomain() {
 		return this.subdomain;
+	}
+
+	/**
+	 * Caching of found tenants and memberships beyond this instance's memory.
+	 */
+	public static class Cache {
+
+		private final Redis redis = new Redis();
+
+		public Redis getRedis() {
+			return this.redis;
+		}
+
+	}
+
+	/**
+	 * The cache tier in Redis, shared by every instance, used when the application has a Redis connection.
+	 */
+	public static class Redis {
+
+		/**
+		 * Whether found tenants and memberships are also kept in Redis and changes are broadcast to the other
+		 * instances, when the application has a Redis connection factory.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long an entry is kept in Redis. Changes made through the tenant directory drop it at once.
+		 */
+		private Duration ttl = Duration.ofMinutes(5);
+
+		/**
+		 * Prefix of the keys and of the invalidation channel ({@code <prefix>invalidations}); the instances of one
+		 * application share it, different applications on one Redis need different prefixes.
+		 */
+		private String keyPrefix = "foundation:tenancy:";
+
+		/**
+		 * Whether changes are published on the invalidation channel so that every instance drops its in-process
+		 * copies at once; without it, other instances see a change when their in-process entry expires.
+		 */
+		private boolean broadcastInvalidations = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+		public boolean isBroadcastInvalidations() {
+			return this.broadcastInvalidations;
+		}
+
+		public void setBroadcastInvalidations(boolean broadcastInvalidations) {
+			this.broadcastInvalidations = broadcastInvalidations;
+		}
+
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.foundation.tenancy.internal;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import dev.foundation.core.error.NotFoundException;
 import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.MembershipListener;
 import dev.foundation.tenancy.Tenant;
+import dev.foundation.tenancy.TenantChange;
 import dev.foundation.tenancy.TenantDirectory;
+import dev.foundation.tenancy.TenantListener;
 import dev.foundation.tenancy.TenantRole;
 import dev.foundation.tenancy.TenantStatus;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +46,8 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 
 	private final MembershipNotifier notifier;
 
+	private final TenantNotifier tenantNotifier;
+
 	private final String tenants;
 
 	private final String externalIds;
@@ -61,6 +66,20 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 	 */
 	public JdbcTenantDirectory(JdbcClient jdbc, PlatformTransactionManager transactionManager, String schema,
 			Iterable<MembershipListener> listeners) {
+		this(jdbc, transactionManager, schema, listeners, Collections::emptyIterator);
+	}
+
+	/**
+	 * Creates the directory.
+	 * @param jdbc the client of the database holding the foundation's schema
+	 * @param transactionManager the transaction manager of the same database
+	 * @param schema the foundation's schema ({@code foundation.schema.name})
+	 * @param listeners the listeners notified of membership changes, iterated at each notification (so a lazy,
+	 * ordered view of beans may be passed)
+	 * @param tenantListeners the listeners notified of tenant changes, iterated at each notification
+	 */
+	public JdbcTenantDirectory(JdbcClient jdbc, PlatformTransactionManager transactionManager, String schema,
+			Iterable<MembershipListener> listeners, Iterable<TenantListener> tenantListeners) {
 		// Why: the schema name is concatenated into SQL, so it must be a plain identifier, however it was configured.
 		if (!SCHEMA.matcher(schema).matches()) {
 			throw new IllegalArgumentException("Schema must be a lowercase SQL identifier: '" + schema + "'");
@@ -68,11 +87,12 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.notifier = new MembershipNotifier(listeners);
+		this.tenantNotifier = new TenantNotifier(tenantListeners);
 		this.tenants = schema + ".tenants";
 		this.externalIds = schema + ".tenant_external_ids";
 		this.memberships = schema + ".memberships";
 		this.provisioning = new TenantProvisioning(jdbc, this.tenants, this.externalIds, this.memberships,
-				this.notifier);
+				this.notifier, this.tenantNotifier);
 	}
 
 	@Override
@@ -96,6 +116,7 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 			this.jdbc.sql("insert into " + this.memberships + " (tenant_id, user_id, role) values (?, ?, ?)")
 				.params(tenant.id(), owner, TenantRole.OWNER.value())
 				.update();
+			this.tenantNotifier.changed(tenant.id(), TenantChange.Kind.CREATED);
 			this.notifier.changed(tenant.id(), owner, null, TenantRole.OWNER);
 			return tenant;
 		});
@@ -148,15 +169,21 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 	private void setStatus(UUID tenantId, TenantStatus status) {
 		Objects.requireNonNull(tenantId, "tenantId");
 		String value = TenantRows.status(status);
-		// Why the case: updated_at records a real change, not a repeated call.
-		int found = this.jdbc
-			.sql("update " + this.tenants + " set updated_at = case when status <> ? then now() else updated_at end,"
-					+ " status = ? where id = ?")
-			.params(value, value, tenantId)
-			.update();
-		if (found == 0) {
-			throw unknownTenant(tenantId);
-		}
+		inTransaction(() -> {
+			// Why "status <> ?": updated_at and listeners record a real change, not a repeated call.
+			int changed = this.jdbc
+				.sql("update " + this.tenants + " set updated_at = now(), status = ? where id = ? and status <> ?")
+				.params(value, tenantId, value)
+				.update();
+			if (changed == 1) {
+				this.tenantNotifier.changed(tenantId,
+						(status == TenantStatus.SUSPENDED) ? TenantChange.Kind.SUSPENDED : TenantChange.Kind.ACTIVATED);
+			}
+			else if (find(tenantId).isEmpty()) {
+				throw unknownTenant(tenantId);
+			}
+			return null;
+		});
 	}
 
 	@Override

@@ -12,9 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 /**
  * Reports membership changes to the listeners once they are committed.
  */
@@ -33,19 +30,7 @@ final class MembershipNotifier {
 		String actor = RequestContexts.find().map(RequestContext::userId).orElse(null);
 		MembershipChange change = new MembershipChange(tenantId, userId, oldRole, newRole, actor);
 		logger.info("Membership of user {} in tenant {}: {} -> {} (by {})", userId, tenantId, oldRole, newRole, actor);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCommit() {
-					notifyListeners(change);
-				}
-
-			});
-		}
-		else {
-			notifyListeners(change);
-		}
+		AfterCommit.run(() -> notifyListeners(change));
 	}
 
 	private void notifyListeners(MembershipChange change) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.error.ConflictException;
 import dev.foundation.tenancy.Tenant;
+import dev.foundation.tenancy.TenantChange;
 import dev.foundation.tenancy.TenantRole;
 import org.jspecify.annotations.Nullable;
 
@@ -37,13 +38,16 @@ final class TenantProvisioning {
 
 	private final MembershipNotifier notifier;
 
+	private final TenantNotifier tenantNotifier;
+
 	TenantProvisioning(JdbcClient jdbc, String tenants, String externalIds, String memberships,
-			MembershipNotifier notifier) {
+			MembershipNotifier notifier, TenantNotifier tenantNotifier) {
 		this.jdbc = jdbc;
 		this.tenants = tenants;
 		this.externalIds = externalIds;
 		this.memberships = memberships;
 		this.notifier = notifier;
+		this.tenantNotifier = tenantNotifier;
 	}
 
 	Optional<Tenant> findByExternalId(AuthProvider provider, String externalId) {
@@ -69,6 +73,9 @@ final class TenantProvisioning {
 						"The " + TenantRows.provider(provider) + " organization is linked to another tenant");
 			}
 		}
+		else {
+			this.tenantNotifier.changed(tenantId, TenantChange.Kind.EXTERNAL_ID_LINKED);
+		}
 	}
 
 	Tenant provision(AuthProvider provider, String externalId, @Nullable String slugHint, String name, String userId,
@@ -85,6 +92,7 @@ final class TenantProvisioning {
 		this.jdbc.sql("insert into " + this.externalIds + " (tenant_id, provider, external_id) values (?, ?, ?)")
 			.params(tenant.id(), TenantRows.provider(provider), externalId)
 			.update();
+		this.tenantNotifier.changed(tenant.id(), TenantChange.Kind.CREATED);
 		ensureMembership(tenant.id(), userId, role);
 		return tenant;
 	}

@@ -5,11 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
  * A small in-process cache of found values with a time to live. Absent values are not cached, so a tenant or
  * membership created a moment ago is seen at once, and requests naming random tenants cannot fill the cache.
+ * <p>
+ * A value loaded while an invalidation ran is returned but not kept: it may have been read before the change
+ * committed, and keeping it would undo the invalidation until the entry expires.
  */
 final class ExpiringCache<K, V> {
 
@@ -21,13 +25,19 @@ final class ExpiringCache<K, V> {
 
 	private final Clock clock;
 
+	// Why a lock for writes only: reads stay lock-free; a put and an invalidation must not interleave between the
+	// generation check and the write.
+	private final Object writeLock = new Object();
+
+	private long generation;
+
 	ExpiringCache(Duration ttl, Clock clock) {
 		this.ttl = ttl;
 		this.clock = clock;
 	}
 
 	Optional<V> get(K key, Function<K, Optional<V>> loader) {
-		if (this.ttl.isZero() || this.ttl.isNegative()) {
+		if (!isEnabled()) {
 			return loader.apply(key);
 		}
 		Instant now = this.clock.instant();
@@ -35,30 +45,67 @@ final class ExpiringCache<K, V> {
 		if (entry != null && now.isBefore(entry.expiresAt())) {
 			return Optional.of(entry.value());
 		}
+		long generation = generation();
 		Optional<V> loaded = loader.apply(key);
-		loaded.ifPresentOrElse((value) -> put(key, value, now), () -> this.entries.remove(key));
+		if (loaded.isPresent()) {
+			put(key, loaded.get(), now, generation);
+		}
+		else {
+			this.entries.remove(key);
+		}
 		return loaded;
 	}
 
 	void put(K key, V value) {
-		put(key, value, this.clock.instant());
+		put(key, value, this.clock.instant(), generation());
 	}
 
-	private void put(K key, V value, Instant now) {
-		if (this.ttl.isZero() || this.ttl.isNegative()) {
-			return;
+	/** Drops one key, and keeps values being loaded now from being stored. */
+	void invalidate(K key) {
+		synchronized (this.writeLock) {
+			this.generation++;
+			this.entries.remove(key);
 		}
-		if (this.entries.size() >= MAX_ENTRIES) {
-			this.entries.values().removeIf((entry) -> !now.isBefore(entry.expiresAt()));
-			if (this.entries.size() >= MAX_ENTRIES) {
-				this.entries.clear();
-			}
+	}
+
+	/** Drops every entry that matches, and keeps values being loaded now from being stored. */
+	void invalidateIf(BiPredicate<K, V> matches) {
+		synchronized (this.writeLock) {
+			this.generation++;
+			this.entries.entrySet().removeIf((entry) -> matches.test(entry.getKey(), entry.getValue().value()));
 		}
-		this.entries.put(key, new Entry<>(value, now.plus(this.ttl)));
 	}
 
 	void clear() {
-		this.entries.clear();
+		invalidateIf((key, value) -> true);
+	}
+
+	private boolean isEnabled() {
+		return !this.ttl.isZero() && !this.ttl.isNegative();
+	}
+
+	private long generation() {
+		synchronized (this.writeLock) {
+			return this.generation;
+		}
+	}
+
+	private void put(K key, V value, Instant now, long loadedAt) {
+		if (!isEnabled()) {
+			return;
+		}
+		synchronized (this.writeLock) {
+			if (loadedAt != this.generation) {
+				return;
+			}
+			if (this.entries.size() >= MAX_ENTRIES) {
+				this.entries.values().removeIf((entry) -> !now.isBefore(entry.expiresAt()));
+				if (this.entries.size() >= MAX_ENTRIES) {
+					this.entries.clear();
+				}
+			}
+			this.entries.put(key, new Entry<>(value, now.plus(this.ttl)));
+		}
 	}
 
 	private record Entry<V>(V value, Instant expiresAt) {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides the tenant of a request: the first {@link TenantResolver} that names one wins, then the tenant is looked up
- * (through a short-lived cache) and the caller checked.
+ * (through the {@link TenantResolutionCache}) and the caller checked.
  * <p>
  * Refusals, as problem details: a tenant nobody knows → 404 {@code not-found}; a caller who is not a member → 403
  * {@code forbidden} (for a tenant named by the header, logged at {@code WARN} with the user and the tenant); a
@@ -41,9 +41,7 @@ public final class TenantResolution {
 
 	private final boolean provisioning;
 
-	private final ExpiringCache<TenantCandidate, Tenant> tenants;
-
-	private final ExpiringCache<MemberKey, Membership> memberships;
+	private final TenantResolutionCache cache;
 
 	/**
 	 * Creates the resolution.
@@ -56,12 +54,25 @@ public final class TenantResolution {
 	 */
 	public TenantResolution(List<? extends TenantResolver> resolvers, TenantDirectory directory,
 			TenantRequiredPaths requiredPaths, boolean provisioning, Duration cacheTtl, Clock clock) {
+		this(resolvers, directory, requiredPaths, provisioning,
+				new TenantResolutionCache(cacheTtl, clock, SharedTenantCache.NONE));
+	}
+
+	/**
+	 * Creates the resolution.
+	 * @param resolvers the resolvers, in order
+	 * @param directory where tenants and memberships are looked up
+	 * @param requiredPaths which paths need a tenant
+	 * @param provisioning whether a token organization without a tenant provisions one
+	 * @param cache where found tenants and memberships are kept
+	 */
+	public TenantResolution(List<? extends TenantResolver> resolvers, TenantDirectory directory,
+			TenantRequiredPaths requiredPaths, boolean provisioning, TenantResolutionCache cache) {
 		this.resolvers = List.copyOf(resolvers);
 		this.directory = directory;
 		this.requiredPaths = requiredPaths;
 		this.provisioning = provisioning;
-		this.tenants = new ExpiringCache<>(cacheTtl, clock);
-		this.memberships = new ExpiringCache<>(cacheTtl, clock);
+		this.cache = cache;
 	}
 
 	/**
@@ -99,10 +110,12 @@ public final class TenantResolution {
 		return Optional.of(new ResolvedTenant(tenant, membership));
 	}
 
-	/** Forgets every cached tenant and membership, e.g. after suspending a tenant or revoking a member. */
+	/**
+	 * Forgets every tenant and membership cached in this instance's memory, e.g. after changing the tables by other
+	 * means than the {@link TenantDirectory} (whose changes are invalidated already).
+	 */
 	public void clearCache() {
-		this.tenants.clear();
-		this.memberships.clear();
+		this.cache.clear();
 	}
 
 	private @Nullable Named firstNamed(TenantRequest request, FoundationPrincipal principal) {
@@ -116,11 +129,11 @@ public final class TenantResolution {
 	}
 
 	private Tenant lookUp(Named named, FoundationPrincipal principal) {
-		Optional<Tenant> tenant = this.tenants.get(named.candidate(), this::find);
+		Optional<Tenant> tenant = this.cache.tenant(named.candidate(), this::find);
 		if (tenant.isEmpty() && this.provisioning && named.resolver() instanceof ClaimTenantResolver
 				&& named.candidate().kind() == TenantCandidate.Kind.EXTERNAL_ID) {
 			Tenant provisioned = provision(named.candidate(), principal);
-			this.tenants.put(named.candidate(), provisioned);
+			this.cache.putTenant(named.candidate(), provisioned);
 			return provisioned;
 		}
 		// The value is not echoed: it may be client input.
@@ -179,7 +192,7 @@ public final class TenantResolution {
 			return;
 		}
 		Named other = (named == fromClaim) ? fromHeader : fromClaim;
-		UUID otherId = this.tenants.get(other.candidate(), this::find).map(Tenant::id).orElse(null);
+		UUID otherId = this.cache.tenant(other.candidate(), this::find).map(Tenant::id).orElse(null);
 		if (!tenant.id().equals(otherId)) {
 			logger.warn("Refused {} of user {}: it names another tenant ({}) than the token ({})",
 					header.headerName(), principal.userId(), fromHeader.candidate().value(),
@@ -190,7 +203,7 @@ public final class TenantResolution {
 	}
 
 	private Membership membershipOf(Tenant tenant, Named named, FoundationPrincipal principal) {
-		Optional<Membership> membership = this.memberships.get(new MemberKey(tenant.id(), principal.userId()),
+		Optional<Membership> membership = this.cache.membership(tenant.id(), principal.userId(),
 				(key) -> this.directory.membership(key.tenantId(), key.userId()));
 		if (membership.isPresent()) {
 			return membership.get();
@@ -230,9 +243,6 @@ public final class TenantResolution {
 	}
 
 	private record Named(TenantCandidate candidate, TenantResolver resolver) {
-	}
-
-	private record MemberKey(UUID tenantId, String userId) {
 	}
 
 }

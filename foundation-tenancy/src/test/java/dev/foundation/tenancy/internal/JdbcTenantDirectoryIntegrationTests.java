@@ -26,6 +26,7 @@ import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.MembershipChange;
 import dev.foundation.tenancy.MembershipListener;
 import dev.foundation.tenancy.Tenant;
+import dev.foundation.tenancy.TenantChange;
 import dev.foundation.tenancy.TenantRole;
 import dev.foundation.tenancy.TenantStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +63,8 @@ class JdbcTenantDirectoryIntegrationTests {
 
 	private final List<MembershipListener> listeners = new ArrayList<>(List.of(this.changes::add));
 
+	private final List<TenantChange> tenantChanges = new CopyOnWriteArrayList<>();
+
 	private JdbcTenantDirectory directory;
 
 	@BeforeAll
@@ -82,7 +85,8 @@ class JdbcTenantDirectoryIntegrationTests {
 
 	@BeforeEach
 	void createDirectory() {
-		this.directory = new JdbcTenantDirectory(jdbc, transactionManager, "foundation", this.listeners);
+		this.directory = new JdbcTenantDirectory(jdbc, transactionManager, "foundation", this.listeners,
+				List.of(this.tenantChanges::add));
 	}
 
 	@Test
@@ -203,6 +207,58 @@ class JdbcTenantDirectoryIntegrationTests {
 
 		this.directory.activate(tenant.id());
 		assertThat(this.directory.find(tenant.id()).map(Tenant::status)).contains(TenantStatus.ACTIVE);
+	}
+
+	@Test
+	void tenantListenersHearRealChangesOnly() {
+		Tenant tenant = this.directory.create(slug(), "Acme", "user-1");
+		String orgId = "org_" + UUID.randomUUID();
+
+		try (RequestContexts.Scope scope = RequestContexts.bind(RequestContext.detached().withUserId("admin-1"))) {
+			this.directory.suspend(tenant.id());
+			this.directory.suspend(tenant.id());
+			this.directory.activate(tenant.id());
+			this.directory.activate(tenant.id());
+			this.directory.linkExternalId(tenant.id(), AuthProvider.CLERK, orgId);
+			this.directory.linkExternalId(tenant.id(), AuthProvider.CLERK, orgId);
+		}
+
+		assertThat(this.tenantChanges).containsExactly(new TenantChange(tenant.id(), TenantChange.Kind.CREATED, null),
+				new TenantChange(tenant.id(), TenantChange.Kind.SUSPENDED, "admin-1"),
+				new TenantChange(tenant.id(), TenantChange.Kind.ACTIVATED, "admin-1"),
+				new TenantChange(tenant.id(), TenantChange.Kind.EXTERNAL_ID_LINKED, "admin-1"));
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.directory.suspend(UUID.randomUUID()));
+		assertThat(this.tenantChanges).hasSize(4);
+	}
+
+	@Test
+	void tenantListenersHearOfSuspensionOnlyAfterCommitAndNothingOfARollback() {
+		Tenant tenant = this.directory.create(slug(), "Acme", "user-1");
+		this.tenantChanges.clear();
+		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+
+		transaction.executeWithoutResult((status) -> {
+			this.directory.suspend(tenant.id());
+			status.setRollbackOnly();
+		});
+		assertThat(this.tenantChanges).isEmpty();
+		assertThat(this.directory.find(tenant.id()).map(Tenant::status)).contains(TenantStatus.ACTIVE);
+
+		transaction.executeWithoutResult((status) -> {
+			this.directory.suspend(tenant.id());
+			assertThat(this.tenantChanges).isEmpty();
+		});
+		assertThat(this.tenantChanges).extracting(TenantChange::kind).containsExactly(TenantChange.Kind.SUSPENDED);
+	}
+
+	@Test
+	void provisioningReportsTheNewTenantOnce() {
+		String orgId = "org_" + UUID.randomUUID();
+
+		Tenant tenant = this.directory.provision(AuthProvider.CLERK, orgId, null, "Acme", "user-1", TenantRole.ADMIN);
+		this.directory.provision(AuthProvider.CLERK, orgId, null, "Acme", "user-2", TenantRole.MEMBER);
+
+		assertThat(this.tenantChanges).containsExactly(new TenantChange(tenant.id(), TenantChange.Kind.CREATED, null));
 	}
 
 	@Test

@@ -8,21 +8,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.foundation.core.config.InvalidFoundationPropertyException;
 import dev.foundation.tenancy.Membership;
+import dev.foundation.tenancy.MembershipListener;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantDirectory;
+import dev.foundation.tenancy.TenantListener;
 import dev.foundation.tenancy.TenantRole;
 import dev.foundation.tenancy.TenantStatus;
 import dev.foundation.tenancy.autoconfigure.TenantResolutionAutoConfiguration;
 import dev.foundation.tenancy.autoconfigure.TenantResolutionProperties;
+import dev.foundation.tenancy.resolution.redis.RedisInvalidationSubscription;
+import dev.foundation.tenancy.resolution.redis.RedisTenantCache;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static dev.foundation.tenancy.resolution.TestRequests.principal;
 import static dev.foundation.tenancy.resolution.TestRequests.request;
@@ -146,6 +154,84 @@ class TenantResolutionAutoConfigurationTests {
 							principal("user_1", null));
 				assertThat(resolved).hasValueSatisfying((result) -> assertThat(result.tenant()).isEqualTo(acme));
 			});
+	}
+
+	@Test
+	void withoutRedisTheCacheIsInProcessOnlyAndStillInvalidatedByChanges() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(TenantResolutionCache.class)
+				.doesNotHaveBean(SharedTenantCache.class)
+				.doesNotHaveBean(RedisInvalidationSubscription.class);
+			assertThat(context.getBeanProvider(MembershipListener.class).stream()).hasSize(1);
+			assertThat(context.getBeanProvider(TenantListener.class).stream()).hasSize(1);
+		});
+	}
+
+	@Test
+	void redisConnectionFactoryAddsTheRedisTierAndTheSubscription() {
+		this.contextRunner.withBean(RedisConnectionFactory.class, () -> Mockito.mock(RedisConnectionFactory.class))
+			.withPropertyValues("foundation.tenancy.resolution.cache.redis.ttl=1m")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(RedisTenantCache.class)
+				.hasSingleBean(RedisInvalidationSubscription.class));
+	}
+
+	@Test
+	void redisTierCanBeSwitchedOffOrKeptFromBroadcasting() {
+		ApplicationContextRunner withRedis = this.contextRunner.withBean(RedisConnectionFactory.class,
+				() -> Mockito.mock(RedisConnectionFactory.class));
+		withRedis.withPropertyValues("foundation.tenancy.resolution.cache.redis.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(SharedTenantCache.class)
+				.doesNotHaveBean(RedisInvalidationSubscription.class));
+		withRedis.withPropertyValues("foundation.tenancy.resolution.cache.redis.broadcast-invalidations=false")
+			.run((context) -> assertThat(context).hasSingleBean(RedisTenantCache.class)
+				.doesNotHaveBean(RedisInvalidationSubscription.class));
+	}
+
+	@Test
+	void redisTierNeedsSpringDataRedis() {
+		this.contextRunner.withBean(RedisConnectionFactory.class, () -> Mockito.mock(RedisConnectionFactory.class))
+			.withClassLoader(new FilteredClassLoader(StringRedisTemplate.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SharedTenantCache.class));
+	}
+
+	@Test
+	void backsOffToApplicationSharedCache() {
+		SharedTenantCache own = SharedTenantCache.NONE;
+		this.contextRunner.withBean(RedisConnectionFactory.class, () -> Mockito.mock(RedisConnectionFactory.class))
+			.withBean(SharedTenantCache.class, () -> own)
+			.run((context) -> assertThat(context.getBean(SharedTenantCache.class)).isSameAs(own));
+	}
+
+	@Test
+	void negativeCacheTtlFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("foundation.tenancy.resolution.cache-ttl=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidFoundationPropertyException.class, (failure) -> assertThat(
+						failure.getProperty())
+					.isEqualTo("foundation.tenancy.resolution.cache-ttl")));
+	}
+
+	@Test
+	void invalidRedisTtlOrPrefixFailsStartupNamingTheProperty() {
+		ApplicationContextRunner withRedis = this.contextRunner.withBean(RedisConnectionFactory.class,
+				() -> Mockito.mock(RedisConnectionFactory.class));
+		for (String ttl : new String[] { "0s", "-5m" }) {
+			withRedis.withPropertyValues("foundation.tenancy.resolution.cache.redis.ttl=" + ttl)
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.isInstanceOfSatisfying(InvalidFoundationPropertyException.class, (failure) -> assertThat(
+							failure.getProperty())
+						.isEqualTo("foundation.tenancy.resolution.cache.redis.ttl")));
+		}
+		withRedis.withPropertyValues("foundation.tenancy.resolution.cache.redis.key-prefix= ")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidFoundationPropertyException.class, (failure) -> assertThat(
+						failure.getProperty())
+					.isEqualTo("foundation.tenancy.resolution.cache.redis.key-prefix")));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,0 +1,96 @@
+package dev.foundation.tenancy.resolution;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.foundation.tenancy.Membership;
+import dev.foundation.tenancy.Tenant;
+import dev.foundation.tenancy.TenantRole;
+import dev.foundation.tenancy.TenantStatus;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The in-process tier of {@link TenantResolutionCache} and its invalidation.
+ */
+class TenantResolutionCacheTests {
+
+	private final TenantResolutionCache cache = new TenantResolutionCache(Duration.ofMinutes(10), Clock.systemUTC(),
+			SharedTenantCache.NONE);
+
+	private final Tenant acme = new Tenant(UUID.randomUUID(), "acme", "Acme", TenantStatus.ACTIVE, Instant.now());
+
+	private final AtomicInteger lookups = new AtomicInteger();
+
+	@Test
+	void invalidatingATenantDropsItUnderEveryName() {
+		TenantCandidate byId = TenantCandidate.byId(this.acme.id());
+		TenantCandidate bySlug = TenantCandidate.bySlug("acme");
+		this.cache.tenant(byId, this::find);
+		this.cache.tenant(bySlug, this::find);
+		this.cache.tenant(byId, this::find);
+		assertThat(this.lookups).hasValue(2);
+
+		this.cache.invalidateTenant(this.acme.id());
+		this.cache.tenant(byId, this::find);
+		this.cache.tenant(bySlug, this::find);
+
+		assertThat(this.lookups).hasValue(4);
+	}
+
+	@Test
+	void invalidatingAMembershipDropsOnlyIt() {
+		this.cache.membership(this.acme.id(), "a", this::member);
+		this.cache.membership(this.acme.id(), "b", this::member);
+
+		this.cache.invalidateMembership(this.acme.id(), "a");
+		this.cache.membership(this.acme.id(), "a", this::member);
+		this.cache.membership(this.acme.id(), "b", this::member);
+
+		assertThat(this.lookups).hasValue(3);
+	}
+
+	@Test
+	void valueLoadedWhileAnInvalidationRanIsReturnedButNotKept() {
+		TenantCandidate byId = TenantCandidate.byId(this.acme.id());
+
+		Optional<Tenant> racing = this.cache.tenant(byId, (candidate) -> {
+			// The load read the old row, then the change committed and was invalidated.
+			this.cache.forgetTenant(this.acme.id());
+			return find(candidate);
+		});
+		this.cache.tenant(byId, this::find);
+
+		assertThat(racing).contains(this.acme);
+		assertThat(this.lookups).hasValue(2);
+	}
+
+	@Test
+	void absentValuesAreNotCached() {
+		this.cache.tenant(TenantCandidate.bySlug("nobody"), (candidate) -> none());
+		this.cache.tenant(TenantCandidate.bySlug("nobody"), (candidate) -> none());
+
+		assertThat(this.lookups).hasValue(2);
+	}
+
+	private Optional<Tenant> find(TenantCandidate candidate) {
+		this.lookups.incrementAndGet();
+		return Optional.of(this.acme);
+	}
+
+	private Optional<Tenant> none() {
+		this.lookups.incrementAndGet();
+		return Optional.empty();
+	}
+
+	private Optional<Membership> member(TenantResolutionCache.MemberKey key) {
+		this.lookups.incrementAndGet();
+		return Optional.of(new Membership(key.tenantId(), key.userId(), TenantRole.MEMBER, Instant.now()));
+	}
+
+}
