@@ -114,4 +114,24 @@ final class IsolationChecks {
 		return (parts.size() > 6) ? parts.subList(0, 6) + " and " + (parts.size() - 6) + " more" : parts.toString();
 	}
 
+	/** Whether an exception or one of its causes names the text in its message or class name. */
+	static boolean mentions(Throwable ex, String text) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getClass().getName().contains(text)
+					|| (cause.getMessage() != null && cause.getMessage().contains(text))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static String describe(Throwable ex) {
+		StringBuilder text = new StringBuilder();
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			text.append((text.length() > 0) ? " <- " : "").append(cause.getClass().getSimpleName()).append(": ")
+				.append(cause.getMessage());
+		}
+		return text.toString();
+	}
+
 }

@@ -142,7 +142,7 @@ final class RandomizedIsolationRun {
 			});
 		}
 		catch (RuntimeException ex) {
-			this.checks.fail("unexpected failure: " + describe(ex));
+			this.checks.fail("unexpected failure: " + IsolationChecks.describe(ex));
 		}
 		// The foreign rows targeted must be exactly as before, seen from outside row-level security.
 		targets.forEach((target) -> this.superuser.verifyRow(target, this.checks));
@@ -246,7 +246,7 @@ final class RandomizedIsolationRun {
 			}
 		}
 		catch (RuntimeException ex) {
-			this.checks.fail("unexpected failure: " + describe(ex));
+			this.checks.fail("unexpected failure: " + IsolationChecks.describe(ex));
 		}
 		resyncAfterViolation(first);
 	}
@@ -268,13 +268,13 @@ final class RandomizedIsolationRun {
 			this.checks.fail("was not refused");
 		}
 		catch (RuntimeException ex) {
-			refused = mentions(ex, write.expectedRefusal());
+			refused = IsolationChecks.mentions(ex, write.expectedRefusal());
 			if (refused) {
 				this.tally.refused(path, ex);
 			}
 			else {
 				this.checks.fail("refused, but not for the expected reason ('" + write.expectedRefusal() + "'): "
-						+ describe(ex));
+						+ IsolationChecks.describe(ex));
 			}
 		}
 		if (write.forgedId() != null) {
@@ -328,25 +328,6 @@ final class RandomizedIsolationRun {
 			return OperationKind.SEARCH;
 		}
 		return (choice < 97) ? OperationKind.BULK_UPDATE : OperationKind.BULK_DELETE;
-	}
-
-	private static boolean mentions(Throwable ex, String text) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause.getClass().getName().contains(text)
-					|| (cause.getMessage() != null && cause.getMessage().contains(text))) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static String describe(Throwable ex) {
-		StringBuilder text = new StringBuilder();
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			text.append((text.length() > 0) ? " <- " : "").append(cause.getClass().getSimpleName()).append(": ")
-				.append(cause.getMessage());
-		}
-		return text.toString();
 	}
 
 }
