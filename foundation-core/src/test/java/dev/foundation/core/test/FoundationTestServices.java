@@ -2,6 +2,7 @@ package dev.foundation.core.test;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +32,8 @@ public final class FoundationTestServices {
 	/** The prefix of the database {@link #register(DynamicPropertyRegistry)} uses. */
 	public static final String DEFAULT_DATABASE_PREFIX = "it";
 
+	private static final String REDIS_KEY_PREFIX = "foundation-test:" + UUID.randomUUID() + ":";
+
 	private static final Map<String, String> databases = new HashMap<>();
 
 	private static final Map<String, TestPostgres.Role> roles = new HashMap<>();
@@ -49,7 +52,8 @@ public final class FoundationTestServices {
 
 	/**
 	 * Registers {@code spring.datasource.url}, {@code .username} and {@code .password} for this prefix's database
-	 * (created on first use) and {@code spring.data.redis.host} and {@code .port}.
+	 * (created on first use), {@code spring.data.redis.host} and {@code .port}, and a Redis key prefix of this JVM
+	 * for the tenant cache.
 	 * @param registry the registry passed to the {@code @DynamicPropertySource} method
 	 * @param databasePrefix the prefix of the database's name; one database per prefix and JVM
 	 */
@@ -62,6 +66,9 @@ public final class FoundationTestServices {
 		registry.add("spring.datasource.password", postgres::password);
 		registry.add("spring.data.redis.host", redis::host);
 		registry.add("spring.data.redis.port", redis::port);
+		// Redis outlives the test database: entries cached by an earlier run (a slug naming a tenant of a dropped
+		// database) must not be found by this one.
+		registry.add("foundation.tenancy.resolution.cache.redis.key-prefix", () -> REDIS_KEY_PREFIX);
 	}
 
 	/**

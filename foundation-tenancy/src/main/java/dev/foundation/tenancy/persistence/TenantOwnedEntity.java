@@ -31,7 +31,7 @@ public abstract class TenantOwnedEntity extends BaseEntity {
 
 	/**
 	 * Returns the tenant owning this entity.
-	 * @return the tenant id, or {@code null} before the entity is first persisted
+	 * @return the tenant id, or {@code null} until Hibernate inserts the row (at the flush after persisting)
 	 */
 	public @Nullable UUID getTenantId() {
 		return this.tenantId;

@@ -83,4 +83,17 @@ public class TenantSettingCheckingDataSource extends DelegatingDataSource {
 		};
 	}
 
+	/**
+	 * Unwrapping to {@code DataSource} itself answers the wrapped pool rather than this wrapper. Why: Boot derives
+	 * data sources from the application's (Flyway's with {@code spring.flyway.user}, for instance) by unwrapping
+	 * {@code DataSource} until it reaches one whose URL it can read, and this wrapper has none of its own.
+	 */
+	@Override
+	public <T> T unwrap(Class<T> iface) throws SQLException {
+		if (iface == DataSource.class) {
+			return iface.cast(obtainTargetDataSource());
+		}
+		return super.unwrap(iface);
+	}
+
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.DataSourceUnwrapper;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -222,6 +224,10 @@ class TenantSettingLeakIntegrationTests {
 		assertThat(dataSource.unwrap(HikariDataSource.class)).isSameAs(pool);
 		assertThat(DataSourceUnwrapper.unwrap(dataSource, HikariConfigMXBean.class, HikariDataSource.class))
 			.isSameAs(pool);
+		// Boot derives Flyway's data source (spring.flyway.user) from the pool's URL, reached by unwrapping.
+		assertThat(DataSourceBuilder.derivedFrom(dataSource).type(SimpleDriverDataSource.class).build())
+			.isInstanceOfSatisfying(SimpleDriverDataSource.class,
+					(derived) -> assertThat(derived.getUrl()).isEqualTo(pool.getJdbcUrl()));
 		try (Connection connection = dataSource.getConnection()) {
 			assertThat(connection.isWrapperFor(PGConnection.class)).isTrue();
 			assertThat(connection.unwrap(PGConnection.class).getBackendPID()).isPositive();
