@@ -67,7 +67,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * </ul>
  * {@code source}: {@code claim} names the tenant by the token's tenant id (a UUID), {@code header} by
  * {@code X-Tenant-Id} (a slug) for a token without one. The cache is filled in setup; its entries expire after the
- * default 30 s like in a service, so a trial sees about one reload per key, counted and printed at its end.
+ * default 30 s like in a service (a trial is shorter); directory lookups after setup are counted and printed.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
