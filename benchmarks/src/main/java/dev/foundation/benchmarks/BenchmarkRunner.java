@@ -16,7 +16,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <p>
  * Takes JMH's usual command line: regular expressions select benchmarks ({@link FilterChainBenchmark} when none is
  * given; {@code JwtValidationBenchmark} the token validation comparison; {@code FoundationPiecesBenchmark} and
- * {@code JwtValidationPiecesBenchmark} the piece-by-piece breakdowns; {@code .*} all), and options such as
+ * {@code JwtValidationPiecesBenchmark} the piece-by-piece breakdowns; {@code TenancyReadBenchmark} and
+ * {@code TenantResolutionBenchmark} the tenancy goals; {@code .*} all), and options such as
  * {@code -f}, {@code -wi}, {@code -i} or {@code -prof stack} override the annotations.
  */
 public final class BenchmarkRunner {
@@ -50,6 +51,8 @@ public final class BenchmarkRunner {
 		Collection<RunResult> results = new Runner(run.build()).run();
 		System.out.println();
 		System.out.print(OverheadReport.of(results).format());
+		System.out.print(ThroughputRatioReport.of(results).format());
+		System.out.print(LatencyReport.of(results).format());
 	}
 
 }
