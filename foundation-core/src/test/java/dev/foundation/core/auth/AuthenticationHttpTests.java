@@ -55,6 +55,7 @@ import org.springframework.web.context.WebApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
@@ -77,6 +78,10 @@ class AuthenticationHttpTests {
 
 	private static final TestJwtIssuer issuer = TestJwtIssuer.start();
 
+	private static final String KEYS_DOWN = "http://127.0.0.1:1/keys-down";
+
+	private static final String DISCOVERY_DOWN = "http://127.0.0.1:1/discovery-down";
+
 	@Autowired
 	private WebApplicationContext context;
 
@@ -86,6 +91,10 @@ class AuthenticationHttpTests {
 	static void issuers(DynamicPropertyRegistry registry) {
 		registry.add("foundation.auth.supabase.url", issuer::baseUrl);
 		registry.add("foundation.auth.clerk.issuer", issuer::baseUrl);
+		// Trusted issuers whose keys cannot be had: port 1 refuses every connection.
+		registry.add("foundation.auth.issuers.keys-down.issuer", () -> KEYS_DOWN);
+		registry.add("foundation.auth.issuers.keys-down.jwk-set-uri", () -> "http://127.0.0.1:1/jwks.json");
+		registry.add("foundation.auth.issuers.discovery-down.issuer-uri", () -> DISCOVERY_DOWN);
 	}
 
 	@AfterAll
@@ -125,6 +134,20 @@ class AuthenticationHttpTests {
 			.andExpect(jsonPath("$.userId").value("user_2abc"))
 			.andExpect(jsonPath("$.provider").value("CLERK"))
 			.andExpect(jsonPath("$.tenantId").value("org_2xyz"));
+	}
+
+	@Test
+	void tokenOfAnIssuerWhoseKeysAreUnreachableIsServiceUnavailableNotUnauthorized() throws Exception {
+		// The client did nothing wrong: 503 and Retry-After, not a 401 telling it to drop a good token, nor a 500.
+		for (String trusted : new String[] { KEYS_DOWN, DISCOVERY_DOWN, DISCOVERY_DOWN }) {
+			String token = issuer.custom(trusted).user("user-1").token();
+			this.mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(header().string(HttpHeaders.RETRY_AFTER, "30"))
+				.andExpect(jsonPath("$.type").value("https://api.example.com/problems/external-service-failure"))
+				.andExpect(jsonPath("$.service").value("identity provider"))
+				.andExpect(jsonPath("$.detail").value(not(containsString("127.0.0.1"))));
+		}
 	}
 
 	@Test

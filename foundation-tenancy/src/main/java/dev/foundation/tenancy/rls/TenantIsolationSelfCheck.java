@@ -85,8 +85,9 @@ public final class TenantIsolationSelfCheck {
 			problems.add("table " + table + " has no row-level security policy; " + enable);
 		}
 		if (result.getBoolean(6)) {
-			problems.add("role " + role + " is a superuser, which bypasses row-level security on " + table
-					+ "; connect with a role that is not (keep the superuser for migrations)");
+			// About the role, not the table: said once however many tables there are.
+			addOnce(problems, "role " + role + " is a superuser, which bypasses row-level security on every table; "
+					+ "connect with a role that is not (keep the superuser for migrations)");
 			return;
 		}
 		if (result.getBoolean(5)) {
@@ -95,8 +96,14 @@ public final class TenantIsolationSelfCheck {
 					+ "connect with a role that is only granted select/insert/update/delete");
 		}
 		if (result.getBoolean(7)) {
-			problems.add("role " + role + " has BYPASSRLS, so row-level security does not apply to it on " + table
-					+ "; ALTER ROLE " + role + " NOBYPASSRLS");
+			addOnce(problems, "role " + role + " has BYPASSRLS, so row-level security does not apply to it on any "
+					+ "table; ALTER ROLE " + role + " NOBYPASSRLS");
+		}
+	}
+
+	private static void addOnce(List<String> problems, String problem) {
+		if (!problems.contains(problem)) {
+			problems.add(problem);
 		}
 	}
 

@@ -12,6 +12,7 @@ import dev.foundation.core.auth.jwt.TrustedIssuerRegistry;
 import dev.foundation.core.auth.web.AuthenticatedUserContextFilter;
 import dev.foundation.core.auth.web.ProblemAccessDeniedHandler;
 import dev.foundation.core.auth.web.ProblemAuthenticationEntryPoint;
+import dev.foundation.core.auth.web.ProblemAuthenticationFailureHandler;
 import dev.foundation.core.auth.web.SecurityExceptionPassThrough;
 import dev.foundation.core.auth.web.SizeLimitedBearerTokenResolver;
 import dev.foundation.core.config.InvalidFoundationPropertyException;
@@ -34,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -187,7 +189,18 @@ public final class AuthAutoConfiguration {
 				.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(managers)
 					.bearerTokenResolver(bearerTokens)
 					.authenticationEntryPoint(entryPoint)
-					.accessDeniedHandler(accessDenied))
+					.accessDeniedHandler(accessDenied)
+					.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+
+						@Override
+						public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+							// Unreachable keys are a 503, not the 500 Spring Security's rethrow would end in.
+							filter.setAuthenticationFailureHandler(
+									new ProblemAuthenticationFailureHandler(entryPoint, exceptionResolver));
+							return filter;
+						}
+
+					}))
 				.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 					.accessDeniedHandler(accessDenied))
 				.addFilterAfter(new AuthenticatedUserContextFilter(), BearerTokenAuthenticationFilter.class);

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,6 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 
 /**
  * Builds {@link JwtDecoder}s on Spring Security's {@link NimbusJwtDecoder} with a Nimbus processor the foundation
@@ -53,6 +53,11 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
  * resilience4j. Claims are checked by Spring Security validators (see {@link TokenValidators}).
  */
 public final class JwtDecoderFactory implements AutoCloseable {
+
+	/** How long a failed OIDC discovery is not retried; tokens in between are answered at once (503). */
+	static final long DISCOVERY_BACKOFF_SECONDS = 30;
+
+	static final Duration DISCOVERY_BACKOFF = Duration.ofSeconds(DISCOVERY_BACKOFF_SECONDS);
 
 	private final JwksSettings settings;
 
@@ -159,7 +164,9 @@ public final class JwtDecoderFactory implements AutoCloseable {
 
 	/**
 	 * A decoder for an OIDC issuer whose key set is found through discovery, at the first token rather than at
-	 * startup (an identity provider outage must not stop the application from starting).
+	 * startup (an identity provider outage must not stop the application from starting). A failed discovery is
+	 * retried at most every {@value #DISCOVERY_BACKOFF_SECONDS} seconds; tokens in between fail with a
+	 * {@code JwtException} (answered 503) without contacting the provider.
 	 * @param name the issuer's name
 	 * @param issuerUri the issuer
 	 * @param algorithms accepted asymmetric algorithms
@@ -168,7 +175,8 @@ public final class JwtDecoderFactory implements AutoCloseable {
 	 */
 	public JwtDecoder discovered(String name, URI issuerUri, Set<JWSAlgorithm> algorithms,
 			OAuth2TokenValidator<Jwt> validator) {
-		return new SupplierJwtDecoder(() -> jwkSet(name, discoverJwkSetUri(issuerUri), algorithms, validator));
+		return new DiscoveringJwtDecoder(() -> jwkSet(name, discoverJwkSetUri(issuerUri), algorithms, validator),
+				DISCOVERY_BACKOFF, Clock.systemUTC());
 	}
 
 	private URI discoverJwkSetUri(URI issuerUri) {
