@@ -50,7 +50,8 @@ final class TenantIsolationSelfCheckRunner implements SmartInitializingSingleton
 			logger.info("Row-level security protects every tenant-owned table: {}", tables);
 			return;
 		}
-		String reason = "tenant isolation is not enforced by PostgreSQL: " + String.join("; ", result.problems());
+		String reason = "tenant isolation is not enforced by PostgreSQL on " + String.join(", ", tables) + ": "
+				+ String.join("; ", result.problems());
 		if (this.mode == SelfCheck.WARN) {
 			logger.warn("{} ({}=warn)", reason, PROPERTY);
 			return;
