@@ -8,22 +8,29 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Turns Spring's "open session in view" off by default, with the lowest precedence so that an application setting
- * {@code spring.jpa.open-in-view} keeps its choice.
+ * Defaults for the data stores, with the lowest precedence so that an application's own settings win.
  * <p>
- * Why: with it on, the first query of a request takes a pooled connection and keeps it until the response is
+ * Spring's "open session in view" is off. Why: with it on, the first query of a request takes a pooled connection and keeps it until the response is
  * complete, and for a server-sent event stream or any other long-lived response that is the stream's whole life; a
  * few open streams exhaust the pool. Lazy loading outside a transaction fails fast instead; load what the response
  * needs inside the service's transaction.
+ * <p>
+ * Redis commands and connections time out after 2 seconds rather than Lettuce's 60: Redis serves caches and rate
+ * limits that have a fallback, and a request should reach it rather than hang while Redis does.
  */
 public class PersistenceEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	static final String OPEN_IN_VIEW = "spring.jpa.open-in-view";
 
+	static final String REDIS_TIMEOUT = "spring.data.redis.timeout";
+
+	static final String REDIS_CONNECT_TIMEOUT = "spring.data.redis.connect-timeout";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		environment.getPropertySources()
-			.addLast(new MapPropertySource("foundationPersistenceDefaults", Map.of(OPEN_IN_VIEW, "false")));
+			.addLast(new MapPropertySource("foundationPersistenceDefaults",
+					Map.of(OPEN_IN_VIEW, "false", REDIS_TIMEOUT, "2s", REDIS_CONNECT_TIMEOUT, "2s")));
 	}
 
 }
