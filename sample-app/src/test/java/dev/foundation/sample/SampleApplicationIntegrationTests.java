@@ -200,10 +200,19 @@ class SampleApplicationIntegrationTests extends SampleIntegrationTestSupport {
 	}
 
 	@Test
-	void openApiDocumentListsTheContactsApi() throws Exception {
+	void openApiDocumentListsTheApiWithTokenAndTenantHeader() throws Exception {
 		HttpResponse<String> response = send(anonymous("/v3/api-docs"));
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(json.readTree(response.body()).path("paths").has("/api/v1/contacts")).isTrue();
+		JsonNode document = json.readTree(response.body());
+		assertThat(document.path("paths").has("/api/v1/contacts")).isTrue();
+		assertThat(document.path("paths").has("/api/v1/tenant/members/{userId}")).isTrue();
+		// Swagger UI's "Authorize" sets the token and the tenant header together, for every operation.
+		JsonNode tenant = document.path("components").path("securitySchemes").path("tenant");
+		assertThat(tenant.path("in").asString()).isEqualTo("header");
+		assertThat(tenant.path("name").asString()).isEqualTo("X-Tenant-Id");
+		JsonNode requirement = document.path("security").get(0);
+		assertThat(requirement.has("bearer")).isTrue();
+		assertThat(requirement.has("tenant")).isTrue();
 	}
 
 }
