@@ -11,17 +11,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -145,21 +141,26 @@ public final class JwtDecoderFactory implements AutoCloseable {
 	 */
 	public JwtDecoder publicKey(PublicKey publicKey, Set<JWSAlgorithm> algorithms,
 			OAuth2TokenValidator<Jwt> validator) {
-		JWK jwk;
-		if (publicKey instanceof RSAPublicKey rsa) {
-			jwk = new RSAKey.Builder(rsa).build();
+		Set<JWSAlgorithm> accepted = requireAsymmetric(algorithms);
+		Predicate<JWSAlgorithm> fitsKey;
+		if (publicKey instanceof RSAPublicKey) {
+			fitsKey = JWSAlgorithm.Family.RSA::contains;
 		}
 		else if (publicKey instanceof ECPublicKey ec) {
-			jwk = new ECKey.Builder(Curve.forECParameterSpec(ec.getParams()), ec).build();
+			Curve curve = Curve.forECParameterSpec(ec.getParams());
+			fitsKey = (algorithm) -> {
+				Set<Curve> curves = Curve.forJWSAlgorithm(algorithm);
+				return curves != null && curves.contains(curve);
+			};
 		}
 		else {
 			throw new IllegalArgumentException("Only RSA and EC public keys are supported");
 		}
-		JWSKeySelector<SecurityContext> selector = new JWSVerificationKeySelector<>(requireAsymmetric(algorithms),
-				new ImmutableJWKSet<>(new JWKSet(jwk)));
-		// The configured key has no kid: match it whatever kid (or certificate thumbprint) the tokens carry.
-		return decoder((header, context) -> selector.selectJWSKeys(
-				new JWSHeader.Builder(header).keyID(null).x509CertSHA256Thumbprint(null).build(), context), validator);
+		List<PublicKey> keys = List.of(publicKey);
+		// The one configured key, as a Java key once rather than converted from a JWK for every token (what a JWK
+		// selector does). It has no kid: it is tried whatever kid (or certificate thumbprint) the tokens carry.
+		return decoder((header, context) -> accepted.contains(header.getAlgorithm())
+				&& fitsKey.test(header.getAlgorithm()) ? keys : List.of(), validator);
 	}
 
 	/**
