@@ -35,7 +35,10 @@ final class BenchmarkLogging {
 
 	private final Map<LogFormat, Logger> loggers = new EnumMap<>(LogFormat.class);
 
+	private final LoggerContext context;
+
 	private BenchmarkLogging(LoggerContext context) {
+		this.context = context;
 		for (LogFormat format : LogFormat.values()) {
 			OutputStreamAppender<ILoggingEvent> appender = appender(context, format.name(), encoder(context, format));
 			this.appenders.put(format, appender);
@@ -54,6 +57,16 @@ final class BenchmarkLogging {
 
 	org.slf4j.Logger logger(LogFormat format) {
 		return this.loggers.get(format);
+	}
+
+	/**
+	 * Sends another logger's lines, at INFO and above, through the appender of a format, as the root logger's JSON
+	 * appender receives every logger's lines in a service.
+	 * @param loggerName the logger, such as the foundation's request log
+	 * @param format the appender to write through
+	 */
+	void route(String loggerName, LogFormat format) {
+		logger(this.context, loggerName, this.appenders.get(format));
 	}
 
 	/**

@@ -15,7 +15,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * baseline from the same run (see {@link OverheadReport}).
  * <p>
  * Takes JMH's usual command line: regular expressions select benchmarks ({@link FilterChainBenchmark} when none is
- * given; {@code JwtValidationBenchmark} the token validation comparison; {@code FoundationPiecesBenchmark} and
+ * given; {@code FilterChainHttpBenchmark} the same over HTTP to embedded Tomcat;
+ * {@code JwtValidationBenchmark} the token validation comparison; {@code FoundationPiecesBenchmark} and
  * {@code JwtValidationPiecesBenchmark} the piece-by-piece breakdowns; {@code TenancyReadBenchmark} and
  * {@code TenantResolutionBenchmark} the tenancy goals; {@code .*} all), and options such as
  * {@code -f}, {@code -wi}, {@code -i} or {@code -prof stack} override the annotations.

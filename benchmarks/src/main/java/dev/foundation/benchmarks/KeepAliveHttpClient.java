@@ -9,13 +9,17 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * A minimal blocking HTTP/1.1 client on one keep-alive connection with {@code TCP_NODELAY}, for
- * {@link TenancyReadBenchmark}: it writes each request in one piece and reads the response on the calling thread.
+ * {@link TenancyReadBenchmark} and {@link FilterChainHttpBenchmark}: it writes each request in one piece and reads the response on the calling thread.
  * <p>
  * Why not {@code java.net.http.HttpClient}: it hands every exchange to a selector thread and an executor, hand-offs
  * that compete with Tomcat and PostgreSQL for the same two cores; a blocking exchange on the benchmark thread keeps the
@@ -45,15 +49,29 @@ final class KeepAliveHttpClient implements AutoCloseable {
 	 * @return the request bytes
 	 */
 	byte[] get(String path, @Nullable String authorization) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Accept", "application/json");
+		headers.put("User-Agent", "foundation-benchmarks");
+		if (authorization != null) {
+			headers.put("Authorization", authorization);
+		}
+		return request(path, headers);
+	}
+
+	/**
+	 * Encodes a {@code GET} request with the given headers (and {@code Host}) once, to be sent many times.
+	 * @param path the path
+	 * @param headers the headers, in order
+	 * @return the request bytes
+	 */
+	byte[] request(String path, Map<String, String> headers) {
 		StringBuilder request = new StringBuilder("GET ").append(path)
 			.append(" HTTP/1.1\r\nHost: ")
 			.append(this.host)
 			.append(':')
 			.append(this.port)
-			.append("\r\nAccept: application/json\r\nUser-Agent: foundation-benchmarks\r\n");
-		if (authorization != null) {
-			request.append("Authorization: ").append(authorization).append("\r\n");
-		}
+			.append("\r\n");
+		headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
 		return request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
 	}
 
@@ -93,7 +111,9 @@ final class KeepAliveHttpClient implements AutoCloseable {
 		int contentLength = -1;
 		boolean chunked = false;
 		boolean closes = false;
+		List<String> headers = new ArrayList<>();
 		for (String header = line(in); !header.isEmpty(); header = line(in)) {
+			headers.add(header);
 			String lower = header.toLowerCase(Locale.ROOT);
 			if (lower.startsWith("content-length:")) {
 				contentLength = Integer.parseInt(header.substring(15).trim());
@@ -120,7 +140,7 @@ final class KeepAliveHttpClient implements AutoCloseable {
 		if (closes) {
 			close();
 		}
-		return new Response(status, body.toString(StandardCharsets.UTF_8));
+		return new Response(status, headers, body.toString(StandardCharsets.UTF_8));
 	}
 
 	private static String line(InputStream in) throws IOException {
@@ -154,9 +174,26 @@ final class KeepAliveHttpClient implements AutoCloseable {
 	/**
 	 * A response.
 	 * @param status the status code
+	 * @param headers the header lines ({@code Name: value}), in order
 	 * @param body the body as UTF-8 text
 	 */
-	record Response(int status, String body) {
+	record Response(int status, List<String> headers, String body) {
+
+		/**
+		 * The value of a header.
+		 * @param name the header's name, in any case
+		 * @return its first value, or {@code null} when absent
+		 */
+		@Nullable String header(String name) {
+			for (String line : this.headers) {
+				int colon = line.indexOf(':');
+				if (colon == name.length() && line.regionMatches(true, 0, name, 0, colon)) {
+					return line.substring(colon + 1).trim();
+				}
+			}
+			return null;
+		}
+
 	}
 
 }

@@ -31,11 +31,13 @@ final class RequestChain {
 	static final String TYPE_BASE_URI = "https://foundation.dev/problems/";
 
 	// MockMvc's requests come from 127.0.0.1: trusting it makes the filter read X-Forwarded-For, as behind a proxy.
-	private static final String TRUSTED_PROXY = "127.0.0.0/8";
+	static final String TRUSTED_PROXY = "127.0.0.0/8";
 
-	private static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) benchmark/1.0";
+	/** The browser-like {@code User-Agent} every request carries (the filter keeps it in the request context). */
+	static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) benchmark/1.0";
 
-	private static final String FORWARDED_FOR = "203.0.113.7";
+	/** The client address a proxy in front of the service would add. */
+	static final String FORWARDED_FOR = "203.0.113.7";
 
 	/** A request answered with a small JSON body. */
 	static final RequestBuilder OK = get("/ping").accept("application/json")
