@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.foundation.core.persistence.autoconfigure.FoundationSchemaAutoConfiguration;
-import dev.foundation.core.test.TestPostgres;
+import dev.foundation.core.test.FoundationTestServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -69,11 +69,7 @@ class OpenInViewIntegrationTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestPostgres postgres = TestPostgres.shared();
-		String database = postgres.createDatabase("open_in_view");
-		registry.add("spring.datasource.url", () -> postgres.jdbcUrl(database));
-		registry.add("spring.datasource.username", postgres::username);
-		registry.add("spring.datasource.password", postgres::password);
+		FoundationTestServices.register(registry, "open_in_view");
 	}
 
 	@AfterAll

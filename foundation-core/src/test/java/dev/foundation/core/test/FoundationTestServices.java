@@ -59,11 +59,16 @@ public final class FoundationTestServices {
 	 */
 	public static void register(DynamicPropertyRegistry registry, String databasePrefix) {
 		TestPostgres postgres = TestPostgres.shared();
+		registerServices(registry, postgres, databasePrefix);
+		registry.add("spring.datasource.username", postgres::username);
+		registry.add("spring.datasource.password", postgres::password);
+	}
+
+	private static void registerServices(DynamicPropertyRegistry registry, TestPostgres postgres,
+			String databasePrefix) {
 		TestRedis redis = TestRedis.shared();
 		String database = databaseFor(postgres, databasePrefix);
 		registry.add("spring.datasource.url", () -> postgres.jdbcUrl(database));
-		registry.add("spring.datasource.username", postgres::username);
-		registry.add("spring.datasource.password", postgres::password);
 		registry.add("spring.data.redis.host", redis::host);
 		registry.add("spring.data.redis.port", redis::port);
 		// Redis outlives the test database: entries cached by an earlier run (a slug naming a tenant of a dropped
@@ -79,8 +84,8 @@ public final class FoundationTestServices {
 	 * @param databasePrefix the prefix of the database's name; one database per prefix and JVM
 	 */
 	public static void registerWithApplicationRole(DynamicPropertyRegistry registry, String databasePrefix) {
-		register(registry, databasePrefix);
 		TestPostgres postgres = TestPostgres.shared();
+		registerServices(registry, postgres, databasePrefix);
 		TestPostgres.Role role = roleFor(postgres, databasePrefix);
 		registry.add("spring.datasource.username", role::name);
 		registry.add("spring.datasource.password", role::password);

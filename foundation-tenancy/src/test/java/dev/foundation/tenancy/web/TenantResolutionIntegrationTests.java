@@ -11,8 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.context.RequestContexts;
-import dev.foundation.core.test.TestPostgres;
-import dev.foundation.core.test.TestRedis;
+import dev.foundation.core.test.FoundationTestServices;
 import dev.foundation.core.test.auth.TestJwtIssuer;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantDirectory;
@@ -82,17 +81,8 @@ class TenantResolutionIntegrationTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		TestPostgres postgres = TestPostgres.shared();
-		String database = postgres.createDatabase("resolution");
-		registry.add("spring.datasource.url", () -> postgres.jdbcUrl(database));
-		registry.add("spring.datasource.username", postgres::username);
-		registry.add("spring.datasource.password", postgres::password);
-		// The Redis tier of the tenant cache is on: a prefix of this run, so that nothing cached by another is found.
-		TestRedis redis = TestRedis.shared();
-		registry.add("spring.data.redis.host", redis::host);
-		registry.add("spring.data.redis.port", redis::port);
-		registry.add("foundation.tenancy.resolution.cache.redis.key-prefix",
-				() -> "tenancy-test:" + UUID.randomUUID() + ":");
+		// A fresh database, the test Redis and a Redis key prefix of this run (the cache's Redis tier is on).
+		FoundationTestServices.register(registry, "resolution");
 		registry.add("foundation.auth.supabase.url", issuer::baseUrl);
 		registry.add("foundation.auth.clerk.issuer", issuer::baseUrl);
 	}

@@ -1,5 +1,7 @@
 package dev.foundation.sample.sms;
 
+import java.util.regex.Pattern;
+
 import dev.foundation.core.error.BadRequestException;
 import dev.foundation.sample.contact.Contact;
 import dev.foundation.sample.contact.ContactResponse;
@@ -27,6 +29,8 @@ class InboundSmsController {
 
 	static final String PATH = "/api/v1/inbound-sms";
 
+	private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
 	private static final Logger logger = LoggerFactory.getLogger(InboundSmsController.class);
 
 	private final ContactService contacts;
@@ -40,7 +44,7 @@ class InboundSmsController {
 	@Operation(summary = "Receive an SMS (form fields From, To, Body); the tenant is the owner of the called number")
 	ContactResponse receive(@RequestParam("From") String from, @RequestParam("To") String to,
 			@RequestParam(name = "Body", defaultValue = "") String body) {
-		if (!from.matches("\\+[1-9][0-9]{6,14}")) {
+		if (!E164.matcher(from).matches()) {
 			throw new BadRequestException("From must be a phone number in E.164 form");
 		}
 		Contact contact = this.contacts.findOrCreateByPhone(from);

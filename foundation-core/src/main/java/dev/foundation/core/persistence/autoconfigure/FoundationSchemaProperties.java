@@ -51,13 +51,13 @@ public class FoundationSchemaProperties {
 	private @Nullable String user;
 
 	/**
-	 * Password of the migration role. Defaults to spring.flyway.password when the user comes from spring.flyway.user.
+	 * Password of the migration role. Defaults to spring.flyway.password when the user comes from spring.flyway.user,
+	 * else to the application data source's password.
 	 */
 	private @Nullable String password;
 
 	/**
-	 * JDBC URL to migrate with a separate role. Defaults to spring.flyway.url, then spring.datasource.url, then the
-	 * URL the application's data source reports.
+	 * JDBC URL to migrate with a separate role. Defaults to spring.flyway.url, else the application data source's URL.
 	 */
 	private @Nullable String url;
 

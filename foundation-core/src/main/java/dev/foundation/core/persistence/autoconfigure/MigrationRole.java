@@ -1,15 +1,12 @@
 package dev.foundation.core.persistence.autoconfigure;
 
-import java.sql.DatabaseMetaData;
-
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
 
 /**
@@ -22,49 +19,34 @@ import org.springframework.util.StringUtils;
 record MigrationRole(String user, @Nullable String password, @Nullable String url) {
 
 	static @Nullable MigrationRole of(FoundationSchemaProperties properties, Environment environment) {
+		String url = StringUtils.hasText(properties.getUrl()) ? properties.getUrl()
+				: environment.getProperty("spring.flyway.url");
 		if (StringUtils.hasText(properties.getUser())) {
-			return new MigrationRole(properties.getUser(), properties.getPassword(),
-					url(properties, environment));
+			return new MigrationRole(properties.getUser(), properties.getPassword(), url);
 		}
 		String flywayUser = environment.getProperty("spring.flyway.user");
 		if (StringUtils.hasText(flywayUser)) {
-			return new MigrationRole(flywayUser, environment.getProperty("spring.flyway.password"),
-					url(properties, environment));
+			return new MigrationRole(flywayUser, environment.getProperty("spring.flyway.password"), url);
 		}
 		return null;
-	}
-
-	private static @Nullable String url(FoundationSchemaProperties properties, Environment environment) {
-		return firstText(properties.getUrl(), environment.getProperty("spring.flyway.url"),
-				environment.getProperty("spring.datasource.url"));
 	}
 
 	/**
-	 * A data source for the migration alone (a few connections at startup, so no pool).
-	 * @param application the application's data source, whose URL is used when none is configured
+	 * A data source for the migration alone (a few connections at startup, so no pool), derived from the
+	 * application's as Boot derives Flyway's: its URL (and password) unless given.
+	 * @param application the application's data source
 	 */
 	DataSource dataSource(DataSource application) {
-		String jdbcUrl = (this.url != null) ? this.url : urlOf(application);
-		return new DriverManagerDataSource(jdbcUrl, this.user, (this.password != null) ? this.password : "");
-	}
-
-	private static String urlOf(DataSource application) {
-		try {
-			return JdbcUtils.extractDatabaseMetaData(application, DatabaseMetaData::getURL);
+		DataSourceBuilder<?> builder = DataSourceBuilder.derivedFrom(application)
+			.type(SimpleDriverDataSource.class)
+			.username(this.user);
+		if (this.password != null) {
+			builder.password(this.password);
 		}
-		catch (MetaDataAccessException ex) {
-			throw new IllegalStateException("Cannot read the JDBC URL of the application's data source to migrate "
-					+ "the foundation's schema as another role; set foundation.schema.url", ex);
+		if (StringUtils.hasText(this.url)) {
+			builder.url(this.url);
 		}
-	}
-
-	private static @Nullable String firstText(@Nullable String... values) {
-		for (String value : values) {
-			if (StringUtils.hasText(value)) {
-				return value;
-			}
-		}
-		return null;
+		return builder.build();
 	}
 
 	@Override
