@@ -38,6 +38,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -104,16 +105,21 @@ public final class TenantResolutionAutoConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	MembershipListener tenantResolutionCacheMembershipInvalidation(ObjectProvider<TenantResolutionCache> cache) {
-		return (change) -> cache.ifAvailable((tenants) -> tenants.invalidateMembership(change.tenantId(),
-				change.userId()));
+		return (change) -> {
+			// A new member has no stale entry: absent memberships are never cached.
+			if (change.oldRole() != null) {
+				cache.ifAvailable((tenants) -> tenants.invalidateMembership(change.tenantId(), change.userId()));
+			}
+		};
 	}
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	TenantListener tenantResolutionCacheTenantInvalidation(ObjectProvider<TenantResolutionCache> cache) {
 		return (change) -> {
-			// A new tenant has no stale entries: absent values are never cached.
-			if (change.kind() != TenantChange.Kind.CREATED) {
+			// Only a status change makes a cached tenant stale: absent values are never cached, so neither a new
+			// tenant nor a newly linked external id can have been cached wrongly.
+			if (change.kind() == TenantChange.Kind.SUSPENDED || change.kind() == TenantChange.Kind.ACTIVATED) {
 				cache.ifAvailable((tenants) -> tenants.invalidateTenant(change.tenantId()));
 			}
 		};
@@ -142,7 +148,7 @@ public final class TenantResolutionAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ RedisConnectionFactory.class, StringRedisTemplate.class })
+	@ConditionalOnClass(StringRedisTemplate.class)
 	@ConditionalOnBean(RedisConnectionFactory.class)
 	@ConditionalOnBooleanProperty(name = "foundation.tenancy.resolution.cache.redis.enabled", matchIfMissing = true)
 	static final class RedisCacheConfiguration {
@@ -150,7 +156,8 @@ public final class TenantResolutionAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(SharedTenantCache.class)
 		RedisTenantCache redisTenantCache(RedisConnectionFactory connectionFactory,
-				TenantResolutionProperties properties, BeanFactory beanFactory) {
+				ObjectProvider<StringRedisTemplate> templates, TenantResolutionProperties properties,
+				BeanFactory beanFactory) {
 			TenantResolutionProperties.Redis redis = properties.getCache().getRedis();
 			if (redis.getTtl().isNegative() || redis.getTtl().isZero()) {
 				throw new InvalidFoundationPropertyException("foundation.tenancy.resolution.cache.redis.ttl",
@@ -163,8 +170,8 @@ public final class TenantResolutionAutoConfiguration {
 				throw new InvalidFoundationPropertyException("foundation.tenancy.resolution.cache.redis.key-prefix",
 						"must be a non-blank prefix without whitespace", "set a prefix such as foundation:tenancy:");
 			}
-			StringRedisTemplate template = new StringRedisTemplate(connectionFactory);
-			template.afterPropertiesSet();
+			// Boot's template when there is one; otherwise one of the same kind.
+			StringRedisTemplate template = templates.getIfUnique(() -> new StringRedisTemplate(connectionFactory));
 			return new RedisTenantCache(template, prefix, redis.getTtl(), redis.isBroadcastInvalidations(),
 					RedisCacheFailureCounter.of(beanFactory));
 		}
@@ -190,10 +197,14 @@ public final class TenantResolutionAutoConfiguration {
 		@ConditionalOnMissingBean(name = "tenantResolutionFilterRegistration")
 		FilterRegistrationBean<TenantResolutionFilter> tenantResolutionFilterRegistration(
 				TenantResolution resolution,
-				@Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> exceptionResolver) {
+				@Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> exceptionResolver,
+				Environment environment) {
 			FilterRegistrationBean<TenantResolutionFilter> registration = new FilterRegistrationBean<>(
 					new TenantResolutionFilter(resolution, exceptionResolver.getIfAvailable()));
-			registration.setOrder(TenantResolutionFilter.ORDER);
+			// Just after Spring Security's chain wherever the application puts it: before it, no request would be
+			// authenticated yet and every one would pass without a tenant.
+			Integer securityOrder = environment.getProperty("spring.security.filter.order", Integer.class);
+			registration.setOrder((securityOrder != null) ? securityOrder + 10 : TenantResolutionFilter.ORDER);
 			return registration;
 		}
 

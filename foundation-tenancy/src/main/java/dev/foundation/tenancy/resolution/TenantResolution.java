@@ -203,15 +203,16 @@ public final class TenantResolution {
 	}
 
 	private Membership membershipOf(Tenant tenant, Named named, FoundationPrincipal principal) {
+		if (principal.provider() == AuthProvider.API_KEY && named.resolver() instanceof ClaimTenantResolver) {
+			// An API key is issued for one tenant and its roles: the key itself is the membership. Decided before any
+			// lookup, since no membership row can exist for a key and misses are not cached.
+			return new Membership(tenant.id(), principal.userId(),
+					TenantRole.highestOf(principal.roles()).orElse(TenantRole.VIEWER), tenant.createdAt());
+		}
 		Optional<Membership> membership = this.cache.membership(tenant.id(), principal.userId(),
 				(key) -> this.directory.membership(key.tenantId(), key.userId()));
 		if (membership.isPresent()) {
 			return membership.get();
-		}
-		if (principal.provider() == AuthProvider.API_KEY && named.resolver() instanceof ClaimTenantResolver) {
-			// An API key is issued for one tenant and its roles: the key itself is the membership.
-			return new Membership(tenant.id(), principal.userId(),
-					TenantRole.highestOf(principal.roles()).orElse(TenantRole.VIEWER), tenant.createdAt());
 		}
 		if (named.resolver() instanceof HeaderTenantResolver header) {
 			logger.warn("Refused {} of user {}: not a member of tenant {} (requested '{}')", header.headerName(),

@@ -23,12 +23,4 @@ public record TenantIsolationCheckResult(List<String> tables, List<String> probl
 		problems = List.copyOf(problems);
 	}
 
-	/**
-	 * Returns whether the check ran and found every table protected.
-	 * @return {@code true} when the check ran without problems
-	 */
-	public boolean isolated() {
-		return this.failure == null && this.problems.isEmpty();
-	}
-
 }

@@ -36,6 +36,14 @@ class TenantResolutionWebConfigurationTests {
 	}
 
 	@Test
+	void followsSpringSecuritysFilterWhereverTheApplicationOrdersIt() {
+		this.contextRunner.withPropertyValues("spring.security.filter.order=5")
+			.run((context) -> assertThat(
+					context.getBean("tenantResolutionFilterRegistration", FilterRegistrationBean.class).getOrder())
+				.isEqualTo(15));
+	}
+
+	@Test
 	void backsOffToApplicationFilterRegistration() {
 		FilterRegistrationBean<TenantResolutionFilter> own = new FilterRegistrationBean<>();
 		this.contextRunner.withBean("tenantResolutionFilterRegistration", FilterRegistrationBean.class, () -> own)

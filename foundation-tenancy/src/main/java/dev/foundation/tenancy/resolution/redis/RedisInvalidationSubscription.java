@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -22,7 +23,7 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  * startup, and on failure logs a {@code WARN} and tries again every few seconds; once subscribed, the container
  * itself recovers from lost connections.
  */
-public final class RedisInvalidationSubscription implements SmartLifecycle {
+public final class RedisInvalidationSubscription implements SmartLifecycle, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisInvalidationSubscription.class);
 
@@ -104,12 +105,10 @@ public final class RedisInvalidationSubscription implements SmartLifecycle {
 		return this.running;
 	}
 
-	/**
-	 * Whether this instance currently listens on the channel.
-	 * @return {@code true} once subscribed
-	 */
-	public boolean isListening() {
-		return this.container.isListening();
+	/** Releases the listener container's resources (it is not a bean of its own, so nothing else would). */
+	@Override
+	public void destroy() throws Exception {
+		this.container.destroy();
 	}
 
 }

@@ -50,10 +50,12 @@ public final class RedisTenantCache implements SharedTenantCache {
 			if KEYS[3] then redis.call('SET', KEYS[3], ARGV[4], 'PX', ARGV[3]) end
 			return 1""", Long.class);
 
-	// KEYS: epoch, entry.
+	// KEYS: epoch, entry; ARGV: channel ('' to publish nothing), message. One round trip for all three.
 	private static final RedisScript<Long> INVALIDATE = new DefaultRedisScript<>("""
 			redis.call('INCR', KEYS[1])
-			return redis.call('DEL', KEYS[2])""", Long.class);
+			local deleted = redis.call('DEL', KEYS[2])
+			if ARGV[1] ~= '' then redis.call('PUBLISH', ARGV[1], ARGV[2]) end
+			return deleted""", Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -73,8 +75,8 @@ public final class RedisTenantCache implements SharedTenantCache {
 	 * @param keyPrefix prefix of every key and of the channel
 	 * @param ttl how long an entry is kept
 	 * @param broadcast whether invalidations are published to the other instances
-	 * @param failureCounter counts a failure by operation ({@code read}, {@code write}, {@code invalidate},
-	 * {@code publish})
+	 * @param failureCounter counts a failure by operation ({@code read}, {@code write}, {@code invalidate}, the
+	 * last including the broadcast)
 	 */
 	public RedisTenantCache(StringRedisTemplate redis, String keyPrefix, Duration ttl, boolean broadcast,
 			Consumer<String> failureCounter) {
@@ -160,18 +162,11 @@ public final class RedisTenantCache implements SharedTenantCache {
 	private void invalidate(String key, String message) {
 		// Why not skipped while paused: a missed invalidation would serve a suspended tenant; one try is cheap.
 		try {
-			this.redis.execute(INVALIDATE, List.of(this.epochKey, key));
+			this.redis.execute(INVALIDATE, List.of(this.epochKey, key),
+					this.broadcast ? channel(this.prefix) : "", message);
 		}
 		catch (RuntimeException ex) {
 			this.failures.failed("invalidate", ex);
-		}
-		if (this.broadcast) {
-			try {
-				this.redis.convertAndSend(channel(this.prefix), message);
-			}
-			catch (RuntimeException ex) {
-				this.failures.failed("publish", ex);
-			}
 		}
 	}
 
