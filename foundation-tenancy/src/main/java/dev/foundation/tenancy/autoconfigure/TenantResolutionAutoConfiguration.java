@@ -21,9 +21,10 @@ import dev.foundation.tenancy.resolution.redis.RedisInvalidationSubscription;
 import dev.foundation.tenancy.resolution.redis.RedisTenantCache;
 import dev.foundation.tenancy.web.RequireTenantRoleInterceptor;
 import dev.foundation.tenancy.web.TenantResolutionFilter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.Filter;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -157,7 +158,7 @@ public final class TenantResolutionAutoConfiguration {
 		@ConditionalOnMissingBean(SharedTenantCache.class)
 		RedisTenantCache redisTenantCache(RedisConnectionFactory connectionFactory,
 				ObjectProvider<StringRedisTemplate> templates, TenantResolutionProperties properties,
-				BeanFactory beanFactory) {
+				RedisCacheFailureCounts failures) {
 			TenantResolutionProperties.Redis redis = properties.getCache().getRedis();
 			if (redis.getTtl().isNegative() || redis.getTtl().isZero()) {
 				throw new InvalidFoundationPropertyException("foundation.tenancy.resolution.cache.redis.ttl",
@@ -173,7 +174,30 @@ public final class TenantResolutionAutoConfiguration {
 			// Boot's template when there is one; otherwise one of the same kind.
 			StringRedisTemplate template = templates.getIfUnique(() -> new StringRedisTemplate(connectionFactory));
 			return new RedisTenantCache(template, prefix, redis.getTtl(), redis.isBroadcastInvalidations(),
-					RedisCacheFailureCounter.of(beanFactory));
+					failures);
+		}
+
+		@Bean
+		RedisCacheFailureCounts tenantCacheRedisFailureCounts() {
+			return new RedisCacheFailureCounts();
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(MeterBinder.class)
+		static final class MetricsConfiguration {
+
+			@Bean
+			MeterBinder tenantCacheRedisFailureMeterBinder(RedisCacheFailureCounts counts) {
+				return (registry) -> {
+					for (String operation : RedisCacheFailureCounts.OPERATIONS) {
+						FunctionCounter.builder(RedisCacheFailureCounts.METER, counts, (c) -> c.count(operation))
+							.description("Failures of the Redis tier of the tenant cache; requests used the database")
+							.tag("operation", operation)
+							.register(registry);
+					}
+				};
+			}
+
 		}
 
 		@Bean

@@ -2,8 +2,6 @@ package dev.foundation.tenancy.internal;
 
 import java.util.UUID;
 
-import dev.foundation.core.context.RequestContext;
-import dev.foundation.core.context.RequestContexts;
 import dev.foundation.tenancy.MembershipChange;
 import dev.foundation.tenancy.MembershipListener;
 import dev.foundation.tenancy.TenantRole;
@@ -19,30 +17,18 @@ final class MembershipNotifier {
 
 	private static final Logger logger = LoggerFactory.getLogger(MembershipNotifier.class);
 
-	private final Iterable<MembershipListener> listeners;
+	private final CommittedChanges<MembershipListener, MembershipChange> changes;
 
 	MembershipNotifier(Iterable<MembershipListener> listeners) {
-		this.listeners = listeners;
+		this.changes = new CommittedChanges<>(listeners, MembershipListener::onChange);
 	}
 
 	/** Called inside the transaction making the change; the actor is read now, on the caller's thread. */
 	void changed(UUID tenantId, String userId, @Nullable TenantRole oldRole, @Nullable TenantRole newRole) {
-		String actor = RequestContexts.find().map(RequestContext::userId).orElse(null);
+		String actor = CommittedChanges.actor();
 		MembershipChange change = new MembershipChange(tenantId, userId, oldRole, newRole, actor);
 		logger.info("Membership of user {} in tenant {}: {} -> {} (by {})", userId, tenantId, oldRole, newRole, actor);
-		AfterCommit.run(() -> notifyListeners(change));
-	}
-
-	private void notifyListeners(MembershipChange change) {
-		for (MembershipListener listener : this.listeners) {
-			try {
-				listener.onChange(change);
-			}
-			catch (RuntimeException ex) {
-				// Why: the change is committed; failing the caller now would report a success as a failure.
-				logger.error("Membership listener {} failed on {}", listener, change, ex);
-			}
-		}
+		this.changes.report(change);
 	}
 
 }
