@@ -43,6 +43,10 @@ public final class TenantResolution {
 
 	private final TenantResolutionCache cache;
 
+	private final @Nullable ClaimTenantResolver claim;
+
+	private final @Nullable HeaderTenantResolver header;
+
 	/**
 	 * Creates the resolution.
 	 * @param resolvers the resolvers, in order
@@ -73,6 +77,9 @@ public final class TenantResolution {
 		this.requiredPaths = requiredPaths;
 		this.provisioning = provisioning;
 		this.cache = cache;
+		// Looked up once: the claim-vs-header rule needs both on every request that names a tenant.
+		this.claim = find(this.resolvers, ClaimTenantResolver.class);
+		this.header = find(this.resolvers, HeaderTenantResolver.class);
 	}
 
 	/**
@@ -179,8 +186,8 @@ public final class TenantResolution {
 	// The documented rule: when the token names a tenant, the header may only repeat it.
 	private void checkHeaderAgreesWithToken(Named named, Tenant tenant, TenantRequest request,
 			FoundationPrincipal principal) {
-		ClaimTenantResolver claim = find(ClaimTenantResolver.class);
-		HeaderTenantResolver header = find(HeaderTenantResolver.class);
+		ClaimTenantResolver claim = this.claim;
+		HeaderTenantResolver header = this.header;
 		if (claim == null || header == null) {
 			return;
 		}
@@ -224,8 +231,8 @@ public final class TenantResolution {
 		throw new ForbiddenException("You are not a member of this tenant");
 	}
 
-	private <T extends TenantResolver> @Nullable T find(Class<T> type) {
-		for (TenantResolver resolver : this.resolvers) {
+	private static <T extends TenantResolver> @Nullable T find(List<TenantResolver> resolvers, Class<T> type) {
+		for (TenantResolver resolver : resolvers) {
 			if (type.isInstance(resolver)) {
 				return type.cast(resolver);
 			}
