@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 
 import dev.foundation.core.persistence.FoundationSchemaMigration;
 import dev.foundation.core.test.TestPostgres;
+import dev.foundation.tenancy.rls.TenantBindingKeys;
+import dev.foundation.tenancy.rls.TenantTransactionBinding;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -52,9 +54,12 @@ final class TenancyDatabase implements AutoCloseable {
 
 	private final List<Member> members = new ArrayList<>();
 
+	private final TenantBindingKeys keys;
+
 	private TenancyDatabase() {
 		this.database = this.postgres.createDatabase("bench_tenancy");
 		this.appRole = "bench_app_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+		this.keys = new TenantBindingKeys(admin(), "foundation");
 		try {
 			execute("create role " + this.appRole + " login nosuperuser nobypassrls");
 			new FoundationSchemaMigration(admin(), "foundation", "foundation_schema_history",
@@ -161,7 +166,8 @@ final class TenancyDatabase implements AutoCloseable {
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
 				if (tenantId != null) {
-					statement.execute("select set_config('foundation.tenant_id', '" + tenantId + "', true)");
+					statement.execute("select set_config('" + TenantTransactionBinding.BINDING_SETTING + "', '"
+							+ this.keys.get().binding(tenantId) + "', true)");
 				}
 				try (ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
 					rows.next();
@@ -187,6 +193,14 @@ final class TenancyDatabase implements AutoCloseable {
 
 	String appRole() {
 		return this.appRole;
+	}
+
+	String ownerUser() {
+		return this.postgres.username();
+	}
+
+	String ownerPassword() {
+		return this.postgres.password();
 	}
 
 	DataSource admin() {

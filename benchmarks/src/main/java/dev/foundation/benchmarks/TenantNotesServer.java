@@ -110,8 +110,10 @@ final class TenantNotesServer implements AutoCloseable {
 		properties.put("spring.jpa.hibernate.ddl-auto", "validate");
 		properties.put("spring.jpa.properties.hibernate.default_schema",
 				rls ? TenancyDatabase.RLS_SCHEMA : TenancyDatabase.PLAIN_SCHEMA);
-		// Migrated by TenancyDatabase as the owner; the application's role may not create schemas.
-		properties.put("foundation.schema.enabled", "false");
+		// Migrated by TenancyDatabase as the owner already; the application reads the tenant binding key as the
+		// owner too, as a deployment with a migration role does.
+		properties.put("foundation.schema.user", database.ownerUser());
+		properties.put("foundation.schema.password", database.ownerPassword());
 		properties.put("foundation.auth.supabase.url", issuer.baseUrl());
 		properties.put("foundation.tenancy.isolation.enabled", Boolean.toString(rls));
 		return properties;

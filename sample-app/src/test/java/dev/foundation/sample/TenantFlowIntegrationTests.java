@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantRole;
+import dev.foundation.tenancy.rls.TenantBindingKeys;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with.
  */
 class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
+
+	@Autowired
+	private TenantBindingKeys bindingKeys;
 
 	@Autowired
 	DataSource dataSource;
@@ -173,7 +177,8 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 			// The same pool the application uses, no ORM, no tenant: nothing.
 			assertThat(count(statement, "select count(*) from contacts")).isZero();
 			connection.setAutoCommit(false);
-			statement.execute("select set_config('foundation.tenant_id', '" + tenant.path("id").asString() + "', true)");
+			statement.execute("select set_config('foundation.tenant_binding', '"
+					+ this.bindingKeys.get().binding(UUID.fromString(tenant.path("id").asString())) + "', true)");
 			assertThat(count(statement, "select count(*) from contacts")).isOne();
 			// Inserting into another tenant is refused by the policy.
 			String foreign = UUID.randomUUID().toString();

@@ -97,6 +97,23 @@ public class FoundationSchemaMigration implements InitializingBean {
 	}
 
 	/**
+	 * Returns the data source the migration runs with: the migration role's when one is configured (it owns the
+	 * foundation's tables), otherwise the application's.
+	 * @return the migrating data source
+	 */
+	public DataSource getDataSource() {
+		return this.dataSource;
+	}
+
+	/**
+	 * Returns the schema that holds the foundation's tables.
+	 * @return the schema name
+	 */
+	public String getSchema() {
+		return this.schema;
+	}
+
+	/**
 	 * Returns the Flyway instance, e.g. to inspect its history.
 	 * @return the Flyway instance
 	 */

@@ -3,19 +3,22 @@ package dev.foundation.tenancy.autoconfigure;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
 import dev.foundation.core.config.InvalidFoundationPropertyException;
+import dev.foundation.core.persistence.FoundationSchemaMigration;
+import dev.foundation.tenancy.internal.SystemScopeDataSourcePostProcessor;
+import dev.foundation.tenancy.internal.TenantSettingCheckingDataSourcePostProcessor;
 import dev.foundation.tenancy.persistence.TenantOwnedTables;
 import dev.foundation.tenancy.persistence.TenantScopeIdentifierResolver;
 import dev.foundation.tenancy.rls.CachedTenantIsolationCheck;
 import dev.foundation.tenancy.rls.QueryMethodTransactions;
 import dev.foundation.tenancy.rls.TenantBindingDataSourceTransactionManager;
 import dev.foundation.tenancy.rls.TenantBindingJpaDialect;
+import dev.foundation.tenancy.rls.TenantBindingKeys;
+import dev.foundation.tenancy.rls.TenantTransactionBinding;
 import dev.foundation.tenancy.rls.TenantIsolationSelfCheck;
-import dev.foundation.tenancy.rls.TenantSettingCheckingDataSource;
 import dev.foundation.tenancy.rls.TenantSettingLeakCounts;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -27,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -38,8 +42,10 @@ import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCusto
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport;
+import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionManager;
@@ -70,12 +76,37 @@ public final class TenantIsolationAutoConfiguration {
 	TenantIsolationAutoConfiguration() {
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	static TenantBindingKeys tenantBindingKeys(ObjectProvider<DataSource> dataSources,
+			ObjectProvider<FoundationSchemaMigration> migrations, Environment environment) {
+		FoundationSchemaMigration migration = migrations.getIfAvailable();
+		if (migration != null) {
+			return new TenantBindingKeys(migration.getDataSource(), migration.getSchema());
+		}
+		return new TenantBindingKeys(dataSources.getObject(),
+				environment.getProperty("foundation.schema.name", "foundation"));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	static TenantTransactionBinding tenantTransactionBinding(ObjectProvider<TenantBindingKeys> keys) {
+		return new TenantTransactionBinding(() -> keys.getObject().get());
+	}
+
+	@Bean
+	static SystemScopeDataSourcePostProcessor systemScopeDataSourcePostProcessor(
+			ObjectProvider<FoundationSchemaMigration> migrations, ConfigurableListableBeanFactory beanFactory) {
+		return new SystemScopeDataSourcePostProcessor(migrations, beanFactory);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ LocalContainerEntityManagerFactoryBean.class, EntityManagerFactory.class, Session.class })
 	static final class JpaIsolationConfiguration {
 
 		@Bean
-		static BeanPostProcessor tenantBindingJpaDialectPostProcessor() {
+		static BeanPostProcessor tenantBindingJpaDialectPostProcessor(
+				ObjectProvider<TenantTransactionBinding> binding) {
 			return new BeanPostProcessor() {
 
 				@Override
@@ -83,7 +114,7 @@ public final class TenantIsolationAutoConfiguration {
 					// Before initialization: the factory bean takes its vendor adapter's dialect only when none is set.
 					if (bean instanceof LocalContainerEntityManagerFactoryBean factory) {
 						if (factory.getJpaDialect() == null) {
-							factory.setJpaDialect(new TenantBindingJpaDialect());
+							factory.setJpaDialect(new TenantBindingJpaDialect(binding.getObject()));
 						}
 						else if (!(factory.getJpaDialect() instanceof TenantBindingJpaDialect)) {
 							logger.warn("Entity manager factory '{}' has a JPA dialect of its own ({}); its "
@@ -99,19 +130,22 @@ public final class TenantIsolationAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnSingleCandidate(DataSource.class)
 		@ConditionalOnMissingBean
 		CachedTenantIsolationCheck cachedTenantIsolationCheck(TenantIsolationProperties properties,
-				DataSource dataSource, ObjectProvider<EntityManagerFactory> entityManagerFactories) {
+				ObjectProvider<DataSource> dataSources, ObjectProvider<EntityManagerFactory> entityManagerFactories) {
 			Duration maxAge = properties.getSelfCheckMaxAge();
 			if (maxAge.isNegative()) {
 				throw new InvalidFoundationPropertyException(MAX_AGE_PROPERTY, "must not be negative, was " + maxAge,
 						"Set a duration such as 30s (0 checks the catalog on every health request)");
 			}
-			return new CachedTenantIsolationCheck(new TenantIsolationSelfCheck(dataSource), () -> {
-				EntityManagerFactory entityManagerFactory = entityManagerFactories.getIfUnique();
-				return (entityManagerFactory != null) ? TenantOwnedTables.of(entityManagerFactory) : Set.of();
-			}, maxAge, Clock.systemUTC());
+			// Every entity manager factory is checked against its own data source: with several, none is skipped.
+			return new CachedTenantIsolationCheck(() -> entityManagerFactories.orderedStream().map((factory) -> {
+				DataSource dataSource = (factory instanceof EntityManagerFactoryInfo info) ? info.getDataSource()
+						: dataSources.getIfUnique();
+				return new CachedTenantIsolationCheck.Target(
+						(dataSource != null) ? new TenantIsolationSelfCheck(dataSource) : null,
+						TenantOwnedTables.of(factory));
+			}).toList(), maxAge, Clock.systemUTC());
 		}
 
 		@Bean
@@ -134,33 +168,9 @@ public final class TenantIsolationAutoConfiguration {
 		}
 
 		@Bean
-		static BeanPostProcessor tenantSettingCheckingDataSourcePostProcessor(
+		static TenantSettingCheckingDataSourcePostProcessor tenantSettingCheckingDataSourcePostProcessor(
 				ObjectProvider<TenantSettingLeakCounts> counts) {
-			return new BeanPostProcessor() {
-
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
-					// After initialization, so the pool is configured; unwrap() still reaches it for Boot's pool
-					// metrics, health and JMX.
-					if (bean instanceof DataSource dataSource && !isChecking(dataSource)) {
-						return new TenantSettingCheckingDataSource(dataSource, counts.getObject());
-					}
-					return bean;
-				}
-
-				// A data source bean wrapping another one that is checked already (a lazy or transaction-aware
-				// proxy) would check every returned connection twice.
-				private static boolean isChecking(DataSource dataSource) {
-					try {
-						return dataSource.isWrapperFor(TenantSettingCheckingDataSource.class);
-					}
-					catch (SQLException | RuntimeException ex) {
-						// A routing data source may not know its target yet.
-						return false;
-					}
-				}
-
-			};
+			return new TenantSettingCheckingDataSourcePostProcessor(counts);
 		}
 
 		@Configuration(proxyBeanMethods = false)
@@ -230,9 +240,9 @@ public final class TenantIsolationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(TransactionManager.class)
 		TenantBindingDataSourceTransactionManager transactionManager(DataSource dataSource,
-				ObjectProvider<TransactionManagerCustomizers> customizers) {
+				TenantTransactionBinding binding, ObjectProvider<TransactionManagerCustomizers> customizers) {
 			TenantBindingDataSourceTransactionManager transactionManager = new TenantBindingDataSourceTransactionManager(
-					dataSource);
+					dataSource, binding);
 			customizers.ifAvailable((each) -> each.customize(transactionManager));
 			return transactionManager;
 		}

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -17,9 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CachedTenantIsolationCheck {
 
-	private final TenantIsolationSelfCheck check;
-
-	private final Supplier<Set<String>> tables;
+	private final Supplier<List<Target>> targets;
 
 	private final Duration maxAge;
 
@@ -36,11 +35,21 @@ public final class CachedTenantIsolationCheck {
 	 */
 	public CachedTenantIsolationCheck(TenantIsolationSelfCheck check, Supplier<Set<String>> tables, Duration maxAge,
 			Clock clock) {
+		this(() -> List.of(new Target(check, tables.get())), maxAge, clock);
+	}
+
+	/**
+	 * Creates the check of several databases (one per entity manager factory, say).
+	 * @param targets the checks and their tables, asked for on every run; a target without a check (its data source
+	 * could not be determined) is reported as a problem, never skipped silently
+	 * @param maxAge how long a result is reused by {@link #current()}
+	 * @param clock the clock that dates results
+	 */
+	public CachedTenantIsolationCheck(Supplier<List<Target>> targets, Duration maxAge, Clock clock) {
 		if (maxAge.isNegative()) {
 			throw new IllegalArgumentException("maxAge must not be negative");
 		}
-		this.check = check;
-		this.tables = tables;
+		this.targets = targets;
 		this.maxAge = maxAge;
 		this.clock = clock;
 	}
@@ -62,17 +71,48 @@ public final class CachedTenantIsolationCheck {
 	 * @return the result; a catalog that cannot be read is reported in {@link TenantIsolationCheckResult#failure()}
 	 */
 	public synchronized TenantIsolationCheckResult refresh() {
-		Set<String> tables = this.tables.get();
+		List<String> tables = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
 		Instant now = this.clock.instant();
-		TenantIsolationCheckResult result;
-		try {
-			result = new TenantIsolationCheckResult(List.copyOf(tables), this.check.check(tables), now, null);
+		TenantIsolationCheckResult result = null;
+		for (Target target : this.targets.get()) {
+			tables.addAll(target.tables());
+			TenantIsolationSelfCheck check = target.check();
+			if (check == null) {
+				if (!target.tables().isEmpty()) {
+					problems.add("the data source of tables " + target.tables() + " could not be determined, so "
+							+ "their row-level security is unchecked; give their entity manager factory a data "
+							+ "source it exposes (EntityManagerFactoryInfo)");
+				}
+				continue;
+			}
+			try {
+				problems.addAll(check.check(target.tables()));
+			}
+			catch (SQLException ex) {
+				result = new TenantIsolationCheckResult(tables, List.of(), now, ex);
+				break;
+			}
 		}
-		catch (SQLException ex) {
-			result = new TenantIsolationCheckResult(List.copyOf(tables), List.of(), now, ex);
+		if (result == null) {
+			result = new TenantIsolationCheckResult(tables, problems, now, null);
 		}
 		this.last = result;
 		return result;
+	}
+
+	/**
+	 * A database to check and the tenant-owned tables in it.
+	 *
+	 * @param check the check of the database, or {@code null} when its data source is unknown
+	 * @param tables the tables
+	 */
+	public record Target(@Nullable TenantIsolationSelfCheck check, Set<String> tables) {
+
+		public Target {
+			tables = Set.copyOf(tables);
+		}
+
 	}
 
 }

@@ -20,12 +20,12 @@ final class ReturnedConnectionCheck {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReturnedConnectionCheck.class);
 
-	// Both settings in one round trip. NULL: never set on this connection; '': only ever set transaction-locally.
-	private static final String QUERY = "select current_setting('" + TenantTransactionBinding.TENANT_SETTING
-			+ "', true), current_setting('" + TenantTransactionBinding.SCOPE_SETTING + "', true)";
+	// NULL: never set on this connection; '': only ever set transaction-locally.
+	private static final String QUERY = "select current_setting('" + TenantTransactionBinding.BINDING_SETTING
+			+ "', true)";
 
-	private static final String RESET = "select set_config('" + TenantTransactionBinding.TENANT_SETTING
-			+ "', '', false), set_config('" + TenantTransactionBinding.SCOPE_SETTING + "', '', false)";
+	private static final String RESET = "select set_config('" + TenantTransactionBinding.BINDING_SETTING
+			+ "', '', false)";
 
 	private static final long FAILURE_LOG_INTERVAL = TimeUnit.MINUTES.toNanos(1);
 
@@ -43,8 +43,7 @@ final class ReturnedConnectionCheck {
 	}
 
 	void beforeReturn(Connection connection) {
-		String tenant;
-		String scope;
+		String binding;
 		try {
 			if (connection.isClosed() || !isPostgres(connection)) {
 				return;
@@ -59,8 +58,7 @@ final class ReturnedConnectionCheck {
 			try (PreparedStatement statement = connection.prepareStatement(QUERY);
 					ResultSet result = statement.executeQuery()) {
 				result.next();
-				tenant = result.getString(1);
-				scope = result.getString(2);
+				binding = result.getString(1);
 			}
 			this.counts.checked();
 		}
@@ -68,18 +66,19 @@ final class ReturnedConnectionCheck {
 			failed(connection, ex);
 			return;
 		}
-		if (isEmpty(tenant) && isEmpty(scope)) {
+		if (isEmpty(binding)) {
 			return;
 		}
 		this.counts.leaked();
 		String neutralised = neutralise(connection);
-		// The tenant id is an identifier, not a secret, and says whose data was exposed; an evicted connection is
-		// never logged twice. The stack trace is the code that borrowed the connection, normally the one that set it.
-		logger.error("A connection was returned to the pool with {}='{}' and {}='{}' set at session level (SET or "
-				+ "set_config(..., false)), which the next borrower would have inherited; the connection was {}. "
+		// Only the tenant id is logged (an identifier, which says whose data was exposed): the rest of a binding is a
+		// credential for that tenant. The stack trace is the code that borrowed the connection, normally the one
+		// that set it.
+		logger.error("A connection was returned to the pool with {} set at session level (SET or set_config(..., "
+				+ "false)) for tenant '{}', which the next borrower would have inherited; the connection was {}. "
 				+ "Bind tenants transaction-locally only (TenantTransactionBinding)",
-				TenantTransactionBinding.TENANT_SETTING, nullToEmpty(tenant), TenantTransactionBinding.SCOPE_SETTING,
-				nullToEmpty(scope), neutralised, new IllegalStateException("Connection returned here"));
+				TenantTransactionBinding.BINDING_SETTING, tenantOf(nullToEmpty(binding)), neutralised,
+				new IllegalStateException("Connection returned here"));
 	}
 
 	private boolean isPostgres(Connection connection) throws SQLException {
@@ -132,6 +131,11 @@ final class ReturnedConnectionCheck {
 	private static boolean isBroken(Exception ex) {
 		String state = (ex instanceof SQLException sqlException) ? sqlException.getSQLState() : null;
 		return state != null && (state.startsWith("08") || state.startsWith("57P"));
+	}
+
+	private static String tenantOf(String binding) {
+		int separator = binding.indexOf('.');
+		return (separator >= 0) ? binding.substring(0, separator) : binding;
 	}
 
 	private static boolean isEmpty(@Nullable String value) {

@@ -16,19 +16,23 @@ public class TenantBindingDataSourceTransactionManager extends JdbcTransactionMa
 
 	private static final long serialVersionUID = 1L;
 
+	private final transient TenantTransactionBinding binding;
+
 	/**
 	 * Creates the transaction manager.
 	 * @param dataSource the data source whose transactions it manages
+	 * @param binding what binds the tenant
 	 */
-	public TenantBindingDataSourceTransactionManager(DataSource dataSource) {
+	public TenantBindingDataSourceTransactionManager(DataSource dataSource, TenantTransactionBinding binding) {
 		super(dataSource);
+		this.binding = binding;
 	}
 
 	@Override
 	protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
 			throws SQLException {
 		super.prepareTransactionalConnection(connection, definition);
-		TenantTransactionBinding.bind(connection);
+		this.binding.bind(connection);
 	}
 
 }

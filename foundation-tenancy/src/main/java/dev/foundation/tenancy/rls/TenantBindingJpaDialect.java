@@ -19,11 +19,21 @@ public class TenantBindingJpaDialect extends HibernateJpaDialect {
 
 	private static final long serialVersionUID = 1L;
 
+	private final transient TenantTransactionBinding binding;
+
+	/**
+	 * Creates the dialect.
+	 * @param binding what binds the tenant
+	 */
+	public TenantBindingJpaDialect(TenantTransactionBinding binding) {
+		this.binding = binding;
+	}
+
 	@Override
 	public Object beginTransaction(EntityManager entityManager, TransactionDefinition definition)
 			throws PersistenceException, SQLException, TransactionException {
 		Object transactionData = super.beginTransaction(entityManager, definition);
-		entityManager.unwrap(Session.class).doWork(TenantTransactionBinding::bind);
+		entityManager.unwrap(Session.class).doWork(this.binding::bind);
 		return transactionData;
 	}
 

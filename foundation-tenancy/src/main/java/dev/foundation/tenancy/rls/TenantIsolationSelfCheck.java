@@ -22,8 +22,17 @@ public final class TenantIsolationSelfCheck {
 	private static final String QUERY = """
 			select c.oid is not null as found, c.relrowsecurity, c.relforcerowsecurity,
 			       exists (select 1 from pg_policy p where p.polrelid = c.oid) as has_policy,
-			       pg_has_role(current_user, c.relowner, 'USAGE') as owns,
-			       r.rolsuper, r.rolbypassrls, current_user
+			       pg_has_role(current_user, c.relowner, 'MEMBER') as owns,
+			       r.rolsuper, r.rolbypassrls, current_user,
+			       (select string_agg(p.polname, ', ' order by p.polname) from pg_policy p
+			         where p.polrelid = c.oid and p.polpermissive
+			           and p.polname not in ('tenant_isolation', 'tenant_system_scope')
+			           and (0 = any(p.polroles)
+			                or exists (select 1 from unnest(p.polroles) as role(oid)
+			                            where pg_has_role(current_user, role.oid, 'MEMBER')))) as other_policies,
+			       exists (select 1 from pg_policy p where p.polrelid = c.oid and p.polname = 'tenant_isolation'
+			                  and pg_get_expr(p.polqual, p.polrelid) like '%bound_tenant()%'
+			                  and pg_get_expr(p.polwithcheck, p.polrelid) like '%bound_tenant()%') as bound_policy
 			  from unnest(?::text[]) with ordinality as t(name, position)
 			  left join pg_class c on c.oid = to_regclass(t.name)
 			  join pg_roles r on r.rolname = current_user
@@ -84,6 +93,17 @@ public final class TenantIsolationSelfCheck {
 		if (!result.getBoolean(4)) {
 			problems.add("table " + table + " has no row-level security policy; " + enable);
 		}
+		else if (!result.getBoolean(10)) {
+			problems.add("table " + table + " has no tenant_isolation policy checking the foundation's tenant binding "
+					+ "(bound_tenant()), so a statement could choose its tenant; " + enable);
+		}
+		String others = result.getString(9);
+		if (others != null) {
+			// Permissive policies are OR-ed: any one of them that lets a row through widens the tenant policy.
+			problems.add("table " + table + " has other permissive policies that apply to role " + role + " ("
+					+ others + "); PostgreSQL grants a row when any permissive policy does, so they can show other "
+					+ "tenants' rows: drop them, or make them RESTRICTIVE");
+		}
 		if (result.getBoolean(6)) {
 			// About the role, not the table: said once however many tables there are.
 			addOnce(problems, "role " + role + " is a superuser, which bypasses row-level security on every table; "
@@ -91,9 +111,10 @@ public final class TenantIsolationSelfCheck {
 			return;
 		}
 		if (result.getBoolean(5)) {
-			problems.add("role " + role + " owns table " + table + " (or is a member of its owner), and owners can "
-					+ "switch row-level security off; let another role own the tables (run migrations as it) and "
-					+ "connect with a role that is only granted select/insert/update/delete");
+			problems.add("role " + role + " owns table " + table + " (or is a member of its owner, perhaps NOINHERIT "
+					+ "but able to SET ROLE), and owners can switch row-level security off and see every tenant "
+					+ "(the system scope); let another role own the tables (run migrations as it) and connect with a "
+					+ "role that is only granted select/insert/update/delete");
 		}
 		if (result.getBoolean(7)) {
 			addOnce(problems, "role " + role + " has BYPASSRLS, so row-level security does not apply to it on any "

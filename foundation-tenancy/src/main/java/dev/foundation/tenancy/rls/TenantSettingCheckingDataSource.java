@@ -10,9 +10,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * A data source that checks every connection when it is returned to the pool ({@code close()}): a tenant setting
- * ({@value TenantTransactionBinding#TENANT_SETTING} or {@value TenantTransactionBinding#SCOPE_SETTING}) that
- * survives outside a transaction was set at session level (a {@code SET} or {@code set_config(..., false)} instead of
+ * A data source that checks every connection when it is returned to the pool ({@code close()}): a tenant binding
+ * ({@value TenantTransactionBinding#BINDING_SETTING}) that survives outside a transaction was set at session level (a {@code SET} or {@code set_config(..., false)} instead of
  * the foundation's transaction-local binding) and would reach the next borrower of the connection. Such a connection
  * is counted, logged and neutralised: evicted from a Hikari pool, otherwise its settings are reset.
  * <p>

@@ -11,6 +11,7 @@ import dev.foundation.tenancy.autoconfigure.TenantIsolationProperties.SelfCheck;
 import dev.foundation.tenancy.persistence.TenantScopeIdentifierResolver;
 import dev.foundation.tenancy.rls.CachedTenantIsolationCheck;
 import dev.foundation.tenancy.rls.TenantBindingDataSourceTransactionManager;
+import dev.foundation.tenancy.rls.SystemScopeDataSource;
 import dev.foundation.tenancy.rls.TenantSettingCheckingDataSource;
 import dev.foundation.tenancy.rls.TenantSettingLeakCounts;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -113,7 +114,8 @@ class TenantIsolationAutoConfigurationTests {
 	void dataSourceChecksReturnedConnectionsAndStillUnwrapsToHikari() {
 		this.runner.run((context) -> {
 			DataSource dataSource = context.getBean(DataSource.class);
-			assertThat(dataSource).isInstanceOf(TenantSettingCheckingDataSource.class);
+			assertThat(dataSource).isInstanceOf(SystemScopeDataSource.class);
+			assertThat(dataSource.isWrapperFor(TenantSettingCheckingDataSource.class)).isTrue();
 			assertThat(dataSource.unwrap(HikariDataSource.class)).isInstanceOf(HikariDataSource.class);
 			assertThat(DataSourceUnwrapper.unwrap(dataSource, HikariDataSource.class)).isNotNull();
 			assertThat(context).hasSingleBean(TenantSettingLeakCounts.class);
@@ -131,7 +133,8 @@ class TenantIsolationAutoConfigurationTests {
 	@Test
 	void dataSourceWrappingACheckedOneIsNotCheckedTwice() {
 		this.runner.withUserConfiguration(LazyDataSourceOnTop.class).run((context) -> {
-			assertThat(context.getBean("dataSource")).isInstanceOf(TenantSettingCheckingDataSource.class);
+			assertThat(context.getBean("dataSource", DataSource.class).isWrapperFor(TenantSettingCheckingDataSource.class))
+				.isTrue();
 			assertThat(context.getBean("lazyDataSource")).isExactlyInstanceOf(LazyConnectionDataSourceProxy.class);
 		});
 	}
@@ -140,7 +143,11 @@ class TenantIsolationAutoConfigurationTests {
 	void connectionCheckCanBeSwitchedOff() {
 		this.runner.withPropertyValues("foundation.tenancy.isolation.connection-check.enabled=false")
 			.run((context) -> {
-				assertThat(context.getBean(DataSource.class)).isExactlyInstanceOf(HikariDataSource.class);
+				// Only the system-scope routing is left around the pool.
+				DataSource dataSource = context.getBean(DataSource.class);
+				assertThat(dataSource).isExactlyInstanceOf(SystemScopeDataSource.class);
+				assertThat(dataSource.isWrapperFor(TenantSettingCheckingDataSource.class)).isFalse();
+				assertThat(dataSource.unwrap(DataSource.class)).isExactlyInstanceOf(HikariDataSource.class);
 				assertThat(context).doesNotHaveBean(TenantSettingLeakCounts.class);
 				assertThat(context).doesNotHaveBean(MeterBinder.class);
 			});
@@ -162,7 +169,7 @@ class TenantIsolationAutoConfigurationTests {
 	void withoutMicrometerTheConnectionCheckStillRuns() {
 		this.runner.withClassLoader(new FilteredClassLoader(MeterBinder.class)).run((context) -> {
 			assertThat(context).doesNotHaveBean(MeterBinder.class);
-			assertThat(context.getBean(DataSource.class)).isInstanceOf(TenantSettingCheckingDataSource.class);
+			assertThat(context.getBean(DataSource.class).isWrapperFor(TenantSettingCheckingDataSource.class)).isTrue();
 		});
 	}
 

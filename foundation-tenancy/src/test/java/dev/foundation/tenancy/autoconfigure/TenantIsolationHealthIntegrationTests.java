@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.foundation.core.persistence.FoundationSchemaMigration;
 import dev.foundation.tenancy.health.TenantIsolationHealthIndicator;
 import dev.foundation.tenancy.rls.RlsTestDatabase;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -64,6 +65,7 @@ class TenantIsolationHealthIntegrationTests {
 					TransactionAutoConfiguration.class, TenantIsolationAutoConfiguration.class,
 					TenantIsolationHealthContributorAutoConfiguration.class))
 			.withUserConfiguration(Entities.class)
+			.withBean(FoundationSchemaMigration.class, database::migration)
 			.withPropertyValues("spring.datasource.url=" + database.jdbcUrl(),
 					"spring.datasource.username=" + database.appRole(), "spring.datasource.hikari.maximum-pool-size=1",
 					"spring.jpa.hibernate.ddl-auto=validate", "spring.jpa.open-in-view=false",
@@ -96,7 +98,7 @@ class TenantIsolationHealthIntegrationTests {
 					.asInstanceOf(InstanceOfAssertFactories.list(String.class))
 					.singleElement()
 					.asString()
-					.contains("table " + table + " has no row-level security policy");
+					.contains("table " + table + " has no tenant_isolation policy");
 			}
 			finally {
 				database.execute("select foundation.enable_tenant_rls('" + table + "')");
@@ -113,11 +115,11 @@ class TenantIsolationHealthIntegrationTests {
 			context.getBean(MeterBinder.class).bindTo(registry);
 			try (Connection connection = dataSource.getConnection();
 					Statement statement = connection.createStatement()) {
-				statement.execute("set foundation.tenant_id = '" + UUID.randomUUID() + "'");
+				statement.execute("set foundation.tenant_binding = '" + UUID.randomUUID() + "'");
 			}
 			try (Connection connection = dataSource.getConnection();
 					Statement statement = connection.createStatement();
-					ResultSet result = statement.executeQuery("select current_setting('foundation.tenant_id', true)")) {
+					ResultSet result = statement.executeQuery("select current_setting('foundation.tenant_binding', true)")) {
 				result.next();
 				assertThat(result.getString(1)).isNull();
 			}
@@ -140,12 +142,12 @@ class TenantIsolationHealthIntegrationTests {
 				DataSource dataSource = context.getBean(DataSource.class);
 				try (Connection connection = dataSource.getConnection();
 						Statement statement = connection.createStatement()) {
-					statement.execute("set foundation.tenant_id = 'kept'");
+					statement.execute("set foundation.tenant_binding = 'kept'");
 				}
 				try (Connection connection = dataSource.getConnection();
 						Statement statement = connection.createStatement();
 						ResultSet result = statement
-							.executeQuery("select current_setting('foundation.tenant_id', true)")) {
+							.executeQuery("select current_setting('foundation.tenant_binding', true)")) {
 					result.next();
 					// What the check prevents: the next borrower inherits the setting.
 					assertThat(result.getString(1)).isEqualTo("kept");

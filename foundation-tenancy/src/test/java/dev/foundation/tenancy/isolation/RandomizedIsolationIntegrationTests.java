@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import dev.foundation.tenancy.autoconfigure.TenantIsolationAutoConfiguration;
 import dev.foundation.tenancy.rls.RlsTestDatabase;
+import dev.foundation.core.persistence.FoundationSchemaMigration;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -147,6 +148,7 @@ class RandomizedIsolationIntegrationTests {
 					DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 					TransactionAutoConfiguration.class, TenantIsolationAutoConfiguration.class))
 			.withUserConfiguration(Entities.class)
+			.withBean(FoundationSchemaMigration.class, database::migration)
 			.withPropertyValues("spring.datasource.url=" + database.jdbcUrl(),
 					"spring.datasource.username=" + database.appRole(), "spring.datasource.hikari.maximum-pool-size=3",
 					"spring.jpa.hibernate.ddl-auto=validate", "spring.jpa.open-in-view=false")

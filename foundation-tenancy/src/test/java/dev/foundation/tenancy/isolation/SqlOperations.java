@@ -21,7 +21,7 @@ final class SqlOperations implements AccessPathOperations {
 	// What an application might write instead of passing the tenant: the transaction's own binding.
 	private static final String INSERT_BOUND_TENANT = "insert into " + TABLE
 			+ " (id, created_at, updated_at, version, tenant_id, label, tag) values (?, now(), now(), 0, "
-			+ "current_setting('foundation.tenant_id')::uuid, ?, ?)";
+			+ "foundation.bound_tenant()::uuid, ?, ?)";
 
 	private final SqlStatements sql;
 

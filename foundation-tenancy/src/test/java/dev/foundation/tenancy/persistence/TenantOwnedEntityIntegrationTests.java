@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.foundation.core.config.InvalidFoundationPropertyException;
+import dev.foundation.core.persistence.FoundationSchemaMigration;
 import dev.foundation.tenancy.autoconfigure.TenantIsolationAutoConfiguration;
 import dev.foundation.tenancy.rls.RlsTestDatabase;
 import dev.foundation.tenancy.rls.TenantBindingJpaDialect;
@@ -77,6 +78,7 @@ class TenantOwnedEntityIntegrationTests {
 					TransactionAutoConfiguration.class,
 					TenantIsolationAutoConfiguration.class))
 			.withUserConfiguration(Entities.class)
+			.withBean(FoundationSchemaMigration.class, database::migration)
 			.withPropertyValues("spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + user,
 					"spring.datasource.hikari.maximum-pool-size=2", "spring.jpa.hibernate.ddl-auto=validate",
 					"spring.jpa.open-in-view=false");

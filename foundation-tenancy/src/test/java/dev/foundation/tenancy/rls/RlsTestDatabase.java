@@ -33,12 +33,15 @@ public final class RlsTestDatabase implements AutoCloseable {
 
 	private final List<HikariDataSource> pools = new ArrayList<>();
 
+	private final TenantBindingKeys keys;
+
 	private RlsTestDatabase(String prefix) {
 		this.database = this.postgres.createDatabase(prefix);
 		this.appRole = createRole("app");
 		new FoundationSchemaMigration(admin(), "foundation", "foundation_schema_history", "classpath:db/foundation")
 			.afterPropertiesSet();
 		execute("grant usage on schema public, foundation to " + this.appRole);
+		this.keys = new TenantBindingKeys(admin(), "foundation");
 	}
 
 	/**
@@ -105,6 +108,35 @@ public final class RlsTestDatabase implements AutoCloseable {
 
 	public String jdbcUrl() {
 		return this.postgres.jdbcUrl(this.database);
+	}
+
+	/**
+	 * The foundation's migration as the superuser, as its auto-configuration would register it with a migration role:
+	 * the owner's data source for the binding key and the system scope (migrating again changes nothing).
+	 */
+	public FoundationSchemaMigration migration() {
+		return new FoundationSchemaMigration(admin(), "foundation", "foundation_schema_history",
+				"classpath:db/foundation");
+	}
+
+	/** The binding key, read as the superuser (the application role cannot). */
+	public TenantBindingKeys keys() {
+		return this.keys;
+	}
+
+	/** Binds tenants with this database's key. */
+	public TenantTransactionBinding binding() {
+		return new TenantTransactionBinding(this.keys::get);
+	}
+
+	/** The value of {@code foundation.tenant_binding} that binds the tenant. */
+	public String bindingOf(java.util.UUID tenant) {
+		return this.keys.get().binding(tenant);
+	}
+
+	/** Connections as the application role, or as the superuser in the system scope. */
+	public DataSource routed(DataSource application) {
+		return new SystemScopeDataSource(application, this::admin);
 	}
 
 	/** Connections as the superuser (bypasses RLS). */

@@ -67,7 +67,8 @@ class RowLevelSecurityIntegrationTests {
 		try (Connection connection = database.app().getConnection()) {
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
-				statement.execute("select set_config('foundation.tenant_id', '" + TENANT_B + "', true)");
+				statement.execute("select set_config('foundation.tenant_binding', '" + database.bindingOf(TENANT_B)
+						+ "', true)");
 				assertThat(tenants(statement)).hasSize(2).containsOnly(TENANT_B);
 			}
 			connection.commit();
@@ -110,7 +111,8 @@ class RowLevelSecurityIntegrationTests {
 		// A setting made with autocommit on ends with its own statement.
 		try (Connection connection = database.app().getConnection();
 				Statement statement = connection.createStatement()) {
-			statement.execute("select set_config('foundation.tenant_id', '" + TENANT_A + "', true)");
+			statement.execute("select set_config('foundation.tenant_binding', '" + database.bindingOf(TENANT_A)
+					+ "', true)");
 			assertThat(tenants(statement)).isEmpty();
 		}
 		assertThat(count(database.admin(), "select count(*) from notes")).isEqualTo(6);
@@ -246,6 +248,79 @@ class RowLevelSecurityIntegrationTests {
 			.contains("has BYPASSRLS");
 	}
 
+	@Test
+	void selfCheckFlagsAPermissivePolicyAddedFromADashboard() throws Exception {
+		database.execute("create policy dashboard_read on notes as permissive for select using (true)");
+		try {
+			assertThat(new TenantIsolationSelfCheck(database.app()).check(List.of("notes")))
+				.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+				.contains("other permissive policies")
+				.contains("dashboard_read");
+			// It does what the check says: the application role sees every tenant's notes.
+			assertThat(TenantScope.call(TENANT_A, () -> new Tx(database.app()).count())).isEqualTo(6);
+		}
+		finally {
+			database.execute("drop policy dashboard_read on notes");
+		}
+		// A restrictive policy narrows, it cannot widen: not a problem.
+		database.execute("create policy only_short on notes as restrictive for select using (length(body) < 100)");
+		try {
+			assertThat(new TenantIsolationSelfCheck(database.app()).check(List.of("notes"))).isEmpty();
+		}
+		finally {
+			database.execute("drop policy only_short on notes");
+		}
+	}
+
+	@Test
+	void selfCheckFlagsANoinheritMemberOfTheOwnerWhoCanSetRole() throws Exception {
+		String owner = database.createRole("tableowner");
+		String member = database.createRole("member");
+		database.execute("create table member_notes (id uuid primary key, tenant_id uuid not null);"
+				+ "alter table member_notes owner to " + owner + ";"
+				+ "select foundation.enable_tenant_rls('member_notes');" + "alter role " + member + " noinherit;"
+				+ "grant " + owner + " to " + member + ";" + "grant usage on schema foundation to " + member);
+		assertThat(new TenantIsolationSelfCheck(database.as(member)).check(List.of("member_notes")))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("role " + member + " owns table member_notes")
+			.contains("SET ROLE");
+	}
+
+	@Test
+	void selfCheckFlagsAPolicyOnASettingInsteadOfTheBinding() throws Exception {
+		database.execute("create table guc_notes (id uuid primary key, tenant_id uuid not null);"
+				+ "alter table guc_notes enable row level security; alter table guc_notes force row level security;"
+				+ "create policy tenant_isolation on guc_notes using "
+				+ "(tenant_id = current_setting('app.tenant', true)::uuid)");
+		database.grant("guc_notes");
+		assertThat(new TenantIsolationSelfCheck(database.app()).check(List.of("guc_notes")))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("no tenant_isolation policy checking the foundation's tenant binding");
+	}
+
+	@Test
+	void migrationMovesTablesOfTheSettingBasedPolicyToTheBinding() throws Exception {
+		// A table put under the earlier policy (what enable_tenant_rls created before the binding existed).
+		RlsTestDatabase old = RlsTestDatabase.create("rlsupgrade");
+		try {
+			old.execute("delete from foundation.foundation_schema_history where version = '2.6';"
+					+ "drop function foundation.bound_tenant(); drop schema foundation_private cascade;"
+					+ "create table old_notes (id uuid primary key, tenant_id uuid not null);"
+					+ "alter table old_notes enable row level security; alter table old_notes force row level security;"
+					+ "create policy tenant_isolation on old_notes as permissive for all using ((tenant_id = "
+					+ "(nullif(current_setting('foundation.tenant_id', true), ''))::uuid) or "
+					+ "(current_setting('foundation.tenant_scope', true) = 'system'))");
+			old.migration().afterPropertiesSet();
+			old.grant("old_notes");
+			assertThat(new TenantIsolationSelfCheck(old.app()).check(List.of("old_notes"))).isEmpty();
+			assertThat(count(old.admin(), "select count(*) from pg_policies where tablename = 'old_notes' "
+					+ "and qual like '%bound_tenant()%'")).isOne();
+		}
+		finally {
+			old.close();
+		}
+	}
+
 	private static List<UUID> tenants(Statement statement) throws Exception {
 		List<UUID> tenants = new java.util.ArrayList<>();
 		try (ResultSet result = statement.executeQuery("select tenant_id from notes")) {
@@ -268,9 +343,11 @@ class RowLevelSecurityIntegrationTests {
 
 		final TransactionTemplate transactions;
 
-		Tx(DataSource dataSource) {
+		Tx(DataSource application) {
+			DataSource dataSource = database.routed(application);
 			this.jdbc = new JdbcTemplate(dataSource);
-			this.transactions = new TransactionTemplate(new TenantBindingDataSourceTransactionManager(dataSource));
+			this.transactions = new TransactionTemplate(
+					new TenantBindingDataSourceTransactionManager(dataSource, database.binding()));
 		}
 
 		List<UUID> tenantIds() {

@@ -61,14 +61,15 @@ class TenantSettingLeakIntegrationTests {
 		int leakingBackend;
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			leakingBackend = backend(statement);
-			statement.execute("select set_config('foundation.tenant_id', '" + TENANT_A + "', false)");
+			statement.execute("select set_config('foundation.tenant_binding', '" + database.bindingOf(TENANT_A)
+					+ "', false)");
 			assertThat(visibleRows(statement)).isEqualTo(1);
 		}
 		assertThat(counts.leaks()).isOne();
 		assertThat(counts.failures()).isZero();
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			assertThat(backend(statement)).isNotEqualTo(leakingBackend);
-			assertThat(setting(statement, "foundation.tenant_id")).isNull();
+			assertThat(setting(statement, "foundation.tenant_binding")).isNull();
 			assertThat(visibleRows(statement)).isZero();
 		}
 		assertThat(counts.leaks()).isOne();
@@ -77,16 +78,16 @@ class TenantSettingLeakIntegrationTests {
 	}
 
 	@Test
-	void sessionLevelSystemScopeIsDetectedAndNeverReachesTheNextBorrower() throws Exception {
+	void bindingSetInsideACommittedTransactionIsDetectedAndNeverReachesTheNextBorrower() throws Exception {
 		TenantSettingLeakCounts counts = new TenantSettingLeakCounts();
 		DataSource dataSource = new TenantSettingCheckingDataSource(database.appPool(1), counts);
 		// A plain SET inside a transaction that commits is session-level too.
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(false);
-			statement.execute("set foundation.tenant_scope = 'system'");
+			statement.execute("set foundation.tenant_binding = '" + database.bindingOf(TENANT_B) + "'");
 			connection.commit();
 			connection.setAutoCommit(true);
-			assertThat(visibleRows(statement)).isEqualTo(2);
+			assertThat(visibleRows(statement)).isEqualTo(1);
 		}
 		assertThat(counts.leaks()).isOne();
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -107,13 +108,13 @@ class TenantSettingLeakIntegrationTests {
 			try (Connection connection = dataSource.getConnection();
 					Statement statement = connection.createStatement()) {
 				backend = backend(statement);
-				statement.execute("set foundation.tenant_id = '" + TENANT_B + "'");
+				statement.execute("set foundation.tenant_binding = '" + database.bindingOf(TENANT_B) + "'");
 			}
 			assertThat(counts.leaks()).isOne();
 			try (Connection connection = dataSource.getConnection();
 					Statement statement = connection.createStatement()) {
 				assertThat(backend(statement)).isEqualTo(backend);
-				assertThat(setting(statement, "foundation.tenant_id")).isEmpty();
+				assertThat(setting(statement, "foundation.tenant_binding")).isEmpty();
 				assertThat(visibleRows(statement)).isZero();
 			}
 			assertThat(counts.leaks()).isOne();
@@ -127,10 +128,10 @@ class TenantSettingLeakIntegrationTests {
 	@Test
 	void transactionLocalBindingCountsNoLeaksOverManyBorrows() {
 		TenantSettingLeakCounts counts = new TenantSettingLeakCounts();
-		DataSource dataSource = new TenantSettingCheckingDataSource(database.appPool(1), counts);
+		DataSource dataSource = new TenantSettingCheckingDataSource(database.routed(database.appPool(1)), counts);
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		TransactionTemplate transactions = new TransactionTemplate(
-				new TenantBindingDataSourceTransactionManager(dataSource));
+				new TenantBindingDataSourceTransactionManager(dataSource, database.binding()));
 		int borrows = 3_000;
 		long wrongRows = 0;
 		for (int i = 0; i < borrows; i++) {
@@ -159,13 +160,13 @@ class TenantSettingLeakIntegrationTests {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(false);
 			// Transaction-local, and a session-level SET the rollback undoes: neither survives the return.
-			statement.execute("select set_config('foundation.tenant_id', '" + TENANT_A + "', true)");
-			statement.execute("set foundation.tenant_scope = 'system'");
+			statement.execute("select set_config('foundation.tenant_binding', '" + database.bindingOf(TENANT_A)
+					+ "', true)");
+			statement.execute("set foundation.tenant_binding = '" + database.bindingOf(TENANT_B) + "'");
 		}
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			assertThat(connection.getAutoCommit()).isTrue();
-			assertThat(setting(statement, "foundation.tenant_id")).isNullOrEmpty();
-			assertThat(setting(statement, "foundation.tenant_scope")).isNullOrEmpty();
+			assertThat(setting(statement, "foundation.tenant_binding")).isNullOrEmpty();
 		}
 		assertThat(counts.checks()).isEqualTo(2);
 		assertThat(counts.leaks()).isZero();
