@@ -13,7 +13,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.foundation.core.persistence.FoundationSchemaMigration;
-import dev.foundation.core.test.TestPostgres;
+import dev.foundation.test.TestPostgres;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
