@@ -45,9 +45,8 @@ final class EmbeddedPostgresDevService implements DevService {
 			server = EmbeddedPostgresServer.start(port);
 		}
 		catch (IOException ex) {
-			throw new DevServiceStartException("PostgreSQL", CONFIGURATION,
-					(port != 0) ? new IOException(ex.getMessage() + " (" + DevServicesEnvironmentPostProcessor.POSTGRES_PORT
-							+ ")", ex) : ex);
+			throw new DevServiceStartException("PostgreSQL", CONFIGURATION, (port != 0) ? new IOException(ex.getMessage()
+					+ " (port " + port + " is set by " + DevServicesEnvironmentPostProcessor.POSTGRES_PORT + ")", ex) : ex);
 		}
 		catch (Exception | LinkageError ex) {
 			throw new DevServiceStartException("PostgreSQL", CONFIGURATION, ex);
