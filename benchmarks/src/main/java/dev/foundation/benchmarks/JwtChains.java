@@ -16,7 +16,7 @@ import dev.foundation.core.auth.jwt.JwtDecoderFactory;
 import dev.foundation.core.auth.jwt.TokenValidators;
 import dev.foundation.core.auth.jwt.TrustedIssuer;
 import dev.foundation.core.auth.jwt.TrustedIssuerRegistry;
-import dev.foundation.core.test.auth.TestJwtIssuer;
+import dev.foundation.test.auth.TestJwtIssuer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import jakarta.servlet.http.HttpServletRequest;

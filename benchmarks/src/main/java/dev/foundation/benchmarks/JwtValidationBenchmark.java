@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import dev.foundation.benchmarks.JwtChains.FoundationChain;
 import dev.foundation.benchmarks.JwtChains.KeySource;
 import dev.foundation.core.auth.FoundationPrincipal;
-import dev.foundation.core.test.auth.TestJwtIssuer;
+import dev.foundation.test.auth.TestJwtIssuer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -16,7 +16,7 @@ import dev.foundation.core.auth.FoundationAuthentication;
 import dev.foundation.core.auth.FoundationPrincipal;
 import dev.foundation.core.auth.jwt.JwtDecoderFactory;
 import dev.foundation.core.auth.jwt.TrustedIssuer;
-import dev.foundation.core.test.auth.TestJwtIssuer;
+import dev.foundation.test.auth.TestJwtIssuer;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

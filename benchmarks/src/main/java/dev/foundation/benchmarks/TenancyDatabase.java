@@ -13,9 +13,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.foundation.core.persistence.FoundationSchemaMigration;
-import dev.foundation.core.test.TestPostgres;
 import dev.foundation.tenancy.rls.TenantBindingKeys;
 import dev.foundation.tenancy.rls.TenantTransactionBinding;
+import dev.foundation.test.TestPostgres;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 

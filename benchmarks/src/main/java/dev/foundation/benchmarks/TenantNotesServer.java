@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import dev.foundation.benchmarks.KeepAliveHttpClient.Response;
 import dev.foundation.benchmarks.TenancyDatabase.Member;
-import dev.foundation.core.test.auth.TestJwtIssuer;
+import dev.foundation.test.auth.TestJwtIssuer;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

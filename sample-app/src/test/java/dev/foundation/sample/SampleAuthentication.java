@@ -1,6 +1,6 @@
 package dev.foundation.sample;
 
-import dev.foundation.core.test.auth.TestJwtIssuer;
+import dev.foundation.test.auth.TestJwtIssuer;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.foundation.core.persistence.autoconfigure.FoundationSchemaAutoConfiguration;
-import dev.foundation.core.test.TestPostgres;
+import dev.foundation.test.TestPostgres;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.foundation.core.persistence.autoconfigure.FoundationSchemaAutoConfiguration;
-import dev.foundation.core.test.TestPostgres;
+import dev.foundation.test.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

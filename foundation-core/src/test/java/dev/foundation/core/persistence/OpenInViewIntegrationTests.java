@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.foundation.core.persistence.autoconfigure.FoundationSchemaAutoConfiguration;
-import dev.foundation.core.test.FoundationTestServices;
+import dev.foundation.test.FoundationTestServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

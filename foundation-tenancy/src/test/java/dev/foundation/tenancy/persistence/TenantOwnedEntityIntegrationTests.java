@@ -101,7 +101,7 @@ class TenantOwnedEntityIntegrationTests {
 	}
 
 	private static String superuser() {
-		return dev.foundation.core.test.TestPostgres.shared().username();
+		return dev.foundation.test.TestPostgres.shared().username();
 	}
 
 	@Test

@@ -13,12 +13,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.foundation.core.test.TestPostgres;
-import dev.foundation.core.test.TestRedis;
-import dev.foundation.core.test.auth.TestJwtIssuer;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantDirectory;
 import dev.foundation.tenancy.TenantRole;
+import dev.foundation.test.TestPostgres;
+import dev.foundation.test.TestRedis;
+import dev.foundation.test.auth.TestJwtIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

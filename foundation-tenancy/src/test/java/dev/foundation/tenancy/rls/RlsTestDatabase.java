@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.foundation.core.persistence.FoundationSchemaMigration;
-import dev.foundation.core.test.TestPostgres;
+import dev.foundation.test.TestPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**

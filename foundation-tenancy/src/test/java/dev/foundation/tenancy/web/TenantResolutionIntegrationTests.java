@@ -11,14 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.context.RequestContexts;
-import dev.foundation.core.test.FoundationTestServices;
-import dev.foundation.core.test.auth.TestJwtIssuer;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantDirectory;
 import dev.foundation.tenancy.TenantRole;
 import dev.foundation.tenancy.resolution.CurrentTenant;
 import dev.foundation.tenancy.resolution.TenantCandidate;
 import dev.foundation.tenancy.resolution.TenantResolver;
+import dev.foundation.test.FoundationTestServices;
+import dev.foundation.test.auth.TestJwtIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

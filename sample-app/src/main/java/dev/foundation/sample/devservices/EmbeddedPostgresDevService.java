@@ -1,18 +1,16 @@
 package dev.foundation.sample.devservices;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.foundation.test.embedded.EmbeddedPostgresServer;
 
 /**
- * PostgreSQL 17 from zonky's embedded binaries, with a fresh data directory under {@code java.io.tmpdir} that is
- * deleted when it stops.
+ * foundation-test's {@link EmbeddedPostgresServer}: PostgreSQL 17 with a fresh data directory under
+ * {@code java.io.tmpdir} that is deleted when it stops, plus the role the application connects as.
  */
 final class EmbeddedPostgresDevService implements DevService {
 
@@ -20,7 +18,7 @@ final class EmbeddedPostgresDevService implements DevService {
 			+ "SPRING_DATASOURCE_PASSWORD for the application's role, SPRING_FLYWAY_USER and SPRING_FLYWAY_PASSWORD for "
 			+ "the role owning the tables)";
 
-	private static final String OWNER = "postgres";
+	private static final String OWNER = EmbeddedPostgresServer.SUPERUSER;
 
 	/**
 	 * Why a second role: row-level security does not apply to superusers and table owners, so the application
@@ -28,53 +26,55 @@ final class EmbeddedPostgresDevService implements DevService {
 	 */
 	private static final String APPLICATION_ROLE = "sample_app";
 
-	private final EmbeddedPostgres postgres;
+	private final EmbeddedPostgresServer server;
 
 	private final String jdbcUrl;
 
-	private EmbeddedPostgresDevService(EmbeddedPostgres postgres) {
-		this.postgres = postgres;
-		this.jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+	private EmbeddedPostgresDevService(EmbeddedPostgresServer server) {
+		this.server = server;
+		this.jdbcUrl = server.jdbcUrl("postgres");
 	}
 
 	/**
 	 * @param port the port to listen on, 0 for a free one
 	 */
 	static EmbeddedPostgresDevService start(int port) {
+		EmbeddedPostgresServer server;
 		try {
-			TemporaryDirectory.create();
-			if (port != 0) {
-				requireFree(port);
-			}
-			// Stopped by DevServicesPropertySource, on context close or JVM exit, rather than by zonky's own hook.
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(port).setRegisterShutdownHook(false).start();
-			createApplicationRole(postgres);
-			return new EmbeddedPostgresDevService(postgres);
+			// Stopped by DevServicesPropertySource, on context close or JVM exit.
+			server = EmbeddedPostgresServer.start(port);
+		}
+		catch (IOException ex) {
+			throw new DevServiceStartException("PostgreSQL", CONFIGURATION, (port != 0) ? new IOException(ex.getMessage()
+					+ " (port " + port + " is set by " + DevServicesEnvironmentPostProcessor.POSTGRES_PORT + ")", ex) : ex);
 		}
 		catch (Exception | LinkageError ex) {
 			throw new DevServiceStartException("PostgreSQL", CONFIGURATION, ex);
 		}
+		try {
+			createApplicationRole(server);
+			return new EmbeddedPostgresDevService(server);
+		}
+		catch (SQLException | RuntimeException ex) {
+			closeQuietly(server);
+			throw new DevServiceStartException("PostgreSQL", CONFIGURATION, ex);
+		}
 	}
 
-	private static void createApplicationRole(EmbeddedPostgres postgres) throws SQLException {
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+	private static void createApplicationRole(EmbeddedPostgresServer server) throws SQLException {
+		try (Connection connection = server.superuserDataSource().getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute("create role " + APPLICATION_ROLE + " login nosuperuser nocreatedb nocreaterole "
 					+ "nobypassrls");
 		}
 	}
 
-	/**
-	 * Why: zonky decides that its server is up once {@code SELECT 1} succeeds on the port, so with a port that another
-	 * PostgreSQL already holds it would report success and the app would use that other server.
-	 */
-	private static void requireFree(int port) throws IOException {
+	private static void closeQuietly(EmbeddedPostgresServer server) {
 		try {
-			new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
+			server.close();
 		}
 		catch (IOException ex) {
-			throw new IOException("port " + port + " (" + DevServicesEnvironmentPostProcessor.POSTGRES_PORT
-					+ ") is already in use", ex);
+			System.err.println("Could not stop " + server + ": " + ex);
 		}
 	}
 
@@ -92,7 +92,7 @@ final class EmbeddedPostgresDevService implements DevService {
 
 	@Override
 	public void stop() throws Exception {
-		this.postgres.close();
+		this.server.close();
 	}
 
 }

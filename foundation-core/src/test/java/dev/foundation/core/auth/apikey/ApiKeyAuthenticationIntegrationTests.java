@@ -3,7 +3,7 @@ package dev.foundation.core.auth.apikey;
 import java.util.Set;
 
 import dev.foundation.core.auth.FoundationPrincipal;
-import dev.foundation.core.test.TestPostgres;
+import dev.foundation.test.TestPostgres;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

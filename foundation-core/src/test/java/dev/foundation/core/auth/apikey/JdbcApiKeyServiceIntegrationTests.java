@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 
 import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.persistence.FoundationSchemaMigration;
-import dev.foundation.core.test.TestPostgres;
+import dev.foundation.test.TestPostgres;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,7 +8,7 @@ import java.util.Map;
 import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.auth.FoundationAuthentication;
 import dev.foundation.core.auth.FoundationPrincipal;
-import dev.foundation.core.test.auth.TestJwtIssuer;
+import dev.foundation.test.auth.TestJwtIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -16,12 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import dev.foundation.core.auth.AuthProvider;
-import dev.foundation.core.test.TestRedis;
 import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantRole;
 import dev.foundation.tenancy.TenantStatus;
 import dev.foundation.tenancy.resolution.TenantCandidate;
+import dev.foundation.test.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
