@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.foundation.core.auth.AuthProvider;
+import dev.foundation.core.auth.UserIdentity;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,11 +28,11 @@ public interface TenantDirectory {
 	 * @param slug the tenant's unique slug, 2 to 63 characters of {@code a-z}, {@code 0-9} and {@code -}, not
 	 * starting with {@code -}
 	 * @param name the display name, not blank
-	 * @param ownerUserId the identity-provider user id of the first owner
+	 * @param owner the first owner
 	 * @return the tenant
 	 * @throws dev.foundation.core.error.ConflictException if the slug is taken
 	 */
-	Tenant create(String slug, String name, String ownerUserId);
+	Tenant create(String slug, String name, UserIdentity owner);
 
 	/**
 	 * Finds a tenant by id.
@@ -49,22 +49,22 @@ public interface TenantDirectory {
 	Optional<Tenant> findBySlug(String slug);
 
 	/**
-	 * Finds the tenant an identity provider's organization id is linked to.
-	 * @param provider the identity provider
-	 * @param externalId the provider's id of the organization, e.g. Clerk's {@code org_…}
+	 * Finds the tenant an issuer's organization id is linked to.
+	 * @param issuer the issuer ({@code iss}) whose organization it is
+	 * @param externalId the issuer's id of the organization, e.g. Clerk's {@code org_…}
 	 * @return the tenant, or empty if the id is linked to none
 	 */
-	Optional<Tenant> findByExternalId(AuthProvider provider, String externalId);
+	Optional<Tenant> findByExternalId(String issuer, String externalId);
 
 	/**
 	 * Links an identity provider's organization id to a tenant; linking the same id to the same tenant again does
 	 * nothing.
 	 * @param tenantId the tenant's id
-	 * @param provider the identity provider
-	 * @param externalId the provider's id of the organization
+	 * @param issuer the issuer ({@code iss}) whose organization it is
+	 * @param externalId the issuer's id of the organization
 	 * @throws dev.foundation.core.error.ConflictException if the id is linked to another tenant
 	 */
-	void linkExternalId(UUID tenantId, AuthProvider provider, String externalId);
+	void linkExternalId(UUID tenantId, String issuer, String externalId);
 
 	/**
 	 * Suspends a tenant: its data is kept, its requests are refused. Suspending a suspended tenant does nothing.
@@ -81,10 +81,10 @@ public interface TenantDirectory {
 	/**
 	 * Returns a user's membership in a tenant.
 	 * @param tenantId the tenant's id
-	 * @param userId the identity-provider user id
+	 * @param user the user
 	 * @return the membership, or empty if the user is not a member (or the tenant does not exist)
 	 */
-	Optional<Membership> membership(UUID tenantId, String userId);
+	Optional<Membership> membership(UUID tenantId, UserIdentity user);
 
 	/**
 	 * Returns a tenant's members, highest role first, then oldest first.
@@ -96,20 +96,20 @@ public interface TenantDirectory {
 	/**
 	 * Makes a user a member with the given role, or changes the role of a member.
 	 * @param tenantId the tenant's id
-	 * @param userId the identity-provider user id
+	 * @param user the user
 	 * @param role the role to hold
 	 * @return the membership
 	 * @throws dev.foundation.core.error.ConflictException if this would demote the tenant's last owner
 	 */
-	Membership grant(UUID tenantId, String userId, TenantRole role);
+	Membership grant(UUID tenantId, UserIdentity user, TenantRole role);
 
 	/**
 	 * Removes a user from a tenant. Removing a user who is not a member does nothing.
 	 * @param tenantId the tenant's id
-	 * @param userId the identity-provider user id
+	 * @param user the user
 	 * @throws dev.foundation.core.error.ConflictException if the user is the tenant's last owner
 	 */
-	void revoke(UUID tenantId, String userId);
+	void revoke(UUID tenantId, UserIdentity user);
 
 	/**
 	 * Just-in-time provisioning for a request from an identity-provider organization: returns the tenant linked to
@@ -121,16 +121,16 @@ public interface TenantDirectory {
 	 * The caller gets the token's role even when the call creates the tenant: an organization member who happens to
 	 * send the first request does not become owner. A provisioned tenant therefore has an owner only if the token
 	 * said so or one is {@linkplain #grant granted}.
-	 * @param provider the identity provider
-	 * @param externalId the provider's id of the organization
+	 * @param issuer the issuer ({@code iss}) whose organization it is; the caller must be its user
+	 * @param externalId the issuer's id of the organization
 	 * @param slugHint what the slug is derived from, e.g. the organization's slug at the provider; when {@code null}
 	 * or without usable characters, the name is used
 	 * @param name the display name of a new tenant
-	 * @param userId the caller's identity-provider user id
+	 * @param user the caller
 	 * @param role the caller's role according to the token
 	 * @return the tenant, which may be suspended
 	 */
-	Tenant provision(AuthProvider provider, String externalId, @Nullable String slugHint, String name, String userId,
+	Tenant provision(String issuer, String externalId, @Nullable String slugHint, String name, UserIdentity user,
 			TenantRole role);
 
 }

@@ -169,6 +169,25 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 	}
 
 	@Test
+	void tokenOfAnotherIssuerWithTheOwnersSubjectGetsNoneOfTheOwnersTenants() throws Exception {
+		String owner = "owner-" + UUID.randomUUID();
+		JsonNode tenant = createTenant(owner, uniqueSlug("issuer"), "Issuer");
+		String slug = tenant.path("slug").asString();
+		String id = tenant.path("id").asString();
+		assertThat(send(as(owner, slug, "/api/v1/tenant")).statusCode()).isEqualTo(200);
+		// Anyone who can mint for another trusted issuer can choose the owner's subject: it names someone else.
+		String sameSubject = SampleAuthentication.ISSUER.supabase().user(owner).token();
+		assertProblem(send(withToken("/api/v1/tenant", sameSubject).header("X-Tenant-Id", slug)), 403, "forbidden");
+		assertProblem(send(withToken("/api/v1/tenant/members", sameSubject).header("X-Tenant-Id", id)), 403,
+				"forbidden");
+		String claimingTheTenant = SampleAuthentication.ISSUER.supabase().user(owner).tenantId(id).token();
+		assertProblem(send(withToken("/api/v1/tenant", claimingTheTenant)), 403, "forbidden");
+		assertProblem(send(withToken("/api/v1/tenant/members/" + owner, sameSubject).header("X-Tenant-Id", id)
+			.DELETE()), 403, "forbidden");
+		assertThat(send(as(owner, slug, "/api/v1/tenant/members")).body()).contains(owner);
+	}
+
+	@Test
 	void rowLevelSecurityHoldsBeneathTheOrmForTheApplicationsRole() throws Exception {
 		String owner = "rls-" + UUID.randomUUID();
 		JsonNode tenant = createTenant(owner, uniqueSlug("rls"), "RLS");

@@ -38,6 +38,15 @@ public record FoundationPrincipal(String userId, AuthProvider provider, String i
 	}
 
 	/**
+	 * Returns who the caller is across issuers: the issuer and the user id. Store and compare users by this, never
+	 * by {@link #userId()} alone, which another trusted issuer could also give out.
+	 * @return the identity
+	 */
+	public UserIdentity identity() {
+		return new UserIdentity(this.issuer, this.userId);
+	}
+
+	/**
 	 * Whether the caller holds a role.
 	 * @param role the foundation role, e.g. {@code admin}
 	 * @return {@code true} if held

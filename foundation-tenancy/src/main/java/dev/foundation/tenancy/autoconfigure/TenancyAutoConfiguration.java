@@ -1,15 +1,22 @@
 package dev.foundation.tenancy.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import javax.sql.DataSource;
 
+import dev.foundation.core.auth.AuthProvider;
+import dev.foundation.core.auth.jwt.TrustedIssuerRegistry;
 import dev.foundation.core.persistence.autoconfigure.FoundationSchemaAutoConfiguration;
 import dev.foundation.core.persistence.autoconfigure.FoundationSchemaProperties;
 import dev.foundation.tenancy.MembershipListener;
 import dev.foundation.tenancy.TenantDirectory;
 import dev.foundation.tenancy.TenantListener;
 import dev.foundation.tenancy.internal.JdbcTenantDirectory;
+import dev.foundation.tenancy.internal.LegacyIdentityAdoption;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -52,6 +59,26 @@ public final class TenancyAutoConfiguration {
 		return new JdbcTenantDirectory(jdbcClient.getIfAvailable(() -> JdbcClient.create(dataSource)),
 				transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)), schema.getName(),
 				() -> listeners.orderedStream().iterator(), () -> tenantListeners.orderedStream().iterator());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LegacyIdentityAdoption legacyIdentityAdoption(DataSource dataSource, ObjectProvider<JdbcClient> jdbcClient,
+			ObjectProvider<PlatformTransactionManager> transactionManager, FoundationSchemaProperties schema) {
+		return new LegacyIdentityAdoption(jdbcClient.getIfAvailable(() -> JdbcClient.create(dataSource)),
+				transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)), schema.getName());
+	}
+
+	@Bean
+	static SmartInitializingSingleton legacyIdentityAdoptionRunner(ObjectProvider<LegacyIdentityAdoption> adoption,
+			ObjectProvider<TrustedIssuerRegistry> issuers, ObjectProvider<TenancyProperties> properties) {
+		// After every singleton, so the foundation's migrations ran; before the server takes requests.
+		return () -> adoption.ifAvailable((legacy) -> {
+			Map<String, AuthProvider> trusted = new LinkedHashMap<>();
+			issuers.ifAvailable((registry) -> registry.issuers()
+				.forEach((issuer) -> trusted.put(issuer.issuer(), issuer.provider())));
+			legacy.adopt(properties.getObject().getLegacyIssuer(), trusted);
+		});
 	}
 
 }

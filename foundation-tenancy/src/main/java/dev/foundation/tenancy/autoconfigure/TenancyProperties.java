@@ -1,5 +1,7 @@
 package dev.foundation.tenancy.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,6 +16,20 @@ public class TenancyProperties {
 	private boolean enabled = true;
 
 	private final Provisioning provisioning = new Provisioning();
+
+	/**
+	 * Issuer ({@code iss}) of the memberships and organization ids stored before identities were kept per issuer;
+	 * needed at startup only while such rows exist and more than one issuer is trusted.
+	 */
+	private @Nullable String legacyIssuer;
+
+	public @Nullable String getLegacyIssuer() {
+		return this.legacyIssuer;
+	}
+
+	public void setLegacyIssuer(@Nullable String legacyIssuer) {
+		this.legacyIssuer = legacyIssuer;
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;

@@ -4,14 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.foundation.core.config.InvalidFoundationPropertyException;
-import dev.foundation.tenancy.MembershipListener;
-import dev.foundation.tenancy.TenantChange;
 import dev.foundation.tenancy.TenantDirectory;
-import dev.foundation.tenancy.TenantListener;
 import dev.foundation.tenancy.resolution.ClaimTenantResolver;
 import dev.foundation.tenancy.resolution.HeaderTenantResolver;
 import dev.foundation.tenancy.resolution.SharedTenantCache;
 import dev.foundation.tenancy.resolution.SubdomainTenantResolver;
+import dev.foundation.tenancy.resolution.TenantCacheInvalidation;
 import dev.foundation.tenancy.resolution.TenantRequiredPaths;
 import dev.foundation.tenancy.resolution.TenantResolution;
 import dev.foundation.tenancy.resolution.TenantResolutionCache;
@@ -102,28 +100,11 @@ public final class TenantResolutionAutoConfiguration {
 				shared.getIfUnique(() -> SharedTenantCache.NONE));
 	}
 
-	// Why first: dropping a stale permission should not wait for slower listeners, e.g. auditing.
+	// One bean, both listener types: ordered first among the listeners (see TenantCacheInvalidation).
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	MembershipListener tenantResolutionCacheMembershipInvalidation(ObjectProvider<TenantResolutionCache> cache) {
-		return (change) -> {
-			// A new member has no stale entry: absent memberships are never cached.
-			if (change.oldRole() != null) {
-				cache.ifAvailable((tenants) -> tenants.invalidateMembership(change.tenantId(), change.userId()));
-			}
-		};
-	}
-
-	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE)
-	TenantListener tenantResolutionCacheTenantInvalidation(ObjectProvider<TenantResolutionCache> cache) {
-		return (change) -> {
-			// Only a status change makes a cached tenant stale: absent values are never cached, so neither a new
-			// tenant nor a newly linked external id can have been cached wrongly.
-			if (change.kind() == TenantChange.Kind.SUSPENDED || change.kind() == TenantChange.Kind.ACTIVATED) {
-				cache.ifAvailable((tenants) -> tenants.invalidateTenant(change.tenantId()));
-			}
-		};
+	TenantCacheInvalidation tenantCacheInvalidation(ObjectProvider<TenantResolutionCache> cache) {
+		return new TenantCacheInvalidation(cache::getIfAvailable);
 	}
 
 	@Bean

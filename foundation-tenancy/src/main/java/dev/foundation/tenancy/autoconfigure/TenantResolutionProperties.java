@@ -31,8 +31,9 @@ public class TenantResolutionProperties {
 
 	/**
 	 * How long a found tenant or membership is reused from this instance's memory before it is looked up again (in
-	 * Redis, then in the database). Changes made through the tenant directory drop the entries at once; changes made
-	 * by other means take effect within this time. Zero turns the in-process cache off.
+	 * Redis, then in the database). Changes made through the tenant directory drop the entries of every instance at
+	 * once (over Redis); changes made by other means, and changes whose broadcast Redis could not take, take effect
+	 * on the other instances within this time. Zero turns the in-process cache off.
 	 */
 	private Duration cacheTtl = Duration.ofSeconds(30);
 
@@ -117,7 +118,9 @@ public class TenantResolutionProperties {
 		private boolean enabled = true;
 
 		/**
-		 * How long an entry is kept in Redis. Changes made through the tenant directory drop it at once.
+		 * How long an entry is kept in Redis. Changes made through the tenant directory drop it at once; when Redis
+		 * cannot take that, the instance making the change retries every second and reads nothing from Redis until
+		 * it went through.
 		 */
 		private Duration ttl = Duration.ofMinutes(5);
 

@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import dev.foundation.core.auth.AuthProvider;
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.core.error.ConflictException;
 import dev.foundation.core.error.NotFoundException;
 import dev.foundation.tenancy.Membership;
@@ -96,10 +96,10 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 	}
 
 	@Override
-	public Tenant create(String slug, String name, String ownerUserId) {
+	public Tenant create(String slug, String name, UserIdentity owner) {
 		String validSlug = TenantInputs.slug(slug);
 		String validName = TenantInputs.name(name);
-		String owner = TenantInputs.id("ownerUserId", ownerUserId);
+		TenantInputs.identity("owner", owner);
 		return inTransaction(() -> {
 			Tenant tenant;
 			try {
@@ -113,8 +113,8 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 			catch (DuplicateKeyException ex) {
 				throw new ConflictException("A tenant with slug '" + validSlug + "' already exists", ex);
 			}
-			this.jdbc.sql("insert into " + this.memberships + " (tenant_id, user_id, role) values (?, ?, ?)")
-				.params(tenant.id(), owner, TenantRole.OWNER.value())
+			this.jdbc.sql("insert into " + this.memberships + " (tenant_id, issuer, user_id, role) values (?, ?, ?, ?)")
+				.params(tenant.id(), owner.issuer(), owner.subject(), TenantRole.OWNER.value())
 				.update();
 			this.tenantNotifier.changed(tenant.id(), TenantChange.Kind.CREATED);
 			this.notifier.changed(tenant.id(), owner, null, TenantRole.OWNER);
@@ -141,17 +141,18 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 	}
 
 	@Override
-	public Optional<Tenant> findByExternalId(AuthProvider provider, String externalId) {
-		return this.provisioning.findByExternalId(provider, externalId);
+	public Optional<Tenant> findByExternalId(String issuer, String externalId) {
+		return this.provisioning.findByExternalId(issuer, externalId);
 	}
 
 	@Override
-	public void linkExternalId(UUID tenantId, AuthProvider provider, String externalId) {
+	public void linkExternalId(UUID tenantId, String issuer, String externalId) {
 		Objects.requireNonNull(tenantId, "tenantId");
+		String validIssuer = TenantInputs.id("issuer", issuer);
 		String id = TenantInputs.id("externalId", externalId);
 		inTransaction(() -> {
 			lockTenant(tenantId);
-			this.provisioning.link(tenantId, provider, id);
+			this.provisioning.link(tenantId, validIssuer, id);
 			return null;
 		});
 	}
@@ -187,13 +188,13 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 	}
 
 	@Override
-	public Optional<Membership> membership(UUID tenantId, String userId) {
+	public Optional<Membership> membership(UUID tenantId, UserIdentity user) {
 		Objects.requireNonNull(tenantId, "tenantId");
-		Objects.requireNonNull(userId, "userId");
+		Objects.requireNonNull(user, "user");
 		return this.jdbc
 			.sql("select " + TenantRows.MEMBERSHIP_COLUMNS + " from " + this.memberships
-					+ " m where m.tenant_id = ? and m.user_id = ?")
-			.params(tenantId, userId)
+					+ " m where m.tenant_id = ? and m.issuer = ? and m.user_id = ?")
+			.params(tenantId, user.issuer(), user.subject())
 			.query(TenantRows::membership)
 			.optional();
 	}
@@ -204,7 +205,7 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 		List<Membership> members = this.jdbc
 			.sql("select " + TenantRows.MEMBERSHIP_COLUMNS + " from " + this.memberships + " m where m.tenant_id = ?"
 					+ " order by array_position(array['owner', 'admin', 'member', 'viewer'], m.role),"
-					+ " m.created_at, m.user_id")
+					+ " m.created_at, m.issuer, m.user_id")
 			.param(tenantId)
 			.query(TenantRows::membership)
 			.list();
@@ -215,9 +216,9 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 	}
 
 	@Override
-	public Membership grant(UUID tenantId, String userId, TenantRole role) {
+	public Membership grant(UUID tenantId, UserIdentity user, TenantRole role) {
 		Objects.requireNonNull(tenantId, "tenantId");
-		String user = TenantInputs.id("userId", userId);
+		TenantInputs.identity("user", user);
 		Objects.requireNonNull(role, "role");
 		return inTransaction(() -> {
 			lockTenant(tenantId);
@@ -230,10 +231,10 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 				requireAnotherOwner(tenantId, user, "demote");
 			}
 			Membership membership = this.jdbc
-				.sql("insert into " + this.memberships + " as m (tenant_id, user_id, role) values (?, ?, ?)"
-						+ " on conflict (tenant_id, user_id) do update set role = excluded.role returning "
+				.sql("insert into " + this.memberships + " as m (tenant_id, issuer, user_id, role) values (?, ?, ?, ?)"
+						+ " on conflict (tenant_id, issuer, user_id) do update set role = excluded.role returning "
 						+ TenantRows.MEMBERSHIP_COLUMNS)
-				.params(tenantId, user, role.value())
+				.params(tenantId, user.issuer(), user.subject(), role.value())
 				.query(TenantRows::membership)
 				.single();
 			this.notifier.changed(tenantId, user, oldRole, role);
@@ -242,41 +243,45 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 	}
 
 	@Override
-	public void revoke(UUID tenantId, String userId) {
+	public void revoke(UUID tenantId, UserIdentity user) {
 		Objects.requireNonNull(tenantId, "tenantId");
-		Objects.requireNonNull(userId, "userId");
+		Objects.requireNonNull(user, "user");
 		inTransaction(() -> {
 			lockTenant(tenantId);
-			Optional<Membership> current = membership(tenantId, userId);
+			Optional<Membership> current = membership(tenantId, user);
 			if (current.isEmpty()) {
 				return null;
 			}
 			if (current.get().role() == TenantRole.OWNER) {
-				requireAnotherOwner(tenantId, userId, "remove");
+				requireAnotherOwner(tenantId, user, "remove");
 			}
-			this.jdbc.sql("delete from " + this.memberships + " where tenant_id = ? and user_id = ?")
-				.params(tenantId, userId)
+			this.jdbc.sql("delete from " + this.memberships + " where tenant_id = ? and issuer = ? and user_id = ?")
+				.params(tenantId, user.issuer(), user.subject())
 				.update();
-			this.notifier.changed(tenantId, userId, current.get().role(), null);
+			this.notifier.changed(tenantId, user, current.get().role(), null);
 			return null;
 		});
 	}
 
 	@Override
-	public Tenant provision(AuthProvider provider, String externalId, @Nullable String slugHint, String name,
-			String userId, TenantRole role) {
-		Objects.requireNonNull(provider, "provider");
+	public Tenant provision(String issuer, String externalId, @Nullable String slugHint, String name,
+			UserIdentity user, TenantRole role) {
+		String validIssuer = TenantInputs.id("issuer", issuer);
 		String id = TenantInputs.id("externalId", externalId);
 		String validName = TenantInputs.name(name);
-		String user = TenantInputs.id("userId", userId);
+		TenantInputs.identity("user", user);
+		if (!validIssuer.equals(user.issuer())) {
+			// An organization of one issuer is joined by that issuer's users only.
+			throw new IllegalArgumentException("The user's issuer is not the organization's");
+		}
 		Objects.requireNonNull(role, "role");
 		// Why a read first: after the first request, every request of the organization finds tenant and membership
 		// here, without a transaction or a lock.
-		Optional<Tenant> existing = findByExternalId(provider, id);
+		Optional<Tenant> existing = findByExternalId(validIssuer, id);
 		if (existing.isPresent() && membership(existing.get().id(), user).isPresent()) {
 			return existing.get();
 		}
-		return inTransaction(() -> this.provisioning.provision(provider, id, slugHint, validName, user, role));
+		return inTransaction(() -> this.provisioning.provision(validIssuer, id, slugHint, validName, user, role));
 	}
 
 	/**
@@ -291,16 +296,16 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 			.orElseThrow(() -> unknownTenant(tenantId));
 	}
 
-	private void requireAnotherOwner(UUID tenantId, String userId, String action) {
+	private void requireAnotherOwner(UUID tenantId, UserIdentity user, String action) {
 		// Why "for update" although the tenant row is locked: under REPEATABLE READ or SERIALIZABLE the count would
 		// use a snapshot older than the lock; locking the owner rows makes a concurrent removal fail the transaction
 		// with a serialization error instead of leaving the tenant without an owner.
-		List<String> owners = this.jdbc
-			.sql("select user_id from " + this.memberships + " where tenant_id = ? and role = 'owner' for update")
+		List<UserIdentity> owners = this.jdbc
+			.sql("select issuer, user_id from " + this.memberships + " where tenant_id = ? and role = 'owner' for update")
 			.param(tenantId)
-			.query(String.class)
+			.query((rs, row) -> new UserIdentity(rs.getString(1), rs.getString(2)))
 			.list();
-		if (owners.stream().allMatch(userId::equals)) {
+		if (owners.stream().allMatch(user::equals)) {
 			throw new ConflictException(
 					"Cannot " + action + " the last owner of tenant " + tenantId + "; make another member owner first");
 		}

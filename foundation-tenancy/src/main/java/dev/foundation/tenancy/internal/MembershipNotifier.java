@@ -2,6 +2,7 @@ package dev.foundation.tenancy.internal;
 
 import java.util.UUID;
 
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.tenancy.MembershipChange;
 import dev.foundation.tenancy.MembershipListener;
 import dev.foundation.tenancy.TenantRole;
@@ -24,10 +25,10 @@ final class MembershipNotifier {
 	}
 
 	/** Called inside the transaction making the change; the actor is read now, on the caller's thread. */
-	void changed(UUID tenantId, String userId, @Nullable TenantRole oldRole, @Nullable TenantRole newRole) {
+	void changed(UUID tenantId, UserIdentity user, @Nullable TenantRole oldRole, @Nullable TenantRole newRole) {
 		String actor = CommittedChanges.actor();
-		MembershipChange change = new MembershipChange(tenantId, userId, oldRole, newRole, actor);
-		logger.info("Membership of user {} in tenant {}: {} -> {} (by {})", userId, tenantId, oldRole, newRole, actor);
+		MembershipChange change = new MembershipChange(tenantId, user, oldRole, newRole, actor);
+		logger.info("Membership of user {} in tenant {}: {} -> {} (by {})", user, tenantId, oldRole, newRole, actor);
 		this.changes.report(change);
 	}
 

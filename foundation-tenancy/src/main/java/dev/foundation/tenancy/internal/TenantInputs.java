@@ -2,6 +2,7 @@ package dev.foundation.tenancy.internal;
 
 import java.util.Objects;
 
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.core.error.ValidationException;
 
 /**
@@ -48,6 +49,14 @@ final class TenantInputs {
 			throw new ValidationException(field, "must be at most " + MAX_ID_LENGTH + " characters");
 		}
 		return value;
+	}
+
+	/** A user: issuer and subject each taken as {@link #id}. */
+	static UserIdentity identity(String field, UserIdentity user) {
+		Objects.requireNonNull(user, field);
+		id(field + ".issuer", user.issuer());
+		id(field + ".subject", user.subject());
+		return user;
 	}
 
 }

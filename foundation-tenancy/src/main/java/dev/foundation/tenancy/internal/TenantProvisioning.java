@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.foundation.core.auth.AuthProvider;
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.core.error.ConflictException;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantChange;
@@ -50,27 +50,26 @@ final class TenantProvisioning {
 		this.tenantNotifier = tenantNotifier;
 	}
 
-	Optional<Tenant> findByExternalId(AuthProvider provider, String externalId) {
+	Optional<Tenant> findByExternalId(String issuer, String externalId) {
 		return this.jdbc
 			.sql("select " + TenantRows.TENANT_COLUMNS + " from " + this.tenants + " t join " + this.externalIds
-					+ " e on e.tenant_id = t.id where e.provider = ? and e.external_id = ?")
-			.params(TenantRows.provider(provider), externalId)
+					+ " e on e.tenant_id = t.id where e.issuer = ? and e.external_id = ?")
+			.params(issuer, externalId)
 			.query(TenantRows::tenant)
 			.optional();
 	}
 
-	void link(UUID tenantId, AuthProvider provider, String externalId) {
-		lockExternalId(provider, externalId);
+	void link(UUID tenantId, String issuer, String externalId) {
+		lockExternalId(issuer, externalId);
 		int inserted = this.jdbc
-			.sql("insert into " + this.externalIds + " (tenant_id, provider, external_id) values (?, ?, ?)"
-					+ " on conflict (provider, external_id) do nothing")
-			.params(tenantId, TenantRows.provider(provider), externalId)
+			.sql("insert into " + this.externalIds + " (tenant_id, issuer, external_id) values (?, ?, ?)"
+					+ " on conflict (issuer, external_id) do nothing")
+			.params(tenantId, issuer, externalId)
 			.update();
 		if (inserted == 0) {
-			UUID linked = findByExternalId(provider, externalId).map(Tenant::id).orElse(null);
+			UUID linked = findByExternalId(issuer, externalId).map(Tenant::id).orElse(null);
 			if (!tenantId.equals(linked)) {
-				throw new ConflictException(
-						"The " + TenantRows.provider(provider) + " organization is linked to another tenant");
+				throw new ConflictException("The organization is linked to another tenant");
 			}
 		}
 		else {
@@ -78,33 +77,33 @@ final class TenantProvisioning {
 		}
 	}
 
-	Tenant provision(AuthProvider provider, String externalId, @Nullable String slugHint, String name, String userId,
+	Tenant provision(String issuer, String externalId, @Nullable String slugHint, String name, UserIdentity user,
 			TenantRole role) {
 		// Why an advisory lock: the first requests of an organization race; the lock makes them take turns, and
 		// each re-reads after getting it, so only the first creates the tenant. It ends with the transaction.
-		lockExternalId(provider, externalId);
-		Optional<Tenant> existing = findByExternalId(provider, externalId);
+		lockExternalId(issuer, externalId);
+		Optional<Tenant> existing = findByExternalId(issuer, externalId);
 		if (existing.isPresent()) {
-			ensureMembership(existing.get().id(), userId, role);
+			ensureMembership(existing.get().id(), user, role);
 			return existing.get();
 		}
 		Tenant tenant = insertTenant(Slugs.base(slugHint, name), name);
-		this.jdbc.sql("insert into " + this.externalIds + " (tenant_id, provider, external_id) values (?, ?, ?)")
-			.params(tenant.id(), TenantRows.provider(provider), externalId)
+		this.jdbc.sql("insert into " + this.externalIds + " (tenant_id, issuer, external_id) values (?, ?, ?)")
+			.params(tenant.id(), issuer, externalId)
 			.update();
 		this.tenantNotifier.changed(tenant.id(), TenantChange.Kind.CREATED);
-		ensureMembership(tenant.id(), userId, role);
+		ensureMembership(tenant.id(), user, role);
 		return tenant;
 	}
 
-	private void ensureMembership(UUID tenantId, String userId, TenantRole role) {
+	private void ensureMembership(UUID tenantId, UserIdentity user, TenantRole role) {
 		int inserted = this.jdbc
-			.sql("insert into " + this.memberships + " (tenant_id, user_id, role) values (?, ?, ?)"
-					+ " on conflict (tenant_id, user_id) do nothing")
-			.params(tenantId, userId, role.value())
+			.sql("insert into " + this.memberships + " (tenant_id, issuer, user_id, role) values (?, ?, ?, ?)"
+					+ " on conflict (tenant_id, issuer, user_id) do nothing")
+			.params(tenantId, user.issuer(), user.subject(), role.value())
 			.update();
 		if (inserted == 1) {
-			this.notifier.changed(tenantId, userId, null, role);
+			this.notifier.changed(tenantId, user, null, role);
 		}
 	}
 
@@ -142,10 +141,10 @@ final class TenantProvisioning {
 			.optional();
 	}
 
-	private void lockExternalId(AuthProvider provider, String externalId) {
+	private void lockExternalId(String issuer, String externalId) {
 		// A hash collision only makes two organizations take turns; it cannot merge them.
 		this.jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(?, 0))")
-			.param(LOCK_NAMESPACE + TenantRows.provider(provider) + ":" + externalId)
+			.param(LOCK_NAMESPACE + issuer + "|" + externalId)
 			.query(Integer.class)
 			.single();
 	}

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
 
-import dev.foundation.core.auth.AuthProvider;
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantRole;
@@ -20,7 +20,7 @@ final class TenantRows {
 
 	static final String TENANT_COLUMNS = "t.id, t.slug, t.name, t.status, t.created_at";
 
-	static final String MEMBERSHIP_COLUMNS = "m.tenant_id, m.user_id, m.role, m.created_at";
+	static final String MEMBERSHIP_COLUMNS = "m.tenant_id, m.issuer, m.user_id, m.role, m.created_at";
 
 	private TenantRows() {
 	}
@@ -31,7 +31,8 @@ final class TenantRows {
 	}
 
 	static Membership membership(ResultSet rs, int row) throws SQLException {
-		return new Membership(rs.getObject("tenant_id", UUID.class), rs.getString("user_id"),
+		return new Membership(rs.getObject("tenant_id", UUID.class),
+				new UserIdentity(rs.getString("issuer"), rs.getString("user_id")),
 				role(rs.getString("role")), instant(rs, "created_at"));
 	}
 
@@ -43,9 +44,6 @@ final class TenantRows {
 		return status.name().toLowerCase(Locale.ROOT);
 	}
 
-	static String provider(AuthProvider provider) {
-		return provider.name().toLowerCase(Locale.ROOT);
-	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, OffsetDateTime.class).toInstant();

@@ -40,13 +40,23 @@ public final class ClaimTenantResolver implements TenantResolver, Ordered {
 
 	@Override
 	public Optional<TenantCandidate> resolve(TenantRequest request, FoundationPrincipal principal) {
+		return candidateOf(principal);
+	}
+
+	/**
+	 * Returns the tenant a token names, whether or not this resolver is configured.
+	 * @param principal the caller
+	 * @return the candidate, of source {@link TenantCandidate.Source#TOKEN}, or empty if the token names none
+	 */
+	static Optional<TenantCandidate> candidateOf(FoundationPrincipal principal) {
 		String claim = principal.tenantId();
 		if (claim == null || claim.isBlank()) {
 			return Optional.empty();
 		}
 		return TenantNames.uuid(claim)
 			.map(TenantCandidate::byId)
-			.or(() -> Optional.of(TenantCandidate.byExternalId(principal.provider(), claim)));
+			.or(() -> Optional.of(TenantCandidate.byExternalId(principal.issuer(), claim)))
+			.map(TenantCandidate::fromToken);
 	}
 
 }

@@ -54,10 +54,10 @@ public final class HeaderTenantResolver implements TenantResolver, Ordered {
 		String text = value.strip();
 		Optional<TenantCandidate> byId = TenantNames.uuid(text).map(TenantCandidate::byId);
 		if (byId.isPresent()) {
-			return byId;
+			return byId.map(TenantCandidate::fromHeader);
 		}
 		if (TenantNames.isSlug(text)) {
-			return Optional.of(TenantCandidate.bySlug(text));
+			return Optional.of(TenantCandidate.bySlug(text).fromHeader());
 		}
 		// The value is not echoed: it is client input.
 		throw new BadRequestException(this.headerName + " must be a tenant id (a UUID) or a tenant slug");

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.Tenant;
 
@@ -26,7 +27,7 @@ public interface SharedTenantCache {
 		}
 
 		@Override
-		public Optional<Membership> membership(UUID tenantId, String userId,
+		public Optional<Membership> membership(UUID tenantId, UserIdentity user,
 				Supplier<Optional<Membership>> directory) {
 			return directory.get();
 		}
@@ -44,11 +45,11 @@ public interface SharedTenantCache {
 	/**
 	 * Looks up a membership here, else in the directory.
 	 * @param tenantId the tenant's id
-	 * @param userId the user's id
+	 * @param user the user
 	 * @param directory the lookup in the directory
 	 * @return the membership, or empty if the directory has none
 	 */
-	Optional<Membership> membership(UUID tenantId, String userId, Supplier<Optional<Membership>> directory);
+	Optional<Membership> membership(UUID tenantId, UserIdentity user, Supplier<Optional<Membership>> directory);
 
 	/**
 	 * Drops a changed tenant, however it was named, and tells the other instances to drop their in-process copies.
@@ -60,9 +61,9 @@ public interface SharedTenantCache {
 	/**
 	 * Drops a changed membership and tells the other instances to drop their in-process copies.
 	 * @param tenantId the tenant's id
-	 * @param userId the user's id
+	 * @param user the user
 	 */
-	default void invalidateMembership(UUID tenantId, String userId) {
+	default void invalidateMembership(UUID tenantId, UserIdentity user) {
 	}
 
 }

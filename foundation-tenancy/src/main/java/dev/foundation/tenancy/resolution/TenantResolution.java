@@ -43,9 +43,7 @@ public final class TenantResolution {
 
 	private final TenantResolutionCache cache;
 
-	private final @Nullable ClaimTenantResolver claim;
-
-	private final @Nullable HeaderTenantResolver header;
+	private final String headerName;
 
 	/**
 	 * Creates the resolution.
@@ -77,9 +75,8 @@ public final class TenantResolution {
 		this.requiredPaths = requiredPaths;
 		this.provisioning = provisioning;
 		this.cache = cache;
-		// Looked up once: the claim-vs-header rule needs both on every request that names a tenant.
-		this.claim = find(this.resolvers, ClaimTenantResolver.class);
-		this.header = find(this.resolvers, HeaderTenantResolver.class);
+		HeaderTenantResolver header = find(this.resolvers, HeaderTenantResolver.class);
+		this.headerName = (header != null) ? header.headerName() : "tenant";
 	}
 
 	/**
@@ -100,7 +97,7 @@ public final class TenantResolution {
 	 * @throws FoundationException when the tenant is refused (see the class description)
 	 */
 	public Optional<ResolvedTenant> resolve(TenantRequest request, FoundationPrincipal principal) {
-		Named named = firstNamed(request, principal);
+		TenantCandidate named = firstNamed(request, principal);
 		if (named == null) {
 			if (requiresTenant(request.path())) {
 				throw new TenantRequiredException("This request needs a tenant: use a token of an organization, "
@@ -109,8 +106,8 @@ public final class TenantResolution {
 			return Optional.empty();
 		}
 		Tenant tenant = lookUp(named, principal);
-		checkHeaderAgreesWithToken(named, tenant, request, principal);
-		Membership membership = membershipOf(tenant, named, principal);
+		boolean tokensTenant = checkTokenAgrees(named, tenant, principal);
+		Membership membership = membershipOf(tenant, named, tokensTenant, principal);
 		if (!tenant.isActive()) {
 			throw new ForbiddenException("This tenant is suspended");
 		}
@@ -125,22 +122,24 @@ public final class TenantResolution {
 		this.cache.clear();
 	}
 
-	private @Nullable Named firstNamed(TenantRequest request, FoundationPrincipal principal) {
+	private @Nullable TenantCandidate firstNamed(TenantRequest request, FoundationPrincipal principal) {
 		for (TenantResolver resolver : this.resolvers) {
 			Optional<TenantCandidate> candidate = resolver.resolve(request, principal);
 			if (candidate.isPresent()) {
-				return new Named(candidate.get(), resolver);
+				return candidate.get();
 			}
 		}
 		return null;
 	}
 
-	private Tenant lookUp(Named named, FoundationPrincipal principal) {
-		Optional<Tenant> tenant = this.cache.tenant(named.candidate(), this::find);
-		if (tenant.isEmpty() && this.provisioning && named.resolver() instanceof ClaimTenantResolver
-				&& named.candidate().kind() == TenantCandidate.Kind.EXTERNAL_ID) {
-			Tenant provisioned = provision(named.candidate(), principal);
-			this.cache.putTenant(named.candidate(), provisioned);
+	private Tenant lookUp(TenantCandidate named, FoundationPrincipal principal) {
+		Optional<Tenant> tenant = this.cache.tenant(named, this::find);
+		// Only the caller's own token provisions, and only an organization of the caller's own issuer.
+		if (tenant.isEmpty() && this.provisioning && named.source() == TenantCandidate.Source.TOKEN
+				&& named.kind() == TenantCandidate.Kind.EXTERNAL_ID && principal.issuer().equals(named.issuer())
+				&& principal.provider() != AuthProvider.API_KEY) {
+			Tenant provisioned = provision(named, principal);
+			this.cache.putTenant(named, provisioned);
 			return provisioned;
 		}
 		// The value is not echoed: it may be client input.
@@ -151,7 +150,7 @@ public final class TenantResolution {
 		return switch (candidate.kind()) {
 			case ID -> this.directory.find(UUID.fromString(candidate.value()));
 			case SLUG -> this.directory.findBySlug(candidate.value());
-			case EXTERNAL_ID -> this.directory.findByExternalId(providerOf(candidate), candidate.value());
+			case EXTERNAL_ID -> this.directory.findByExternalId(issuerOf(candidate), candidate.value());
 		};
 	}
 
@@ -159,19 +158,19 @@ public final class TenantResolution {
 		String slugHint = organizationSlug(principal.claims());
 		String name = (slugHint != null) ? slugHint : candidate.value();
 		TenantRole role = TenantRole.highestOf(principal.roles()).orElse(TenantRole.MEMBER);
-		Tenant tenant = this.directory.provision(providerOf(candidate), candidate.value(), slugHint, name,
-				principal.userId(), role);
+		Tenant tenant = this.directory.provision(issuerOf(candidate), candidate.value(), slugHint, name,
+				principal.identity(), role);
 		logger.info("Tenant {} provisioned (or joined) for organization {} of {} by user {} as {}", tenant.id(),
-				candidate.value(), candidate.provider(), principal.userId(), role.value());
+				candidate.value(), candidate.issuer(), principal.userId(), role.value());
 		return tenant;
 	}
 
-	private static AuthProvider providerOf(TenantCandidate candidate) {
-		AuthProvider provider = candidate.provider();
-		if (provider == null) {
-			throw new IllegalStateException("External id candidate without provider");
+	private static String issuerOf(TenantCandidate candidate) {
+		String issuer = candidate.issuer();
+		if (issuer == null) {
+			throw new IllegalStateException("External id candidate without issuer");
 		}
-		return provider;
+		return issuer;
 	}
 
 	// Clerk's organization slug: session token v2 {"o": {"slg": …}}, v1 "org_slug".
@@ -183,50 +182,51 @@ public final class TenantResolution {
 		return (claims.get("org_slug") instanceof String slug && !slug.isBlank()) ? slug : null;
 	}
 
-	// The documented rule: when the token names a tenant, the header may only repeat it.
-	private void checkHeaderAgreesWithToken(Named named, Tenant tenant, TenantRequest request,
-			FoundationPrincipal principal) {
-		ClaimTenantResolver claim = this.claim;
-		HeaderTenantResolver header = this.header;
-		if (claim == null || header == null) {
-			return;
+	/**
+	 * The rule: a token that names a tenant acts in that tenant only, whichever resolver named the request's tenant
+	 * (the header, a subdomain, an application's resolver). Otherwise the token's roles (an {@code admin} of tenant
+	 * A) would apply in a tenant where the user holds another role.
+	 * @return whether the tenant is the one the token names
+	 */
+	private boolean checkTokenAgrees(TenantCandidate named, Tenant tenant, FoundationPrincipal principal) {
+		TenantCandidate token = ClaimTenantResolver.candidateOf(principal).orElse(null);
+		if (token == null) {
+			return false;
 		}
-		Named fromClaim = (named.resolver() == claim) ? named
-				: claim.resolve(request, principal).map((candidate) -> new Named(candidate, claim)).orElse(null);
-		Named fromHeader = (named.resolver() == header) ? named
-				: header.resolve(request, principal).map((candidate) -> new Named(candidate, header)).orElse(null);
-		if (fromClaim == null || fromHeader == null || fromClaim.candidate().equals(fromHeader.candidate())) {
-			return;
+		UUID tokensTenant = named.equals(token) ? tenant.id()
+				: this.cache.tenant(token, this::find).map(Tenant::id).orElse(null);
+		if (tenant.id().equals(tokensTenant)) {
+			return true;
 		}
-		Named other = (named == fromClaim) ? fromHeader : fromClaim;
-		UUID otherId = this.cache.tenant(other.candidate(), this::find).map(Tenant::id).orElse(null);
-		if (!tenant.id().equals(otherId)) {
-			logger.warn("Refused {} of user {}: it names another tenant ({}) than the token ({})",
-					header.headerName(), principal.userId(), fromHeader.candidate().value(),
-					fromClaim.candidate().value());
-			throw new ForbiddenException(
-					"The " + header.headerName() + " header names another tenant than the token's organization");
-		}
+		logger.warn("Refused tenant {} named by the {} to user {}: the token names another tenant ({})", tenant.id(),
+				describeSource(named), principal.identity(), token.value());
+		throw new ForbiddenException((named.source() == TenantCandidate.Source.HEADER)
+				? "The " + this.headerName + " header names another tenant than the token's organization"
+				: "This request is for another tenant than the token's organization");
 	}
 
-	private Membership membershipOf(Tenant tenant, Named named, FoundationPrincipal principal) {
-		if (principal.provider() == AuthProvider.API_KEY && named.resolver() instanceof ClaimTenantResolver) {
-			// An API key is issued for one tenant and its roles: the key itself is the membership. Decided before any
-			// lookup, since no membership row can exist for a key and misses are not cached.
-			return new Membership(tenant.id(), principal.userId(),
+	private Membership membershipOf(Tenant tenant, TenantCandidate named, boolean tokensTenant,
+			FoundationPrincipal principal) {
+		if (principal.provider() == AuthProvider.API_KEY) {
+			// An API key is issued for one tenant and its roles: the key itself is the membership, in that tenant
+			// and no other. Decided before any lookup, since no membership row can exist for a key.
+			if (!tokensTenant) {
+				throw new ForbiddenException("This API key is not bound to this tenant");
+			}
+			return new Membership(tenant.id(), principal.identity(),
 					TenantRole.highestOf(principal.roles()).orElse(TenantRole.VIEWER), tenant.createdAt());
 		}
-		Optional<Membership> membership = this.cache.membership(tenant.id(), principal.userId(),
-				(key) -> this.directory.membership(key.tenantId(), key.userId()));
+		Optional<Membership> membership = this.cache.membership(tenant.id(), principal.identity(),
+				(key) -> this.directory.membership(key.tenantId(), key.user()));
 		if (membership.isPresent()) {
 			return membership.get();
 		}
-		if (named.resolver() instanceof HeaderTenantResolver header) {
-			logger.warn("Refused {} of user {}: not a member of tenant {} (requested '{}')", header.headerName(),
-					principal.userId(), tenant.id(), named.candidate().value());
+		if (named.source() == TenantCandidate.Source.HEADER) {
+			logger.warn("Refused {} of user {}: not a member of tenant {} (requested '{}')", this.headerName,
+					principal.identity(), tenant.id(), named.value());
 		}
 		else {
-			logger.debug("Refused tenant {} to user {}: not a member", tenant.id(), principal.userId());
+			logger.debug("Refused tenant {} to user {}: not a member", tenant.id(), principal.identity());
 		}
 		throw new ForbiddenException("You are not a member of this tenant");
 	}
@@ -240,17 +240,21 @@ public final class TenantResolution {
 		return null;
 	}
 
-	private static String describe(Named named) {
-		String source = (named.resolver() instanceof HeaderTenantResolver header) ? header.headerName() + " header"
-				: (named.resolver() instanceof ClaimTenantResolver) ? "token's organization" : "request";
-		return switch (named.candidate().kind()) {
+	private String describeSource(TenantCandidate named) {
+		return switch (named.source()) {
+			case HEADER -> this.headerName + " header";
+			case TOKEN -> "token's organization";
+			case REQUEST -> "request";
+		};
+	}
+
+	private String describe(TenantCandidate named) {
+		String source = describeSource(named);
+		return switch (named.kind()) {
 			case ID -> "id of the " + source;
 			case SLUG -> "slug of the " + source;
 			case EXTERNAL_ID -> source;
 		};
-	}
-
-	private record Named(TenantCandidate candidate, TenantResolver resolver) {
 	}
 
 }

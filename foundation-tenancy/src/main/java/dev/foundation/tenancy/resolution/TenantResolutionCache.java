@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.Tenant;
 
@@ -49,10 +50,10 @@ public final class TenantResolutionCache {
 		this.tenants.put(candidate, tenant);
 	}
 
-	Optional<Membership> membership(UUID tenantId, String userId,
+	Optional<Membership> membership(UUID tenantId, UserIdentity user,
 			Function<MemberKey, Optional<Membership>> directory) {
-		return this.memberships.get(new MemberKey(tenantId, userId),
-				(key) -> this.shared.membership(key.tenantId(), key.userId(), () -> directory.apply(key)));
+		return this.memberships.get(new MemberKey(tenantId, user),
+				(key) -> this.shared.membership(key.tenantId(), key.user(), () -> directory.apply(key)));
 	}
 
 	/**
@@ -67,11 +68,11 @@ public final class TenantResolutionCache {
 	/**
 	 * Drops a changed membership here, in the shared tier and, through it, on the other instances.
 	 * @param tenantId the tenant's id
-	 * @param userId the user's id
+	 * @param user the user
 	 */
-	public void invalidateMembership(UUID tenantId, String userId) {
-		this.shared.invalidateMembership(tenantId, userId);
-		forgetMembership(tenantId, userId);
+	public void invalidateMembership(UUID tenantId, UserIdentity user) {
+		this.shared.invalidateMembership(tenantId, user);
+		forgetMembership(tenantId, user);
 	}
 
 	/**
@@ -86,10 +87,10 @@ public final class TenantResolutionCache {
 	/**
 	 * Drops this instance's in-process copy of a membership; what another instance's change does here.
 	 * @param tenantId the tenant's id
-	 * @param userId the user's id
+	 * @param user the user
 	 */
-	public void forgetMembership(UUID tenantId, String userId) {
-		this.memberships.invalidate(new MemberKey(tenantId, userId));
+	public void forgetMembership(UUID tenantId, UserIdentity user) {
+		this.memberships.invalidate(new MemberKey(tenantId, user));
 	}
 
 	/** Drops every in-process entry of this instance; the shared tier keeps its entries until they expire. */
@@ -98,7 +99,7 @@ public final class TenantResolutionCache {
 		this.memberships.clear();
 	}
 
-	record MemberKey(UUID tenantId, String userId) {
+	record MemberKey(UUID tenantId, UserIdentity user) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.foundation.core.auth.FoundationPrincipal;
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.core.error.BadRequestException;
 import dev.foundation.core.error.ForbiddenException;
 import dev.foundation.tenancy.Membership;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -48,7 +51,7 @@ class TenantController {
 	@Operation(summary = "Create a tenant; the caller becomes its owner")
 	ResponseEntity<TenantResponse> create(@AuthenticationPrincipal FoundationPrincipal principal,
 			@Valid @RequestBody CreateTenantRequest request) {
-		Tenant tenant = this.directory.create(request.slug(), request.name(), principal.userId());
+		Tenant tenant = this.directory.create(request.slug(), request.name(), principal.identity());
 		return ResponseEntity.created(URI.create("/api/v1/tenant"))
 			.body(TenantResponse.of(tenant, TenantRole.OWNER));
 	}
@@ -68,31 +71,46 @@ class TenantController {
 
 	@PutMapping("/api/v1/tenant/members/{userId}")
 	@RequireTenantRole(TenantRole.ADMIN)
-	@Operation(summary = "Add a member or change a member's role (owners and admins; owner roles by owners)")
-	MemberResponse grant(@PathVariable String userId, @Valid @RequestBody MemberRequest request) {
+	@Operation(summary = "Add a member or change a member's role (owners and admins; owner roles by owners); the "
+			+ "user is of the caller's issuer unless the issuer parameter names another")
+	MemberResponse grant(@AuthenticationPrincipal FoundationPrincipal principal, @PathVariable String userId,
+			@RequestParam(required = false) @Nullable String issuer, @Valid @RequestBody MemberRequest request) {
 		TenantRole role = TenantRole.parse(request.role())
 			.orElseThrow(() -> new BadRequestException("role must be one of owner, admin, member, viewer"));
 		Tenant tenant = CurrentTenant.require();
-		if (role == TenantRole.OWNER || isOwner(tenant, userId)) {
+		UserIdentity user = user(principal, userId, issuer);
+		if (role == TenantRole.OWNER || isOwner(tenant, user)) {
 			requireOwner("Only owners grant or change an owner's role");
 		}
-		return MemberResponse.of(this.directory.grant(tenant.id(), userId, role));
+		return MemberResponse.of(this.directory.grant(tenant.id(), user, role));
 	}
 
 	@DeleteMapping("/api/v1/tenant/members/{userId}")
 	@RequireTenantRole(TenantRole.ADMIN)
-	@Operation(summary = "Remove a member (owners and admins; owners by owners; the last owner stays)")
-	ResponseEntity<Void> revoke(@PathVariable String userId) {
+	@Operation(summary = "Remove a member (owners and admins; owners by owners; the last owner stays); the user is "
+			+ "of the caller's issuer unless the issuer parameter names another")
+	ResponseEntity<Void> revoke(@AuthenticationPrincipal FoundationPrincipal principal, @PathVariable String userId,
+			@RequestParam(required = false) @Nullable String issuer) {
 		Tenant tenant = CurrentTenant.require();
-		if (isOwner(tenant, userId)) {
+		UserIdentity user = user(principal, userId, issuer);
+		if (isOwner(tenant, user)) {
 			requireOwner("Only owners remove an owner");
 		}
-		this.directory.revoke(tenant.id(), userId);
+		this.directory.revoke(tenant.id(), user);
 		return ResponseEntity.noContent().build();
 	}
 
-	private boolean isOwner(Tenant tenant, String userId) {
-		return this.directory.membership(tenant.id(), userId).map((m) -> m.role() == TenantRole.OWNER).orElse(false);
+	// A user id means a user of the caller's own issuer unless another is named: ids are unique per issuer only.
+	private static UserIdentity user(FoundationPrincipal principal, String userId, @Nullable String issuer) {
+		String userIssuer = (issuer == null || issuer.isBlank()) ? principal.issuer() : issuer;
+		if (userIssuer.length() > 500 || userId.length() > 255) {
+			throw new BadRequestException("userId or issuer is too long");
+		}
+		return new UserIdentity(userIssuer, userId);
+	}
+
+	private boolean isOwner(Tenant tenant, UserIdentity user) {
+		return this.directory.membership(tenant.id(), user).map((m) -> m.role() == TenantRole.OWNER).orElse(false);
 	}
 
 	private static void requireOwner(String detail) {
@@ -116,10 +134,10 @@ class TenantController {
 
 	}
 
-	record MemberResponse(String userId, String role, String since) {
+	record MemberResponse(String userId, String issuer, String role, String since) {
 
 		static MemberResponse of(Membership membership) {
-			return new MemberResponse(membership.userId(), membership.role().value(),
+			return new MemberResponse(membership.userId(), membership.user().issuer(), membership.role().value(),
 					membership.createdAt().toString());
 		}
 

@@ -1,9 +1,12 @@
 package dev.foundation.tenancy.resolution.redis;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantRole;
@@ -46,7 +49,27 @@ final class RedisEntries {
 
 	static String membership(Membership membership) {
 		return String.join("|", MEMBERSHIP, membership.tenantId().toString(), membership.role().name(),
-				membership.createdAt().toString(), membership.userId());
+				membership.createdAt().toString(), identity(membership.user()));
+	}
+
+	/**
+	 * A user as one token without {@code |} or {@code :}: issuer and subject, each base64url-encoded, joined by a
+	 * dot (issuers are URLs and subjects are chosen by issuers, so neither can be trusted to avoid separators).
+	 */
+	static String identity(UserIdentity user) {
+		Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+		return encoder.encodeToString(user.issuer().getBytes(StandardCharsets.UTF_8)) + "."
+				+ encoder.encodeToString(user.subject().getBytes(StandardCharsets.UTF_8));
+	}
+
+	static UserIdentity identity(String token) {
+		int dot = token.indexOf('.');
+		if (dot < 0) {
+			throw new IllegalArgumentException("Not an encoded user identity");
+		}
+		Base64.Decoder decoder = Base64.getUrlDecoder();
+		return new UserIdentity(new String(decoder.decode(token.substring(0, dot)), StandardCharsets.UTF_8),
+				new String(decoder.decode(token.substring(dot + 1)), StandardCharsets.UTF_8));
 	}
 
 	static Optional<Membership> membership(String entry) {
@@ -55,7 +78,7 @@ final class RedisEntries {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(new Membership(UUID.fromString(fields[1]), fields[4], TenantRole.valueOf(fields[2]),
+			return Optional.of(new Membership(UUID.fromString(fields[1]), identity(fields[4]), TenantRole.valueOf(fields[2]),
 					Instant.parse(fields[3])));
 		}
 		catch (RuntimeException ex) {

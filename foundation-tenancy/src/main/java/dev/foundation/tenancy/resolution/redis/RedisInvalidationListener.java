@@ -3,6 +3,7 @@ package dev.foundation.tenancy.resolution.redis;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.tenancy.resolution.TenantResolutionCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +42,8 @@ public final class RedisInvalidationListener implements MessageListener, Subscri
 		return TENANT + tenantId;
 	}
 
-	static String membershipMessage(UUID tenantId, String userId) {
-		return MEMBERSHIP + tenantId + "|" + userId;
+	static String membershipMessage(UUID tenantId, UserIdentity user) {
+		return MEMBERSHIP + tenantId + "|" + RedisEntries.identity(user);
 	}
 
 	@Override
@@ -61,7 +62,7 @@ public final class RedisInvalidationListener implements MessageListener, Subscri
 			if (body.startsWith(MEMBERSHIP)) {
 				String[] fields = body.substring(MEMBERSHIP.length()).split("\\|", 2);
 				if (fields.length == 2) {
-					this.cache.forgetMembership(UUID.fromString(fields[0]), fields[1]);
+					this.cache.forgetMembership(UUID.fromString(fields[0]), RedisEntries.identity(fields[1]));
 					return;
 				}
 			}

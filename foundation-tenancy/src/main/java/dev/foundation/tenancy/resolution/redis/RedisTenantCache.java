@@ -4,13 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.resolution.SharedTenantCache;
@@ -25,7 +29,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * The tenant cache tier in Redis, shared by every instance using the same key prefix.
  * <p>
  * Keys: {@code <prefix>tenant:<id>} holds the tenant; {@code <prefix>tenant-slug:<slug>} and
- * {@code <prefix>tenant-ext:<provider>:<external id>} hold only the id they stand for, so dropping the one tenant key
+ * {@code <prefix>tenant-ext:<issuer and external id, encoded>} hold only the id they stand for, so dropping the one tenant key
  * invalidates the tenant however it is named (a slug alias is trusted only if the tenant it leads to still has that
  * slug); {@code <prefix>membership:<tenant id>:<user id>} holds a membership; {@code <prefix>epoch} counts
  * invalidations. Entries expire after the configured time. On Redis Cluster, the prefix must carry a hash tag (e.g.
@@ -39,9 +43,12 @@ import org.springframework.data.redis.core.script.RedisScript;
  * in-process copies.
  * <p>
  * Redis failures never fail a request: the lookup goes to the database and nothing is written (see
- * {@link RedisFailures}).
+ * {@link RedisFailures}). An invalidation Redis did not take is retried (at most once a second) and, until it went
+ * through, this instance reads nothing from Redis, which may still hold the old entry.
  */
 public final class RedisTenantCache implements SharedTenantCache {
+
+	private static final long RETRY_INTERVAL = TimeUnit.SECONDS.toNanos(1);
 
 	// KEYS: epoch, entry[, alias]; ARGV: epoch seen ('' for none), entry, ttl in ms[, alias value].
 	private static final RedisScript<Long> SAVE = new DefaultRedisScript<>("""
@@ -68,6 +75,11 @@ public final class RedisTenantCache implements SharedTenantCache {
 	private final boolean broadcast;
 
 	private final RedisFailures failures;
+
+	/** Invalidations Redis did not take (entry key → message), retried until it does. */
+	private final Map<String, String> pending = new ConcurrentHashMap<>();
+
+	private final AtomicLong nextRetry = new AtomicLong();
 
 	/**
 	 * Creates the tier.
@@ -133,12 +145,13 @@ public final class RedisTenantCache implements SharedTenantCache {
 	}
 
 	@Override
-	public Optional<Membership> membership(UUID tenantId, String userId, Supplier<Optional<Membership>> directory) {
-		String key = membershipKey(tenantId, userId);
+	public Optional<Membership> membership(UUID tenantId, UserIdentity user,
+			Supplier<Optional<Membership>> directory) {
+		String key = membershipKey(tenantId, user);
 		Cached<Membership> cached = read(() -> {
 			List<@Nullable String> values = values(key, this.epochKey);
 			return new Cached<>(parse(values.get(0), RedisEntries::membership)
-				.filter((membership) -> membership.tenantId().equals(tenantId) && membership.userId().equals(userId))
+				.filter((membership) -> membership.tenantId().equals(tenantId) && membership.user().equals(user))
 				.orElse(null), values.get(1));
 		});
 		if (cached.value() != null) {
@@ -155,19 +168,59 @@ public final class RedisTenantCache implements SharedTenantCache {
 	}
 
 	@Override
-	public void invalidateMembership(UUID tenantId, String userId) {
-		invalidate(membershipKey(tenantId, userId), RedisInvalidationListener.membershipMessage(tenantId, userId));
+	public void invalidateMembership(UUID tenantId, UserIdentity user) {
+		invalidate(membershipKey(tenantId, user), RedisInvalidationListener.membershipMessage(tenantId, user));
 	}
 
 	private void invalidate(String key, String message) {
 		// Why not skipped while paused: a missed invalidation would serve a suspended tenant; one try is cheap.
 		try {
-			this.redis.execute(INVALIDATE, List.of(this.epochKey, key),
-					this.broadcast ? channel(this.prefix) : "", message);
+			send(key, message);
+			this.pending.remove(key);
 		}
 		catch (RuntimeException ex) {
+			// Redis may still hold the old entry, and the other instances did not hear of the change. Until Redis
+			// takes the invalidation this instance reads nothing from it (see read) and retries, at most once a
+			// second, so a revoked member or a suspended tenant is not served from Redis for the entry's lifetime.
+			this.pending.put(key, message);
 			this.failures.failed("invalidate", ex);
 		}
+	}
+
+	private void send(String key, String message) {
+		this.redis.execute(INVALIDATE, List.of(this.epochKey, key), this.broadcast ? channel(this.prefix) : "",
+				message);
+	}
+
+	/**
+	 * Returns whether invalidations are still waiting for Redis; while they are, Redis is not read or written.
+	 * @return whether some are pending
+	 */
+	public boolean hasPendingInvalidations() {
+		return !this.pending.isEmpty();
+	}
+
+	/** Sends the pending invalidations again, at most once a second; returns whether none is left. */
+	private boolean retryPending() {
+		if (this.pending.isEmpty()) {
+			return true;
+		}
+		long now = System.nanoTime();
+		long next = this.nextRetry.get();
+		if (now - next < 0 || !this.nextRetry.compareAndSet(next, now + RETRY_INTERVAL)) {
+			return false;
+		}
+		for (Map.Entry<String, String> invalidation : this.pending.entrySet()) {
+			try {
+				send(invalidation.getKey(), invalidation.getValue());
+				this.pending.remove(invalidation.getKey(), invalidation.getValue());
+			}
+			catch (RuntimeException ex) {
+				this.failures.failed("invalidate", ex);
+				return false;
+			}
+		}
+		return this.pending.isEmpty();
 	}
 
 	private List<@Nullable String> values(String key, String epoch) {
@@ -183,7 +236,7 @@ public final class RedisTenantCache implements SharedTenantCache {
 	}
 
 	private <T> Cached<T> read(Supplier<Cached<T>> lookup) {
-		if (this.failures.paused()) {
+		if (!retryPending() || this.failures.paused()) {
 			return Cached.unavailable();
 		}
 		try {
@@ -225,13 +278,13 @@ public final class RedisTenantCache implements SharedTenantCache {
 		return switch (candidate.kind()) {
 			case ID -> null;
 			case SLUG -> this.prefix + "tenant-slug:" + candidate.value();
-			case EXTERNAL_ID -> this.prefix + "tenant-ext:" + String.valueOf(candidate.provider()).toLowerCase(Locale.ROOT)
-					+ ":" + candidate.value();
+			case EXTERNAL_ID -> this.prefix + "tenant-ext:" + RedisEntries
+				.identity(new UserIdentity(String.valueOf(candidate.issuer()), candidate.value()));
 		};
 	}
 
-	private String membershipKey(UUID tenantId, String userId) {
-		return this.prefix + "membership:" + tenantId + ":" + userId;
+	private String membershipKey(UUID tenantId, UserIdentity user) {
+		return this.prefix + "membership:" + tenantId + ":" + RedisEntries.identity(user);
 	}
 
 	/**
