@@ -16,6 +16,7 @@ import dev.foundation.core.auth.web.ProblemAuthenticationFailureHandler;
 import dev.foundation.core.auth.web.SecurityExceptionPassThrough;
 import dev.foundation.core.auth.web.SizeLimitedBearerTokenResolver;
 import dev.foundation.core.config.InvalidFoundationPropertyException;
+import dev.foundation.core.error.web.ProblemResponseWriter;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -47,7 +47,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
@@ -168,10 +167,11 @@ public final class AuthAutoConfiguration {
 		@Bean
 		SecurityFilterChain foundationSecurityFilterChain(HttpSecurity http, AuthProperties properties,
 				AuthenticationManagerResolver<HttpServletRequest> managers, BearerTokenResolver bearerTokens,
-				@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver,
+				ObjectProvider<ProblemResponseWriter> problemWriter,
 				ObjectProvider<CorsConfigurationSource> cors, ObjectProvider<ApiKeyService> apiKeys) throws Exception {
-			var entryPoint = new ProblemAuthenticationEntryPoint(exceptionResolver);
-			var accessDenied = new ProblemAccessDeniedHandler(exceptionResolver);
+			ProblemResponseWriter problems = problemWriter.getIfAvailable();
+			var entryPoint = new ProblemAuthenticationEntryPoint(problems);
+			var accessDenied = new ProblemAccessDeniedHandler(problems);
 			String[] publicPaths = properties.getPublicPaths().toArray(String[]::new);
 			http.csrf(AbstractHttpConfigurer::disable)
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -196,7 +196,7 @@ public final class AuthAutoConfiguration {
 						public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
 							// Unreachable keys are a 503, not the 500 Spring Security's rethrow would end in.
 							filter.setAuthenticationFailureHandler(
-									new ProblemAuthenticationFailureHandler(entryPoint, exceptionResolver));
+									new ProblemAuthenticationFailureHandler(entryPoint, problems));
 							return filter;
 						}
 

@@ -3,30 +3,31 @@ package dev.foundation.core.auth.web;
 import java.io.IOException;
 
 import dev.foundation.core.error.UnauthorizedException;
+import dev.foundation.core.error.web.ProblemResponseWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Answers a missing or rejected credential with {@code 401}, a {@code WWW-Authenticate: Bearer} challenge (RFC 6750)
- * and a problem+json body rendered by the foundation's exception handler, so it carries the correlation id. Neither
+ * and a problem+json body carrying the correlation id. Neither
  * names why a token failed beyond {@code invalid_token}: details help an attacker more than a client.
  */
 public final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
-	private final HandlerExceptionResolver resolver;
+	private final @Nullable ProblemResponseWriter problems;
 
 	/**
 	 * Creates the entry point.
-	 * @param resolver Spring MVC's exception resolver, which delegates to the foundation's controller advice
+	 * @param problems writes the problem; without one, the entry point answers with {@code sendError}
 	 */
-	public ProblemAuthenticationEntryPoint(HandlerExceptionResolver resolver) {
-		this.resolver = resolver;
+	public ProblemAuthenticationEntryPoint(@Nullable ProblemResponseWriter problems) {
+		this.problems = problems;
 	}
 
 	@Override
@@ -41,7 +42,10 @@ public final class ProblemAuthenticationEntryPoint implements AuthenticationEntr
 		String detail = apiKeyRejected ? "The API key is invalid, or was sent together with a bearer token"
 				: tokenPresented ? "The access token is invalid or expired"
 						: "This resource needs authentication: send a bearer token";
-		if (this.resolver.resolveException(request, response, null, new UnauthorizedException(detail)) == null) {
+		if (this.problems != null) {
+			this.problems.write(request, response, new UnauthorizedException(detail));
+		}
+		else {
 			response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
 		}
 	}

@@ -3,9 +3,11 @@ package dev.foundation.core.auth.web;
 import java.io.IOException;
 
 import dev.foundation.core.error.ExternalServiceException;
+import dev.foundation.core.error.web.ProblemResponseWriter;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,6 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Answers a bearer token that could not be checked at all, because the issuer's keys could not be had (key set or
@@ -33,17 +34,17 @@ public final class ProblemAuthenticationFailureHandler implements Authentication
 
 	private final AuthenticationEntryPoint entryPoint;
 
-	private final HandlerExceptionResolver resolver;
+	private final @Nullable ProblemResponseWriter problems;
 
 	/**
 	 * Creates the handler.
 	 * @param entryPoint answers rejected credentials
-	 * @param resolver Spring MVC's exception resolver, which delegates to the foundation's controller advice
+	 * @param problems writes the problem; without one, the handler answers with {@code sendError}
 	 */
 	public ProblemAuthenticationFailureHandler(AuthenticationEntryPoint entryPoint,
-			HandlerExceptionResolver resolver) {
+			@Nullable ProblemResponseWriter problems) {
 		this.entryPoint = entryPoint;
-		this.resolver = resolver;
+		this.problems = problems;
 	}
 
 	@Override
@@ -55,12 +56,12 @@ public final class ProblemAuthenticationFailureHandler implements Authentication
 		}
 		logger.warn("A bearer token could not be checked: {}", exception.getMessage());
 		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-		// The cause passed on is the decoder's, not the AuthenticationException: exception handlers also match
-		// causes, and Spring Security's exceptions are passed through to Spring Security by the foundation's advice.
-		Throwable cause = exception.getCause();
 		ExternalServiceException unavailable = new ExternalServiceException("identity provider",
-				HttpStatus.SERVICE_UNAVAILABLE, cause);
-		if (this.resolver.resolveException(request, response, null, unavailable) == null) {
+				HttpStatus.SERVICE_UNAVAILABLE, exception.getCause());
+		if (this.problems != null) {
+			this.problems.write(request, response, unavailable);
+		}
+		else {
 			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		}
 	}

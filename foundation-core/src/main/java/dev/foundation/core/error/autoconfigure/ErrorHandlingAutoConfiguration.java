@@ -1,27 +1,42 @@
 package dev.foundation.core.error.autoconfigure;
 
+import dev.foundation.core.context.autoconfigure.RequestContextProperties;
+import dev.foundation.core.error.tomcat.ProblemErrorReportValve;
+import dev.foundation.core.error.tomcat.ProblemErrorReportValveCustomizer;
 import dev.foundation.core.error.web.ProblemDetailErrorController;
 import dev.foundation.core.error.web.ProblemDetailExceptionHandler;
 import dev.foundation.core.error.web.ProblemDetails;
+import dev.foundation.core.error.web.ProblemResponseWriter;
+import dev.foundation.core.web.HardenedJsonHttpMessageConverter;
+import dev.foundation.core.web.autoconfigure.WebHardeningProperties;
+import org.apache.catalina.startup.Tomcat;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Problem+json for every error of a servlet application: the controller advice and the error controller. Runs
- * before Boot's error auto-configuration so that its whitelabel/JSON error controller backs off, and replaces Boot's
- * optional {@code ProblemDetailsExceptionHandler}.
+ * Problem+json for every error of a servlet application: the controller advice, the error controller, the writer
+ * used outside Spring MVC and Tomcat's own error report. Runs before Boot's error auto-configuration so that its
+ * whitelabel/JSON error controller backs off, and replaces Boot's optional {@code ProblemDetailsExceptionHandler}.
  */
-@AutoConfiguration(beforeName = { "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
-		"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration" })
+@AutoConfiguration(
+		afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+				"dev.foundation.core.context.autoconfigure.RequestContextAutoConfiguration",
+				"dev.foundation.core.web.autoconfigure.WebHardeningAutoConfiguration" },
+		beforeName = { "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
+				"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, ErrorController.class })
 @ConditionalOnBooleanProperty(name = "foundation.errors.enabled", matchIfMissing = true)
@@ -47,6 +62,43 @@ public final class ErrorHandlingAutoConfiguration {
 	@ConditionalOnMissingBean(ErrorController.class)
 	ProblemDetailErrorController problemDetailErrorController(ProblemDetails problemDetails) {
 		return new ProblemDetailErrorController(problemDetails);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JsonMapper.class)
+	static class WriterConfiguration {
+
+		// Encoded as Spring MVC's JSON is: HTML-safe unless foundation.web.json.html-safe (or the hardening) is off.
+		@Bean
+		@ConditionalOnMissingBean
+		ProblemResponseWriter problemResponseWriter(ProblemDetails problemDetails, ObjectProvider<JsonMapper> mappers,
+				ObjectProvider<WebHardeningProperties> webHardening) {
+			JsonMapper mapper = mappers.getIfUnique(JsonMapper::new);
+			WebHardeningProperties web = webHardening.getIfAvailable();
+			boolean htmlSafe = web != null && web.getJson().isHtmlSafe();
+			return new ProblemResponseWriter(problemDetails,
+					new HardenedJsonHttpMessageConverter(mapper.rebuild(), htmlSafe, false));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Tomcat.class, TomcatServletWebServerFactory.class, JsonMapper.class })
+	@ConditionalOnBooleanProperty(name = "foundation.errors.render-container-errors", matchIfMissing = true)
+	static class TomcatConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ProblemErrorReportValveCustomizer problemErrorReportValveCustomizer(ProblemResponseWriter writer,
+				ProblemDetails problemDetails, ObjectProvider<RequestContextProperties> requestContext,
+				ObjectProvider<WebHardeningProperties> webHardening) {
+			String requestIdHeader = requestContext.getIfAvailable(RequestContextProperties::new).getRequestIdHeader();
+			WebHardeningProperties web = webHardening.getIfAvailable();
+			boolean nosniff = web != null && web.isNosniff();
+			return new ProblemErrorReportValveCustomizer(
+					new ProblemErrorReportValve(writer, problemDetails, requestIdHeader, nosniff));
+		}
+
 	}
 
 }

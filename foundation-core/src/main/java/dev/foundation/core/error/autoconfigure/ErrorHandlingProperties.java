@@ -24,12 +24,27 @@ public class ErrorHandlingProperties {
 			message = "must be an absolute URI ending with '/', ':' or '#', e.g. https://api.example.com/problems/")
 	private String typeBaseUri = "https://foundation.dev/problems/";
 
+	/**
+	 * Whether the errors Tomcat answers itself, before the application sees the request (a request line or header it
+	 * cannot parse, a control character in a header, headers over server.max-http-request-header-size), are
+	 * problem+json with a correlation id instead of Tomcat's HTML error page.
+	 */
+	private boolean renderContainerErrors = true;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isRenderContainerErrors() {
+		return this.renderContainerErrors;
+	}
+
+	public void setRenderContainerErrors(boolean renderContainerErrors) {
+		this.renderContainerErrors = renderContainerErrors;
 	}
 
 	public String getTypeBaseUri() {

@@ -6,8 +6,7 @@ import java.util.List;
 import dev.foundation.core.error.FieldViolation;
 import dev.foundation.core.error.FoundationException;
 import dev.foundation.core.error.ProblemTypes;
-import dev.foundation.core.error.RateLimitedException;
-import dev.foundation.core.error.ValidationException;
+import dev.foundation.core.web.MalformedUtf8Exception;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
@@ -82,17 +81,8 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 	@ExceptionHandler(FoundationException.class)
 	public ResponseEntity<ProblemDetail> handleFoundationException(FoundationException ex, HttpServletRequest request) {
 		log(ex, ex.getStatus());
-		ProblemDetail problem = this.problemDetails.create(ex.getType(), ex.getStatus(), ex.getTitle(),
-				String.valueOf(ex.getMessage()), request.getRequestURI());
-		ex.getProperties().forEach(problem::setProperty);
-		HttpHeaders headers = new HttpHeaders();
-		if (ex instanceof ValidationException validation) {
-			problem.setProperty("errors", validation.getViolations());
-		}
-		if (ex instanceof RateLimitedException rateLimited) {
-			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, rateLimited.getRetryAfter().toSeconds())));
-		}
-		return problemResponse(problem, headers, ex.getStatus());
+		ProblemDetail problem = this.problemDetails.create(ex, request.getRequestURI());
+		return problemResponse(problem, ProblemDetails.headersOf(ex), ex.getStatus());
 	}
 
 	/**
@@ -232,7 +222,8 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 			return "Parameter '" + mismatch.getPropertyName() + "' has an invalid value";
 		}
 		if (ex instanceof HttpMessageNotReadableException) {
-			return "The request body is missing or not readable";
+			return isCausedBy(ex, MalformedUtf8Exception.class) ? "The request body is not valid UTF-8"
+					: "The request body is missing or not readable";
 		}
 		if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
 			return "No resource exists at this path";
@@ -247,6 +238,15 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 				: ProblemDetails.titleFor(status);
 	}
 
+	private static boolean isCausedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	// ResponseStatusException and ErrorResponseException thrown by application code carry a detail meant for clients.
 	private static boolean isApplicationWritten(Exception ex) {
 		return ex.getClass() == ResponseStatusException.class || ex.getClass() == ErrorResponseException.class
@@ -257,7 +257,11 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 		return new FieldViolation(error.getField(), message(error), code(error));
 	}
 
+	// A binding failure's default message is the conversion error: it names Java types and quotes the value.
 	private static String message(MessageSourceResolvable error) {
+		if (error instanceof FieldError fieldError && fieldError.isBindingFailure()) {
+			return "has an invalid value";
+		}
 		String message = error.getDefaultMessage();
 		return (message != null) ? message : "is invalid";
 	}

@@ -3,8 +3,12 @@ package dev.foundation.core.error.web;
 import java.net.URI;
 
 import dev.foundation.core.context.RequestContexts;
+import dev.foundation.core.error.FoundationException;
 import dev.foundation.core.error.ProblemTypes;
+import dev.foundation.core.error.RateLimitedException;
+import dev.foundation.core.error.ValidationException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -41,6 +45,37 @@ public final class ProblemDetails {
 			@Nullable String instance) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		return complete(problem, type, title, instance);
+	}
+
+	/**
+	 * Creates the problem detail of a {@link FoundationException}: its type, status, title and detail, its extension
+	 * members, and the {@code errors} of a {@link ValidationException}.
+	 * @param exception the exception
+	 * @param instance the request path, or {@code null}
+	 * @return the problem detail
+	 */
+	public ProblemDetail create(FoundationException exception, @Nullable String instance) {
+		ProblemDetail problem = create(exception.getType(), exception.getStatus(), exception.getTitle(),
+				String.valueOf(exception.getMessage()), instance);
+		exception.getProperties().forEach(problem::setProperty);
+		if (exception instanceof ValidationException validation) {
+			problem.setProperty("errors", validation.getViolations());
+		}
+		return problem;
+	}
+
+	/**
+	 * Returns the response headers a {@link FoundationException} calls for: {@code Retry-After} for a
+	 * {@link RateLimitedException}, in whole seconds, at least one.
+	 * @param exception the exception
+	 * @return the headers, possibly empty
+	 */
+	public static HttpHeaders headersOf(FoundationException exception) {
+		HttpHeaders headers = new HttpHeaders();
+		if (exception instanceof RateLimitedException rateLimited) {
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, rateLimited.getRetryAfter().toSeconds())));
+		}
+		return headers;
 	}
 
 	/**

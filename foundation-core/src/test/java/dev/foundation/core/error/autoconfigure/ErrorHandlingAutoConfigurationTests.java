@@ -2,13 +2,15 @@ package dev.foundation.core.error.autoconfigure;
 
 import dev.foundation.core.error.web.ProblemDetailErrorController;
 import dev.foundation.core.error.web.ProblemDetailExceptionHandler;
+import dev.foundation.core.error.tomcat.ProblemErrorReportValveCustomizer;
 import dev.foundation.core.error.web.ProblemDetails;
+import dev.foundation.core.error.web.ProblemResponseWriter;
+import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -19,6 +21,7 @@ import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -70,8 +73,7 @@ class ErrorHandlingAutoConfigurationTests {
 	void invalidTypeBaseUriFailsBindingValidation(String base) {
 		this.contextRunner.withPropertyValues("foundation.errors.type-base-uri=" + base).run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasCauseInstanceOf(ConfigurationPropertiesBindException.class)
-				.rootCause()
+			assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(BindValidationException.class)
 				.hasMessageContaining("typeBaseUri");
 		});
@@ -131,6 +133,34 @@ class ErrorHandlingAutoConfigurationTests {
 				.doesNotHaveBean(BasicErrorController.class)
 				.hasSingleBean(ErrorController.class)
 				.hasSingleBean(ProblemDetailExceptionHandler.class));
+	}
+
+	@Test
+	void problemsOutsideMvcAndTomcatsErrorsAreWrittenByTheSameWriter() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(ProblemResponseWriter.class)
+			.hasSingleBean(ProblemErrorReportValveCustomizer.class));
+	}
+
+	@Test
+	void containerErrorsCanBeLeftToTomcat() {
+		this.contextRunner.withPropertyValues("foundation.errors.render-container-errors=false")
+			.run((context) -> assertThat(context).hasSingleBean(ProblemResponseWriter.class)
+				.doesNotHaveBean(ProblemErrorReportValveCustomizer.class));
+	}
+
+	@Test
+	void containerErrorsNeedTomcat() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Tomcat.class))
+			.run((context) -> assertThat(context).hasSingleBean(ProblemResponseWriter.class)
+				.doesNotHaveBean(ProblemErrorReportValveCustomizer.class));
+	}
+
+	@Test
+	void backsOffFromUsersProblemResponseWriter() {
+		ProblemResponseWriter custom = new ProblemResponseWriter(new ProblemDetails("urn:custom:"),
+				new JacksonJsonHttpMessageConverter());
+		this.contextRunner.withBean(ProblemResponseWriter.class, () -> custom)
+			.run((context) -> assertThat(context.getBean(ProblemResponseWriter.class)).isSameAs(custom));
 	}
 
 	private static String typeOfNotFound(ProblemDetails problemDetails) {

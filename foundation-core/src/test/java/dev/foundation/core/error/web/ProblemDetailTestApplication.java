@@ -17,6 +17,7 @@ import dev.foundation.core.error.RateLimitedException;
 import dev.foundation.core.error.UnauthorizedException;
 import dev.foundation.core.error.ValidationException;
 import dev.foundation.core.error.autoconfigure.ErrorHandlingAutoConfiguration;
+import dev.foundation.core.web.autoconfigure.WebHardeningAutoConfiguration;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,7 +64,7 @@ import org.springframework.web.server.ResponseStatusException;
 		DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
 		HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
 		ValidationAutoConfiguration.class, MultipartAutoConfiguration.class, RequestContextAutoConfiguration.class,
-		ErrorHandlingAutoConfiguration.class })
+		WebHardeningAutoConfiguration.class, ErrorHandlingAutoConfiguration.class })
 @Import(ProblemDetailTestApplication.FailingController.class)
 class ProblemDetailTestApplication {
 
@@ -91,6 +92,14 @@ class ProblemDetailTestApplication {
 	}
 
 	record WidgetRequest(@NotBlank String name, @Email String email, @Min(1) int quantity) {
+	}
+
+	/** Echoed back as it was read: shows what the JSON reader accepted and how the writer encodes it. */
+	record Note(String name, int count, boolean active) {
+	}
+
+	/** Bound from query parameters, so a wrong value is a binding failure rather than a type mismatch. */
+	record WidgetFilter(UUID owner, int page) {
 	}
 
 	@RestController
@@ -193,6 +202,21 @@ class ProblemDetailTestApplication {
 		@GetMapping(path = "/json-produced", produces = MediaType.APPLICATION_JSON_VALUE)
 		Map<String, String> jsonProduced() {
 			return Map.of("ok", "yes");
+		}
+
+		@GetMapping("/markup")
+		void markup() {
+			throw new ConflictException("The name <b>Tom & 'Jerry'</b> is taken");
+		}
+
+		@PostMapping(path = "/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
+		Note note(@RequestBody Note note) {
+			return note;
+		}
+
+		@GetMapping("/widgets")
+		String widgets(@Valid WidgetFilter filter) {
+			return filter.owner() + "/" + filter.page();
 		}
 
 		@PostMapping("/upload")

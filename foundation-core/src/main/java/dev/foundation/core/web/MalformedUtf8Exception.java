@@ -1,0 +1,19 @@
+package dev.foundation.core.web;
+
+import java.io.IOException;
+
+/**
+ * A request body is not well-formed UTF-8. Its message never quotes the offending bytes.
+ */
+public final class MalformedUtf8Exception extends IOException {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Creates the exception.
+	 */
+	public MalformedUtf8Exception() {
+		super("The request body is not valid UTF-8");
+	}
+
+}
