@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.foundation.core.config.InvalidFoundationPropertyException;
+import dev.foundation.core.error.web.ProblemResponseWriter;
 import dev.foundation.tenancy.TenantDirectory;
 import dev.foundation.tenancy.resolution.ClaimTenantResolver;
 import dev.foundation.tenancy.resolution.HeaderTenantResolver;
@@ -24,7 +25,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -40,7 +40,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -202,10 +201,10 @@ public final class TenantResolutionAutoConfiguration {
 		@ConditionalOnMissingBean(name = "tenantResolutionFilterRegistration")
 		FilterRegistrationBean<TenantResolutionFilter> tenantResolutionFilterRegistration(
 				TenantResolution resolution,
-				@Qualifier("handlerExceptionResolver") ObjectProvider<HandlerExceptionResolver> exceptionResolver,
+				ObjectProvider<ProblemResponseWriter> problems,
 				Environment environment) {
 			FilterRegistrationBean<TenantResolutionFilter> registration = new FilterRegistrationBean<>(
-					new TenantResolutionFilter(resolution, exceptionResolver.getIfAvailable()));
+					new TenantResolutionFilter(resolution, problems.getIfAvailable()));
 			// Just after Spring Security's chain wherever the application puts it: before it, no request would be
 			// authenticated yet and every one would pass without a tenant.
 			Integer securityOrder = environment.getProperty("spring.security.filter.order", Integer.class);

@@ -7,6 +7,7 @@ import dev.foundation.core.auth.FoundationPrincipal;
 import dev.foundation.core.context.RequestContext;
 import dev.foundation.core.context.RequestContexts;
 import dev.foundation.core.error.FoundationException;
+import dev.foundation.core.error.web.ProblemResponseWriter;
 import dev.foundation.tenancy.resolution.CurrentTenant;
 import dev.foundation.tenancy.resolution.ResolvedTenant;
 import dev.foundation.tenancy.resolution.TenantResolution;
@@ -21,12 +22,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Resolves the tenant of each authenticated request, right after Spring Security's filter chain: on success the
  * request context (and the MDC's {@code tenant_id}) gains the tenant, and {@link CurrentTenant} returns it and the
- * caller's membership; a refusal is answered with problem+json by the foundation's exception handler. Requests
+ * caller's membership; a refusal is answered with problem+json by the foundation's {@link ProblemResponseWriter}. Requests
  * without a {@link FoundationPrincipal} pass untouched: authorization decides whether they may proceed at all.
  * <p>
  * On a path that does not need a tenant, a refused tenant is not an error: the request continues without one, so
@@ -41,17 +41,17 @@ public final class TenantResolutionFilter extends OncePerRequestFilter {
 
 	private final TenantResolution resolution;
 
-	private final @Nullable HandlerExceptionResolver exceptionResolver;
+	private final @Nullable ProblemResponseWriter problems;
 
 	/**
 	 * Creates the filter.
 	 * @param resolution decides the tenant
-	 * @param exceptionResolver Spring MVC's exception resolver, which renders problem+json; without one, refusals are
-	 * answered with {@code sendError}
+	 * @param problems what renders refusals as problem+json (the one writer of problems outside MVC); without one,
+	 * refusals are answered with {@code sendError}
 	 */
-	public TenantResolutionFilter(TenantResolution resolution, @Nullable HandlerExceptionResolver exceptionResolver) {
+	public TenantResolutionFilter(TenantResolution resolution, @Nullable ProblemResponseWriter problems) {
 		this.resolution = resolution;
-		this.exceptionResolver = exceptionResolver;
+		this.problems = problems;
 	}
 
 	@Override
@@ -98,8 +98,10 @@ public final class TenantResolutionFilter extends OncePerRequestFilter {
 
 	private void render(HttpServletRequest request, HttpServletResponse response, FoundationException ex)
 			throws IOException {
-		if (this.exceptionResolver == null
-				|| this.exceptionResolver.resolveException(request, response, null, ex) == null) {
+		if (this.problems != null) {
+			this.problems.write(request, response, ex);
+		}
+		else {
 			response.sendError(ex.getStatus().value(), ex.getMessage());
 		}
 	}
