@@ -10,6 +10,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.auth.FoundationPrincipal;
 import dev.foundation.core.auth.autoconfigure.AuthProperties;
+import dev.foundation.core.auth.autoconfigure.IssuerProperties;
+import dev.foundation.core.auth.autoconfigure.JwksProperties;
 import dev.foundation.core.auth.jwt.ClaimsPrincipalMapper;
 import dev.foundation.core.auth.jwt.JwksSettings;
 import dev.foundation.core.auth.jwt.JwtDecoderFactory;
@@ -70,7 +72,7 @@ final class JwtChains {
 	 * @return the factory
 	 */
 	static JwtDecoderFactory decoderFactory() {
-		AuthProperties.Jwks jwks = DEFAULTS.getJwks();
+		JwksProperties jwks = DEFAULTS.getJwks();
 		return new JwtDecoderFactory(new JwksSettings(jwks.getCacheTtl(), jwks.getRefreshAhead(),
 				jwks.getMinRefreshInterval(), jwks.getOutageTolerance(), jwks.getConnectTimeout(),
 				jwks.getReadTimeout(), jwks.getMaxAttempts()), RetryRegistry.ofDefaults(),
@@ -112,7 +114,7 @@ final class JwtChains {
 	 * @return the trusted issuer
 	 */
 	static TrustedIssuer trustedIssuer(TestJwtIssuer issuer, JwtDecoder decoder) {
-		AuthProperties.Claims claims = new AuthProperties.Issuer().getClaims();
+		IssuerProperties.Claims claims = new IssuerProperties().getClaims();
 		return new TrustedIssuer(ISSUER_NAME, AuthProvider.CUSTOM, issuer.baseUrl(), decoder, new ClaimsPrincipalMapper(
 				claims.getUserId(), claims.getEmail(), claims.getTenantId(), claims.getRoles()));
 	}

@@ -28,7 +28,7 @@ class GuardedRegexValueMaskerTests {
 	@Test
 	void applicationPatternWithoutKnownLiteralAlwaysRuns() {
 		GuardedRegexValueMasker cards = new GuardedRegexValueMasker(Pattern.compile("\\d{16}"), "****",
-				LoggingProperties.requiredLiteralOf("\\d{16}"), false);
+				MaskingDefaults.requiredLiteralOf("\\d{16}"), false);
 		assertThat(cards.mask(null, "card 4111111111111111")).isEqualTo("card ****");
 	}
 
@@ -37,9 +37,9 @@ class GuardedRegexValueMaskerTests {
 		Object mask(String value) {
 			Object current = value;
 			boolean masked = false;
-			for (String regex : LoggingProperties.DEFAULT_MASKED_PATTERNS) {
+			for (String regex : MaskingDefaults.PATTERNS) {
 				GuardedRegexValueMasker masker = new GuardedRegexValueMasker(Pattern.compile(regex), "****",
-						LoggingProperties.requiredLiteralOf(regex), regex.startsWith("(?i)"));
+						MaskingDefaults.requiredLiteralOf(regex), regex.startsWith("(?i)"));
 				Object result = masker.mask(null, current);
 				if (result != null) {
 					current = result;

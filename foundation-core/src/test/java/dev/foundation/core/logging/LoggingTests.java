@@ -38,7 +38,7 @@ class LoggingTests {
 	void startEncoder() {
 		MaskingDecorator masking = new MaskingDecorator();
 		masking.setFieldNames("password, email,");
-		masking.setValuePatterns(String.join("\n", LoggingProperties.DEFAULT_MASKED_PATTERNS));
+		masking.setValuePatterns(String.join("\n", MaskingDefaults.PATTERNS));
 		// Joran starts the decorator it builds from logback-foundation.xml; here that is done by hand.
 		masking.start();
 		this.loggerContext.setMDCAdapter(new LogbackMDCAdapter());

@@ -1,6 +1,7 @@
 package dev.foundation.sample.devauth;
 
 import dev.foundation.core.auth.autoconfigure.AuthProperties;
+import dev.foundation.core.auth.autoconfigure.IssuerProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +17,7 @@ class DevAuthConfiguration {
 
 	@Bean
 	DevTokenIssuer devTokenIssuer(AuthProperties properties) {
-		AuthProperties.Issuer dev = properties.getIssuers().get("dev");
+		IssuerProperties dev = properties.getIssuers().get("dev");
 		if (dev == null || dev.getIssuer() == null || dev.getAudiences().isEmpty()) {
 			throw new IllegalStateException("The local profile needs foundation.auth.issuers.dev with an issuer and an "
 					+ "audience (see application-local.yml)");

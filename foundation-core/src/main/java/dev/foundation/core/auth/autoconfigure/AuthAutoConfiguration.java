@@ -1,5 +1,6 @@
 package dev.foundation.core.auth.autoconfigure;
 
+import dev.foundation.core.auth.health.JwksHealthIndicator;
 import java.time.Clock;
 import java.util.List;
 
@@ -82,7 +83,7 @@ public final class AuthAutoConfiguration {
 	@ConditionalOnMissingBean
 	JwtDecoderFactory foundationJwtDecoderFactory(AuthProperties properties,
 			ObjectProvider<RetryRegistry> retries, ObjectProvider<CircuitBreakerRegistry> circuitBreakers) {
-		AuthProperties.Jwks jwks = properties.getJwks();
+		JwksProperties jwks = properties.getJwks();
 		// Nimbus's own constraints between these settings, checked here so that the error names the property.
 		if (jwks.getCacheTtl().compareTo(jwks.getMinRefreshInterval()) <= 0) {
 			throw new InvalidFoundationPropertyException("foundation.auth.jwks.cache-ttl",
@@ -221,7 +222,7 @@ public final class AuthAutoConfiguration {
 			return http.build();
 		}
 
-		private static CorsConfigurationSource corsSource(AuthProperties.Cors properties) {
+		private static CorsConfigurationSource corsSource(CorsProperties properties) {
 			if (properties.getAllowedOrigins().isEmpty()) {
 				return null;
 			}

@@ -56,7 +56,7 @@ final class TrustedIssuers {
 
 	List<TrustedIssuer> create() {
 		List<TrustedIssuer> issuers = new ArrayList<>();
-		AuthProperties.Supabase supabase = this.properties.getSupabase();
+		SupabaseProperties supabase = this.properties.getSupabase();
 		if (supabase.getUrl() != null) {
 			issuers.add(supabase(supabase, supabase.getUrl()));
 		}
@@ -65,7 +65,7 @@ final class TrustedIssuers {
 					"a JWT secret is set but not the project URL, so the issuer cannot be checked",
 					"set it to https://<project-ref>.supabase.co");
 		}
-		AuthProperties.Clerk clerk = this.properties.getClerk();
+		ClerkProperties clerk = this.properties.getClerk();
 		if (clerk.getIssuer() != null) {
 			issuers.add(clerk(clerk, clerk.getIssuer()));
 		}
@@ -82,7 +82,7 @@ final class TrustedIssuers {
 		return issuers;
 	}
 
-	private TrustedIssuer supabase(AuthProperties.Supabase supabase, URI url) {
+	private TrustedIssuer supabase(SupabaseProperties supabase, URI url) {
 		requireHttpUrl("foundation.auth.supabase.url", url);
 		String issuer = stripTrailingSlash(url.toString()) + "/auth/v1";
 		URI jwks = URI.create(issuer + "/.well-known/jwks.json");
@@ -100,7 +100,7 @@ final class TrustedIssuers {
 				new SupabasePrincipalMapper(supabase.getTenantIdClaim(), supabase.getRolesClaim()));
 	}
 
-	private TrustedIssuer clerk(AuthProperties.Clerk clerk, URI issuerUri) {
+	private TrustedIssuer clerk(ClerkProperties clerk, URI issuerUri) {
 		requireHttpUrl("foundation.auth.clerk.issuer", issuerUri);
 		String issuer = stripTrailingSlash(issuerUri.toString());
 		OAuth2TokenValidator<Jwt> validator = TokenValidators.create(issuer, List.of(),
@@ -112,7 +112,7 @@ final class TrustedIssuers {
 				new ClerkPrincipalMapper(clerk.getRoleMapping()));
 	}
 
-	private TrustedIssuer custom(String name, AuthProperties.Issuer config) {
+	private TrustedIssuer custom(String name, IssuerProperties config) {
 		String prefix = "foundation.auth.issuers." + name;
 		int sources = count(config.getIssuerUri(), config.getJwkSetUri(), config.getHmacSecret(),
 				config.getPublicKey());
@@ -159,7 +159,7 @@ final class TrustedIssuers {
 						validator);
 			}
 		}
-		AuthProperties.Claims claims = config.getClaims();
+		IssuerProperties.Claims claims = config.getClaims();
 		return new TrustedIssuer(name, AuthProvider.CUSTOM, issuer, decoder, new ClaimsPrincipalMapper(
 				claims.getUserId(), claims.getEmail(), claims.getTenantId(), claims.getRoles()));
 	}

@@ -236,7 +236,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customJwkSetUriIssuer() {
-		AuthProperties.Issuer internal = custom("internal");
+		IssuerProperties internal = custom("internal");
 		internal.setIssuer("https://auth.internal.example.com");
 		internal.setJwkSetUri(this.tokens.jwksUri());
 		internal.setAudiences(List.of("api"));
@@ -263,7 +263,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customIssuerAcceptsRs256AndEs256ByDefault() {
-		AuthProperties.Issuer internal = custom("internal");
+		IssuerProperties internal = custom("internal");
 		internal.setIssuer("internal");
 		internal.setJwkSetUri(this.tokens.jwksUri());
 		TrustedIssuer issuer = single();
@@ -276,7 +276,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customAlgorithmsRestrictWhatIsAccepted() {
-		AuthProperties.Issuer internal = custom("internal");
+		IssuerProperties internal = custom("internal");
 		internal.setIssuer("internal");
 		internal.setJwkSetUri(this.tokens.jwksUri());
 		internal.setAlgorithms(List.of("ES256"));
@@ -301,7 +301,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customExplicitIssuerWinsOverIssuerUri() {
-		AuthProperties.Issuer oidc = custom("oidc");
+		IssuerProperties oidc = custom("oidc");
 		oidc.setIssuerUri(URI.create(this.tokens.baseUrl()));
 		oidc.setIssuer(this.tokens.baseUrl() + "/");
 		assertThat(single().issuer()).isEqualTo(this.tokens.baseUrl() + "/");
@@ -309,7 +309,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customHmacSecretIssuer() {
-		AuthProperties.Issuer legacy = custom("legacy");
+		IssuerProperties legacy = custom("legacy");
 		legacy.setIssuer("legacy-monolith");
 		legacy.setHmacSecret(SECRET);
 		legacy.setAudiences(List.of("crm"));
@@ -325,7 +325,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customHmacSecretWithExplicitHs512() throws Exception {
-		AuthProperties.Issuer legacy = custom("legacy");
+		IssuerProperties legacy = custom("legacy");
 		legacy.setIssuer("legacy-monolith");
 		legacy.setHmacSecret(SECRET + SECRET);
 		legacy.setAlgorithms(List.of("HS512"));
@@ -343,7 +343,7 @@ class TrustedIssuersTests {
 		KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
 		Path pem = this.temp.resolve("partner.pub");
 		Files.writeString(pem, pem(keys.getPublic()), StandardCharsets.US_ASCII);
-		AuthProperties.Issuer partner = custom("partner");
+		IssuerProperties partner = custom("partner");
 		partner.setIssuer("https://partner.example.com");
 		partner.setPublicKey(new FileSystemResource(pem));
 		TrustedIssuer issuer = single();
@@ -362,7 +362,7 @@ class TrustedIssuersTests {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 		generator.initialize(new ECGenParameterSpec("secp256r1"));
 		KeyPair keys = generator.generateKeyPair();
-		AuthProperties.Issuer partner = custom("partner");
+		IssuerProperties partner = custom("partner");
 		partner.setIssuer("https://partner.example.com");
 		partner.setPublicKey(new ByteArrayResource(pem(keys.getPublic()).getBytes(StandardCharsets.US_ASCII)));
 		TrustedIssuer issuer = single();
@@ -380,7 +380,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customWithTwoKeySourcesStopsStartup() {
-		AuthProperties.Issuer internal = custom("internal");
+		IssuerProperties internal = custom("internal");
 		internal.setIssuer("https://auth.internal.example.com");
 		internal.setJwkSetUri(URI.create("https://auth.internal.example.com/keys"));
 		internal.setHmacSecret(SECRET);
@@ -396,7 +396,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customHmacSecretShorterThan256BitsStopsStartup() {
-		AuthProperties.Issuer legacy = custom("legacy");
+		IssuerProperties legacy = custom("legacy");
 		legacy.setIssuer("legacy-monolith");
 		legacy.setHmacSecret("too-short");
 		assertInvalid("foundation.auth.issuers.legacy.hmac-secret")
@@ -405,7 +405,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customHmacSecretWithRs256StopsStartup() {
-		AuthProperties.Issuer legacy = custom("legacy");
+		IssuerProperties legacy = custom("legacy");
 		legacy.setIssuer("legacy-monolith");
 		legacy.setHmacSecret(SECRET);
 		legacy.setAlgorithms(List.of("RS256"));
@@ -414,7 +414,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customHmacSecretWithTwoAlgorithmsStopsStartup() {
-		AuthProperties.Issuer legacy = custom("legacy");
+		IssuerProperties legacy = custom("legacy");
 		legacy.setIssuer("legacy-monolith");
 		legacy.setHmacSecret(SECRET);
 		legacy.setAlgorithms(List.of("HS256", "HS512"));
@@ -423,7 +423,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customKeySetWithHs256StopsStartup() {
-		AuthProperties.Issuer internal = custom("internal");
+		IssuerProperties internal = custom("internal");
 		internal.setIssuer("internal");
 		internal.setJwkSetUri(URI.create("https://auth.internal.example.com/keys"));
 		internal.setAlgorithms(List.of("RS256", "HS256"));
@@ -432,7 +432,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customPublicKeyWithHs256StopsStartup() throws Exception {
-		AuthProperties.Issuer partner = custom("partner");
+		IssuerProperties partner = custom("partner");
 		partner.setIssuer("partner");
 		partner.setPublicKey(new ByteArrayResource(pem(KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic())
 			.getBytes(StandardCharsets.US_ASCII)));
@@ -442,7 +442,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void unknownAlgorithmNameStopsStartup() {
-		AuthProperties.Issuer internal = custom("internal");
+		IssuerProperties internal = custom("internal");
 		internal.setIssuer("internal");
 		internal.setJwkSetUri(URI.create("https://auth.internal.example.com/keys"));
 		internal.setAlgorithms(List.of("RS257"));
@@ -452,7 +452,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void noneAlgorithmStopsStartup() {
-		AuthProperties.Issuer internal = custom("internal");
+		IssuerProperties internal = custom("internal");
 		internal.setIssuer("internal");
 		internal.setJwkSetUri(URI.create("https://auth.internal.example.com/keys"));
 		internal.setAlgorithms(List.of("none"));
@@ -461,7 +461,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void nonHttpJwkSetUriStopsStartup() {
-		AuthProperties.Issuer internal = custom("internal");
+		IssuerProperties internal = custom("internal");
 		internal.setIssuer("internal");
 		internal.setJwkSetUri(URI.create("ftp://auth.internal.example.com/keys"));
 		assertInvalid("foundation.auth.issuers.internal.jwk-set-uri");
@@ -475,7 +475,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void unreadablePublicKeyStopsStartup() {
-		AuthProperties.Issuer partner = custom("partner");
+		IssuerProperties partner = custom("partner");
 		partner.setIssuer("partner");
 		partner.setPublicKey(new FileSystemResource(this.temp.resolve("missing.pub")));
 		assertInvalid("foundation.auth.issuers.partner.public-key");
@@ -483,7 +483,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void garbagePublicKeyStopsStartup() {
-		AuthProperties.Issuer partner = custom("partner");
+		IssuerProperties partner = custom("partner");
 		partner.setIssuer("partner");
 		partner.setPublicKey(new ByteArrayResource(
 				"-----BEGIN PUBLIC KEY-----\nthis is not base64!\n-----END PUBLIC KEY-----\n".getBytes()));
@@ -492,7 +492,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void pemThatIsNoPublicKeyStopsStartup() {
-		AuthProperties.Issuer partner = custom("partner");
+		IssuerProperties partner = custom("partner");
 		partner.setIssuer("partner");
 		String notAKey = Base64.getMimeEncoder().encodeToString("definitely not a SubjectPublicKeyInfo".getBytes());
 		partner.setPublicKey(new ByteArrayResource(
@@ -503,7 +503,7 @@ class TrustedIssuersTests {
 	@Test
 	void twoIssuersWithTheSameIssStopStartup() {
 		this.properties.getSupabase().setUrl(URI.create("https://abcd.supabase.co"));
-		AuthProperties.Issuer copy = custom("copy");
+		IssuerProperties copy = custom("copy");
 		copy.setIssuer("https://abcd.supabase.co/auth/v1");
 		copy.setJwkSetUri(URI.create("https://abcd.supabase.co/auth/v1/.well-known/jwks.json"));
 		assertInvalid("foundation.auth")
@@ -513,7 +513,7 @@ class TrustedIssuersTests {
 	@Test
 	void twoCustomIssuersWithTheSameIssStopStartup() {
 		for (String name : List.of("first", "second")) {
-			AuthProperties.Issuer issuer = custom(name);
+			IssuerProperties issuer = custom(name);
 			issuer.setIssuer("https://auth.example.com");
 			issuer.setJwkSetUri(URI.create("https://auth.example.com/keys"));
 		}
@@ -524,14 +524,14 @@ class TrustedIssuersTests {
 	void severalIssuersAreTrustedTogetherInOrder() {
 		this.properties.getSupabase().setUrl(URI.create(this.tokens.baseUrl()));
 		this.properties.getClerk().setIssuer(URI.create(this.tokens.baseUrl()));
-		AuthProperties.Issuer legacy = custom("legacy");
+		IssuerProperties legacy = custom("legacy");
 		legacy.setIssuer("legacy-monolith");
 		legacy.setHmacSecret(SECRET);
 		assertThat(create()).extracting(TrustedIssuer::name).containsExactly("supabase", "clerk", "legacy");
 	}
 
-	private AuthProperties.Issuer custom(String name) {
-		return this.properties.getIssuers().computeIfAbsent(name, (key) -> new AuthProperties.Issuer());
+	private IssuerProperties custom(String name) {
+		return this.properties.getIssuers().computeIfAbsent(name, (key) -> new IssuerProperties());
 	}
 
 	private List<TrustedIssuer> create() {

@@ -1,5 +1,6 @@
-package dev.foundation.core.health;
+package dev.foundation.core.health.autoconfigure;
 
+import dev.foundation.core.health.HealthAliasController;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;

@@ -1,4 +1,4 @@
-package dev.foundation.core.health;
+package dev.foundation.core.health.autoconfigure;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.springframework.core.env.MapPropertySource;
  * restart every instance. Readiness adds the database and Redis; group membership is not validated because Redis
  * (or the database) may legitimately be absent from an application.
  */
-public class HealthEnvironmentPostProcessor implements EnvironmentPostProcessor {
+class HealthEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	private static final String GROUPS = "management.endpoint.health.group.";
 
