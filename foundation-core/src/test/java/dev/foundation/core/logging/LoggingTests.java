@@ -82,6 +82,18 @@ class LoggingTests {
 	}
 
 	@Test
+	void apiKeyLoggedInMessageOrArgumentLeavesNoSecretInJsonLine() {
+		// The shape ApiKeyFormat generates: fdn_<8 base32>_<43 base64url>.
+		String secret = "q3J9-vX_0aZkLm2Nw8bYc4TdEe5FgH6iJ7kK8lM9nOp";
+		String key = "fdn_k7m2p4qa_" + secret;
+		String json = encode("request rejected for key " + key + " (revoked); retried with {}", kv("key", key));
+		assertThat(json).doesNotContain(secret)
+			.doesNotContain(secret.substring(0, 12))
+			.contains("for key fdn_k7m2p4qa_**** (revoked)")
+			.contains("\"key\":\"fdn_k7m2p4qa_****\"");
+	}
+
+	@Test
 	void masksJwtAndBearerCredentialInsideMessage() {
 		String json = encode("token " + JWT + " rejected; header was Bearer abc.DEF-123_xyz");
 		assertThat(json).doesNotContain(JWT)

@@ -40,9 +40,21 @@ public class IssuerProperties {
 	private @Nullable Resource publicKey;
 
 	/**
-	 * Accepted audiences; a token must name at least one. Empty skips the audience check.
+	 * Accepted audiences; a token must name at least one. Required unless audience-check is 'disabled'.
 	 */
 	private List<String> audiences = new ArrayList<>();
+
+	/**
+	 * Whether tokens must name one of the audiences. 'disabled' accepts tokens the issuer minted for any
+	 * application, so set it only on purpose, for an issuer that serves this application alone.
+	 */
+	private AudienceCheck audienceCheck = AudienceCheck.REQUIRED;
+
+	/**
+	 * Whether only OAuth 2.0 access tokens are accepted: JOSE header typ 'at+jwt' (RFC 9068). Refuses ID tokens and
+	 * other tokens of the same issuer signed with the same keys.
+	 */
+	private boolean requireAccessTokenType;
 
 	/**
 	 * Accepted signature algorithms. Defaults to RS256 and ES256 for key sets and public keys, HS256 for a
@@ -98,6 +110,22 @@ public class IssuerProperties {
 
 	public void setAudiences(List<String> audiences) {
 		this.audiences = audiences;
+	}
+
+	public AudienceCheck getAudienceCheck() {
+		return this.audienceCheck;
+	}
+
+	public void setAudienceCheck(AudienceCheck audienceCheck) {
+		this.audienceCheck = audienceCheck;
+	}
+
+	public boolean isRequireAccessTokenType() {
+		return this.requireAccessTokenType;
+	}
+
+	public void setRequireAccessTokenType(boolean requireAccessTokenType) {
+		this.requireAccessTokenType = requireAccessTokenType;
 	}
 
 	public List<String> getAlgorithms() {
@@ -168,6 +196,23 @@ public class IssuerProperties {
 		public void setRoles(String roles) {
 			this.roles = roles;
 		}
+
+	}
+
+	/**
+	 * Whether a custom issuer's tokens must name one of the configured audiences.
+	 */
+	public enum AudienceCheck {
+
+		/**
+		 * Tokens must name one of the audiences, which must be configured.
+		 */
+		REQUIRED,
+
+		/**
+		 * Any audience is accepted, or none.
+		 */
+		DISABLED
 
 	}
 

@@ -25,6 +25,8 @@ import dev.foundation.core.auth.jwt.TokenValidators;
 import dev.foundation.core.auth.jwt.TrustedIssuer;
 import dev.foundation.core.config.InvalidFoundationPropertyException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -35,6 +37,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * anything unsafe or incomplete.
  */
 final class TrustedIssuers {
+
+	private static final Logger logger = LoggerFactory.getLogger(TrustedIssuers.class);
 
 	private static final int MIN_SECRET_BYTES = 32;
 
@@ -83,7 +87,7 @@ final class TrustedIssuers {
 	}
 
 	private TrustedIssuer supabase(SupabaseProperties supabase, URI url) {
-		requireHttpUrl("foundation.auth.supabase.url", url);
+		requireSecureUrl("foundation.auth.supabase.url", url);
 		String issuer = stripTrailingSlash(url.toString()) + "/auth/v1";
 		URI jwks = URI.create(issuer + "/.well-known/jwks.json");
 		List<OAuth2TokenValidator<Jwt>> extra = new ArrayList<>();
@@ -101,7 +105,12 @@ final class TrustedIssuers {
 	}
 
 	private TrustedIssuer clerk(ClerkProperties clerk, URI issuerUri) {
-		requireHttpUrl("foundation.auth.clerk.issuer", issuerUri);
+		requireSecureUrl("foundation.auth.clerk.issuer", issuerUri);
+		if (clerk.getAuthorizedParties().isEmpty()) {
+			// Clerk's session tokens carry no aud: azp is what ties a token to this application's front ends.
+			logger.warn("foundation.auth.clerk.authorized-parties is empty: Clerk tokens requested from any origin "
+					+ "are accepted. Set it to the origins of your front ends (e.g. https://app.example.com).");
+		}
 		String issuer = stripTrailingSlash(issuerUri.toString());
 		OAuth2TokenValidator<Jwt> validator = TokenValidators.create(issuer, List.of(),
 				this.properties.getClockSkew(), this.clock,
@@ -127,8 +136,12 @@ final class TrustedIssuers {
 			throw new InvalidFoundationPropertyException(prefix + ".issuer", "the expected iss claim is not set",
 					"set it to the exact iss value of the tokens");
 		}
-		OAuth2TokenValidator<Jwt> validator = TokenValidators.create(issuer, config.getAudiences(),
-				this.properties.getClockSkew(), this.clock, List.of());
+		List<OAuth2TokenValidator<Jwt>> extra = new ArrayList<>();
+		if (config.isRequireAccessTokenType()) {
+			extra.add(TokenValidators.accessTokenType());
+		}
+		OAuth2TokenValidator<Jwt> validator = TokenValidators.create(issuer, audiences(prefix, config),
+				this.properties.getClockSkew(), this.clock, extra);
 		JwtDecoder decoder;
 		if (config.getHmacSecret() != null) {
 			Set<JWSAlgorithm> algorithms = algorithms(prefix, config.getAlgorithms(), Set.of(JWSAlgorithm.HS256));
@@ -147,11 +160,11 @@ final class TrustedIssuers {
 						"use RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384 or ES512");
 			}
 			if (config.getJwkSetUri() != null) {
-				requireHttpUrl(prefix + ".jwk-set-uri", config.getJwkSetUri());
+				requireSecureUrl(prefix + ".jwk-set-uri", config.getJwkSetUri());
 				decoder = this.decoders.jwkSet(name, config.getJwkSetUri(), algorithms, validator);
 			}
 			else if (config.getIssuerUri() != null) {
-				requireHttpUrl(prefix + ".issuer-uri", config.getIssuerUri());
+				requireSecureUrl(prefix + ".issuer-uri", config.getIssuerUri());
 				decoder = this.decoders.discovered(name, config.getIssuerUri(), algorithms, validator);
 			}
 			else {
@@ -162,6 +175,24 @@ final class TrustedIssuers {
 		IssuerProperties.Claims claims = config.getClaims();
 		return new TrustedIssuer(name, AuthProvider.CUSTOM, issuer, decoder, new ClaimsPrincipalMapper(
 				claims.getUserId(), claims.getEmail(), claims.getTenantId(), claims.getRoles()));
+	}
+
+	private static List<String> audiences(String prefix, IssuerProperties config) {
+		boolean disabled = config.getAudienceCheck() == IssuerProperties.AudienceCheck.DISABLED;
+		if (config.getAudiences().isEmpty() && !disabled) {
+			// Without it, a token the same issuer minted for any other application (another API, a front end's ID
+			// token) would be accepted here.
+			throw new InvalidFoundationPropertyException(prefix + ".audiences",
+					"no audience is configured, so tokens the issuer minted for any other application would be "
+							+ "accepted",
+					"set the audience(s) this API's tokens carry, or " + prefix
+							+ ".audience-check=disabled to accept any audience on purpose");
+		}
+		if (!config.getAudiences().isEmpty() && disabled) {
+			throw new InvalidFoundationPropertyException(prefix + ".audience-check",
+					"it is disabled although audiences are configured", "remove one of the two");
+		}
+		return disabled ? List.of() : config.getAudiences();
 	}
 
 	private static Set<JWSAlgorithm> algorithms(String prefix, List<String> names, Set<JWSAlgorithm> defaults) {
@@ -213,12 +244,19 @@ final class TrustedIssuers {
 		}
 	}
 
-	private static void requireHttpUrl(String property, URI uri) {
+	private static void requireSecureUrl(String property, URI uri) {
 		String scheme = uri.getScheme();
 		if (scheme == null || uri.getHost() == null
 				|| !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
 			throw new InvalidFoundationPropertyException(property, "'" + uri + "' is not an absolute http(s) URL",
 					"use e.g. https://example.com");
+		}
+		// Keys fetched over plain http could be swapped by anyone on the path, who could then sign any token.
+		if (!JwtDecoderFactory.isSecureEndpoint(uri)) {
+			throw new InvalidFoundationPropertyException(property,
+					"'" + uri + "' is plain http to a host that is not loopback, so the keys could be replaced in "
+							+ "transit",
+					"use https (plain http is accepted only for localhost, 127.0.0.0/8 and ::1)");
 		}
 	}
 

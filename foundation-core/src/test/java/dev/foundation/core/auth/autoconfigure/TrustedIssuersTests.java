@@ -42,8 +42,11 @@ import io.github.resilience4j.retry.RetryRegistry;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -57,6 +60,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * {@code foundation.auth.*} to trusted issuers: each provider and key source yields an issuer that accepts its own
  * tokens (and only those), and every unsafe or incomplete setting stops startup naming the exact property.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TrustedIssuersTests {
 
 	private static final String SECRET = "a-legacy-jwt-secret-of-at-least-32-bytes!";
@@ -211,6 +215,21 @@ class TrustedIssuersTests {
 	}
 
 	@Test
+	void clerkWithoutAuthorizedPartiesWarnsThatTokensForAnyOriginAreAccepted(CapturedOutput output) {
+		this.properties.getClerk().setIssuer(URI.create(this.tokens.baseUrl()));
+		single();
+		assertThat(output).contains("WARN").contains("foundation.auth.clerk.authorized-parties is empty");
+	}
+
+	@Test
+	void clerkWithAuthorizedPartiesDoesNotWarn(CapturedOutput output) {
+		this.properties.getClerk().setIssuer(URI.create(this.tokens.baseUrl()));
+		this.properties.getClerk().setAuthorizedParties(List.of("https://app.example.com"));
+		single();
+		assertThat(output).doesNotContain("authorized-parties is empty");
+	}
+
+	@Test
 	void clerkAcceptsOnlyRs256() {
 		this.properties.getClerk().setIssuer(URI.create(this.tokens.baseUrl()));
 		TrustedIssuer issuer = single();
@@ -239,6 +258,7 @@ class TrustedIssuersTests {
 		IssuerProperties internal = custom("internal");
 		internal.setIssuer("https://auth.internal.example.com");
 		internal.setJwkSetUri(this.tokens.jwksUri());
+		internal.setAudienceCheck(IssuerProperties.AudienceCheck.REQUIRED);
 		internal.setAudiences(List.of("api"));
 		internal.getClaims().setTenantId("tenant");
 		internal.getClaims().setRoles("scope");
@@ -312,6 +332,7 @@ class TrustedIssuersTests {
 		IssuerProperties legacy = custom("legacy");
 		legacy.setIssuer("legacy-monolith");
 		legacy.setHmacSecret(SECRET);
+		legacy.setAudienceCheck(IssuerProperties.AudienceCheck.REQUIRED);
 		legacy.setAudiences(List.of("crm"));
 		TrustedIssuer issuer = single();
 		assertThat(issuer.decoder()
@@ -474,6 +495,125 @@ class TrustedIssuersTests {
 	}
 
 	@Test
+	void issuerWithoutAudiencesWouldAcceptTokensMintedForOtherApplicationsSoStartupFails() {
+		IssuerProperties partner = customWithDefaults("partner");
+		partner.setIssuer(this.tokens.baseUrl());
+		partner.setJwkSetUri(this.tokens.jwksUri());
+		assertInvalid("foundation.auth.issuers.partner.audiences").hasMessageContaining("any other application");
+	}
+
+	@Test
+	void audienceCheckDisabledOnPurposeAcceptsAnyAudience() {
+		IssuerProperties partner = customWithDefaults("partner");
+		partner.setIssuer(this.tokens.baseUrl());
+		partner.setJwkSetUri(this.tokens.jwksUri());
+		partner.setAudienceCheck(IssuerProperties.AudienceCheck.DISABLED);
+		TrustedIssuer issuer = single();
+		assertThat(issuer.decoder().decode(this.tokens.custom().audience("anything").token()).getSubject())
+			.isNotNull();
+		partner.setAudiences(List.of("api"));
+		assertInvalid("foundation.auth.issuers.partner.audience-check");
+	}
+
+	@Test
+	void idTokenOfTheSameIssuerIsRefusedWhereAccessTokensAreRequired() {
+		IssuerProperties partner = customWithDefaults("partner");
+		partner.setIssuer(this.tokens.baseUrl());
+		partner.setJwkSetUri(this.tokens.jwksUri());
+		partner.setAudiences(List.of("api"));
+		partner.setRequireAccessTokenType(true);
+		TrustedIssuer issuer = single();
+		JWTClaimsSet claims = this.tokens.custom().audience("api").claims();
+		// An ID token: same issuer, same key, same audience (the client id), typed JWT or untyped.
+		for (JOSEObjectType type : new JOSEObjectType[] { JOSEObjectType.JWT, null }) {
+			String idToken = this.tokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
+				.keyID(this.tokens.rsaKey().getKeyID())
+				.type(type)
+				.build(), claims);
+			assertThatExceptionOfType(JwtException.class).as(String.valueOf(type))
+				.isThrownBy(() -> issuer.decoder().decode(idToken))
+				.withMessageContaining("not an access token");
+		}
+		for (String type : List.of("at+jwt", "application/at+jwt", "AT+JWT", "Application/At+Jwt")) {
+			String accessToken = this.tokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
+				.keyID(this.tokens.rsaKey().getKeyID())
+				.type(new JOSEObjectType(type))
+				.build(), claims);
+			assertThat(issuer.decoder().decode(accessToken).getSubject()).as(type).isNotNull();
+		}
+	}
+
+	@Test
+	void withoutTheAccessTokenRequirementTokensTypedJwtOrUntypedStillPass() {
+		IssuerProperties partner = custom("partner");
+		partner.setIssuer(this.tokens.baseUrl());
+		partner.setJwkSetUri(this.tokens.jwksUri());
+		JWTClaimsSet claims = this.tokens.custom().claims();
+		TrustedIssuer issuer = single();
+		for (String type : List.of("JWT", "application/jwt", "at+jwt")) {
+			String token = this.tokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
+				.keyID(this.tokens.rsaKey().getKeyID())
+				.type(new JOSEObjectType(type))
+				.build(), claims);
+			assertThat(issuer.decoder().decode(token).getSubject()).as(type).isNotNull();
+		}
+		String other = this.tokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
+			.keyID(this.tokens.rsaKey().getKeyID())
+			.type(new JOSEObjectType("logout+jwt"))
+			.build(), claims);
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> issuer.decoder().decode(other));
+	}
+
+	@Test
+	void keySetOverPlainHttpToANetworkHostIsRefusedAtStartup() {
+		IssuerProperties partner = custom("partner");
+		partner.setIssuer("https://partner.example.com");
+		partner.setJwkSetUri(URI.create("http://partner.example.com/jwks.json"));
+		assertInvalid("foundation.auth.issuers.partner.jwk-set-uri").hasMessageContaining("plain http");
+	}
+
+	@Test
+	void discoveryOverPlainHttpToANetworkAddressIsRefusedAtStartup() {
+		custom("oidc").setIssuerUri(URI.create("http://10.0.0.8/realms/main"));
+		assertInvalid("foundation.auth.issuers.oidc.issuer-uri");
+	}
+
+	@Test
+	void supabaseOverPlainHttpToANetworkHostIsRefusedAtStartup() {
+		this.properties.getSupabase().setUrl(URI.create("http://abcd.supabase.co"));
+		assertInvalid("foundation.auth.supabase.url");
+	}
+
+	@Test
+	void clerkOverPlainHttpToANetworkHostIsRefusedAtStartup() {
+		this.properties.getClerk().setIssuer(URI.create("http://clerk.example.com"));
+		assertInvalid("foundation.auth.clerk.issuer");
+	}
+
+	@Test
+	void hostNamesThatOnlyLookLoopbackAreRefused() {
+		for (String url : List.of("http://127.0.0.1.evil.example.com/jwks", "http://localhost.evil.example.com/jwks",
+				"http://128.0.0.1/jwks", "http://[::2]/jwks")) {
+			IssuerProperties partner = custom("partner");
+			partner.setIssuer("partner");
+			partner.setJwkSetUri(URI.create(url));
+			assertInvalid("foundation.auth.issuers.partner.jwk-set-uri").as(url);
+		}
+	}
+
+	@Test
+	void plainHttpToLoopbackHostsIsAllowedForLocalDevelopment() {
+		for (String url : List.of("http://localhost:9999/jwks", "http://127.0.0.1/jwks", "http://127.8.9.10/jwks",
+				"http://[::1]:8080/jwks", "HTTP://LOCALHOST/jwks")) {
+			this.properties.getIssuers().clear();
+			IssuerProperties partner = custom("partner");
+			partner.setIssuer("partner");
+			partner.setJwkSetUri(URI.create(url));
+			assertThat(create()).as(url).hasSize(1);
+		}
+	}
+
+	@Test
 	void unreadablePublicKeyStopsStartup() {
 		IssuerProperties partner = custom("partner");
 		partner.setIssuer("partner");
@@ -530,7 +670,16 @@ class TrustedIssuersTests {
 		assertThat(create()).extracting(TrustedIssuer::name).containsExactly("supabase", "clerk", "legacy");
 	}
 
+	// Most tests here are about other settings: their issuers accept any audience on purpose.
 	private IssuerProperties custom(String name) {
+		return this.properties.getIssuers().computeIfAbsent(name, (key) -> {
+			IssuerProperties issuer = new IssuerProperties();
+			issuer.setAudienceCheck(IssuerProperties.AudienceCheck.DISABLED);
+			return issuer;
+		});
+	}
+
+	private IssuerProperties customWithDefaults(String name) {
 		return this.properties.getIssuers().computeIfAbsent(name, (key) -> new IssuerProperties());
 	}
 
