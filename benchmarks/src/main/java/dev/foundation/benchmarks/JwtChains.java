@@ -23,13 +23,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 
 /**
  * Builds what the token benchmarks compare, the same way for every benchmark: Spring Security's bare
@@ -130,8 +130,8 @@ final class JwtChains {
 		var registry = new TrustedIssuerRegistry(List
 			.of(trustedIssuer(issuer, foundationDecoder(factory, issuer, source, foundationValidators(issuer)))));
 		// As AuthAutoConfiguration's foundationAuthenticationManagerResolver.
-		return new FoundationChain(factory, new JwtIssuerAuthenticationManagerResolver(
-				(iss) -> registry.authenticationManager(iss).orElse(null)));
+		AuthenticationManager manager = registry.authenticationManager();
+		return new FoundationChain(factory, (request) -> manager);
 	}
 
 	private static RSAPublicKey rsaPublicKey(TestJwtIssuer issuer) {

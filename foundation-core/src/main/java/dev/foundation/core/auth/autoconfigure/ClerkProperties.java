@@ -20,7 +20,8 @@ public class ClerkProperties {
 	private @Nullable URI issuer;
 
 	/**
-	 * Origins allowed in the azp claim, e.g. https://app.example.com. Empty accepts any azp (not recommended).
+	 * Origins allowed in the azp claim, e.g. https://app.example.com. Empty accepts any azp (not recommended; logs a
+	 * WARN at startup).
 	 */
 	private List<String> authorizedParties = new ArrayList<>();
 

@@ -2,13 +2,9 @@ package dev.foundation.core.auth.autoconfigure;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +16,7 @@ import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.auth.jwt.ClaimsPrincipalMapper;
 import dev.foundation.core.auth.jwt.ClerkPrincipalMapper;
 import dev.foundation.core.auth.jwt.JwtDecoderFactory;
+import dev.foundation.core.auth.jwt.KeyMaterial;
 import dev.foundation.core.auth.jwt.SupabasePrincipalMapper;
 import dev.foundation.core.auth.jwt.TokenValidators;
 import dev.foundation.core.auth.jwt.TrustedIssuer;
@@ -34,13 +31,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Turns {@code foundation.auth.*} into the list of trusted issuers, failing startup with the property's name for
- * anything unsafe or incomplete.
+ * anything unsafe or incomplete. This is the wiring: reading the properties and naming them in errors; key material
+ * is checked and read by {@link KeyMaterial}, decoders are built by {@link JwtDecoderFactory}.
  */
 final class TrustedIssuers {
 
 	private static final Logger logger = LoggerFactory.getLogger(TrustedIssuers.class);
-
-	private static final int MIN_SECRET_BYTES = 32;
 
 	private static final Set<JWSAlgorithm> SUPABASE_ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256);
 
@@ -213,34 +209,30 @@ final class TrustedIssuers {
 	}
 
 	private static byte[] secret(String property, String secret) {
-		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-		if (bytes.length < MIN_SECRET_BYTES) {
-			throw new InvalidFoundationPropertyException(property,
-					"the secret is " + (bytes.length * 8) + " bits long; HS256 needs at least 256 bits",
+		try {
+			return KeyMaterial.hmacSecret(secret);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidFoundationPropertyException(property, ex.getMessage(),
 					"use the full secret from your identity provider (at least 32 characters)");
 		}
-		return bytes;
 	}
 
 	private static PublicKey publicKey(String property, @Nullable Resource resource) {
+		byte[] pem;
 		try {
-			String pem = new String(resource.getContentAsByteArray(), StandardCharsets.US_ASCII);
-			String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-			X509EncodedKeySpec spec = new X509EncodedKeySpec(Base64.getDecoder().decode(base64));
-			for (String algorithm : List.of("RSA", "EC")) {
-				try {
-					return KeyFactory.getInstance(algorithm).generatePublic(spec);
-				}
-				catch (Exception ex) {
-					// try the next key type
-				}
-			}
-			throw new InvalidFoundationPropertyException(property, "the key is neither an RSA nor an EC public key",
-					"use a PEM 'BEGIN PUBLIC KEY' (X.509 SubjectPublicKeyInfo) file");
+			pem = resource.getContentAsByteArray();
 		}
-		catch (IOException | IllegalArgumentException | NullPointerException ex) {
+		catch (IOException | NullPointerException ex) {
 			throw new InvalidFoundationPropertyException(property, "the key cannot be read (" + ex.getMessage() + ")",
 					"point it at a PEM 'BEGIN PUBLIC KEY' file, e.g. classpath:keys/issuer.pub");
+		}
+		try {
+			return KeyMaterial.publicKeyFromPem(pem);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidFoundationPropertyException(property, ex.getMessage(),
+					"use a PEM 'BEGIN PUBLIC KEY' (X.509 SubjectPublicKeyInfo) file");
 		}
 	}
 

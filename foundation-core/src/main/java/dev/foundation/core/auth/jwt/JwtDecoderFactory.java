@@ -117,6 +117,7 @@ public final class JwtDecoderFactory implements AutoCloseable {
 	public JwtDecoder jwkSetWithLegacySecret(String name, URI jwkSetUri, Set<JWSAlgorithm> algorithms, byte[] secret,
 			OAuth2TokenValidator<Jwt> validator) {
 		requireSecureEndpoint(jwkSetUri);
+		KeyMaterial.requireLongEnough(secret);
 		JWSKeySelector<SecurityContext> asymmetric = new JWSVerificationKeySelector<>(requireAsymmetric(algorithms),
 				jwkSource(name, jwkSetUri));
 		JWSKeySelector<SecurityContext> hmac = new JWSVerificationKeySelector<>(JWSAlgorithm.HS256,
@@ -136,6 +137,7 @@ public final class JwtDecoderFactory implements AutoCloseable {
 		if (!JWSAlgorithm.Family.HMAC_SHA.contains(algorithm)) {
 			throw new IllegalArgumentException(algorithm + " is not an HMAC algorithm");
 		}
+		KeyMaterial.requireLongEnough(secret);
 		return decoder(new JWSVerificationKeySelector<>(algorithm, new ImmutableSecret<>(secret)), validator);
 	}
 
