@@ -35,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * context, by {@link AuthenticationIntegrationTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-		properties = "sample.dev-services.enabled=false")
+		properties = { "sample.dev-services.enabled=false",
+				// The shared test issuers (SampleAuthentication) are configured next to the development issuer.
+				"sample.dev-auth.allow-with-real-issuers=true" })
 @ActiveProfiles("local")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LocalProfileIntegrationTests extends SampleIntegrationTestSupport {

@@ -40,7 +40,7 @@ class DevAuthConfiguration {
 		if (!realIssuers.isEmpty() && !environment.getProperty(ALLOW_WITH_REAL_ISSUERS, Boolean.class, false)) {
 			throw new IllegalStateException("The development token issuer (profile 'local') mints tokens for anyone "
 					+ "and must not run next to a real issuer, but " + String.join(", ", realIssuers)
-					+ " is configured. Remove the 'local' profile, or set " + ALLOW_WITH_REAL_ISSUERS
+					+ ((realIssuers.size() == 1) ? " is" : " are") + " configured. Remove the 'local' profile, or set " + ALLOW_WITH_REAL_ISSUERS
 					+ "=true if this is a development machine on purpose.");
 		}
 		logger.warn("""
