@@ -1,11 +1,11 @@
 package dev.foundation.core.auth.autoconfigure;
 
-import dev.foundation.core.auth.health.JwksHealthIndicator;
 import java.time.Clock;
 import java.util.List;
 
 import dev.foundation.core.auth.apikey.ApiKeyAuthenticationFilter;
 import dev.foundation.core.auth.apikey.ApiKeyService;
+import dev.foundation.core.auth.health.JwksHealthIndicator;
 import dev.foundation.core.auth.jwt.JwksSettings;
 import dev.foundation.core.auth.jwt.JwtDecoderFactory;
 import dev.foundation.core.auth.jwt.TrustedIssuer;

@@ -1,6 +1,7 @@
 package dev.foundation.core.health.autoconfigure;
 
 import dev.foundation.core.health.HealthAliasController;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

@@ -1,8 +1,8 @@
 package dev.foundation.core.health.autoconfigure;
 
-import dev.foundation.core.health.HealthAliasController;
 import java.security.Principal;
 
+import dev.foundation.core.health.HealthAliasController;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

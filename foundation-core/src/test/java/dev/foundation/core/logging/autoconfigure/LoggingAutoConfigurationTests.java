@@ -1,9 +1,9 @@
 package dev.foundation.core.logging.autoconfigure;
 
-import dev.foundation.core.logging.MaskingDefaults;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.foundation.core.logging.MaskingDefaults;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
