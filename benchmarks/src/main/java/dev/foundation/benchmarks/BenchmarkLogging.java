@@ -13,7 +13,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
-import dev.foundation.core.logging.LoggingProperties;
+import dev.foundation.core.logging.MaskingDefaults;
 import dev.foundation.core.logging.MaskingDecorator;
 import net.logstash.logback.encoder.LogstashEncoder;
 import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
@@ -119,8 +119,8 @@ final class BenchmarkLogging {
 		encoder.setThrowableConverter(throwableConverter);
 		if (masked) {
 			var masking = new MaskingDecorator();
-			masking.setFieldNames(String.join(",", LoggingProperties.DEFAULT_MASKED_FIELDS));
-			masking.setValuePatterns(String.join("\n", LoggingProperties.DEFAULT_MASKED_PATTERNS));
+			masking.setFieldNames(String.join(",", MaskingDefaults.FIELDS));
+			masking.setValuePatterns(String.join("\n", MaskingDefaults.PATTERNS));
 			// Joran starts nested components; the encoder does not, and an unstarted decorator fails on first use.
 			masking.start();
 			encoder.addDecorator(masking);

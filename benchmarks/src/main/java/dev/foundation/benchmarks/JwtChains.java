@@ -10,6 +10,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.auth.FoundationPrincipal;
 import dev.foundation.core.auth.autoconfigure.AuthProperties;
+import dev.foundation.core.auth.autoconfigure.IssuerProperties;
+import dev.foundation.core.auth.autoconfigure.JwksProperties;
 import dev.foundation.core.auth.jwt.ClaimsPrincipalMapper;
 import dev.foundation.core.auth.jwt.JwksSettings;
 import dev.foundation.core.auth.jwt.JwtDecoderFactory;
@@ -21,13 +23,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 
 /**
  * Builds what the token benchmarks compare, the same way for every benchmark: Spring Security's bare
@@ -70,7 +72,7 @@ final class JwtChains {
 	 * @return the factory
 	 */
 	static JwtDecoderFactory decoderFactory() {
-		AuthProperties.Jwks jwks = DEFAULTS.getJwks();
+		JwksProperties jwks = DEFAULTS.getJwks();
 		return new JwtDecoderFactory(new JwksSettings(jwks.getCacheTtl(), jwks.getRefreshAhead(),
 				jwks.getMinRefreshInterval(), jwks.getOutageTolerance(), jwks.getConnectTimeout(),
 				jwks.getReadTimeout(), jwks.getMaxAttempts()), RetryRegistry.ofDefaults(),
@@ -112,7 +114,7 @@ final class JwtChains {
 	 * @return the trusted issuer
 	 */
 	static TrustedIssuer trustedIssuer(TestJwtIssuer issuer, JwtDecoder decoder) {
-		AuthProperties.Claims claims = new AuthProperties.Issuer().getClaims();
+		IssuerProperties.Claims claims = new IssuerProperties().getClaims();
 		return new TrustedIssuer(ISSUER_NAME, AuthProvider.CUSTOM, issuer.baseUrl(), decoder, new ClaimsPrincipalMapper(
 				claims.getUserId(), claims.getEmail(), claims.getTenantId(), claims.getRoles()));
 	}
@@ -128,8 +130,8 @@ final class JwtChains {
 		var registry = new TrustedIssuerRegistry(List
 			.of(trustedIssuer(issuer, foundationDecoder(factory, issuer, source, foundationValidators(issuer)))));
 		// As AuthAutoConfiguration's foundationAuthenticationManagerResolver.
-		return new FoundationChain(factory, new JwtIssuerAuthenticationManagerResolver(
-				(iss) -> registry.authenticationManager(iss).orElse(null)));
+		AuthenticationManager manager = registry.authenticationManager();
+		return new FoundationChain(factory, (request) -> manager);
 	}
 
 	private static RSAPublicKey rsaPublicKey(TestJwtIssuer issuer) {

@@ -147,7 +147,8 @@ public class JwtValidationPiecesBenchmark {
 		return this.fullChain.authenticate(this.token);
 	}
 
-	// What JwtIssuerAuthenticationManagerResolver does before it can pick the issuer's manager.
+	// The parse issuer routing needs to read iss. Since the routing hands the parsed token on, the decoder no longer
+	// repeats it (it did with JwtIssuerAuthenticationManagerResolver).
 	@Benchmark
 	public String issuerParse() {
 		try {

@@ -47,7 +47,7 @@ final class PingServer implements AutoCloseable {
 	static final List<String> FOUNDATION_WEB = List.of(
 			"dev.foundation.core.context.autoconfigure.RequestContextAutoConfiguration",
 			"dev.foundation.core.error.autoconfigure.ErrorHandlingAutoConfiguration",
-			"dev.foundation.core.logging.LoggingAutoConfiguration");
+			"dev.foundation.core.logging.autoconfigure.LoggingAutoConfiguration");
 
 	private final Variant variant;
 

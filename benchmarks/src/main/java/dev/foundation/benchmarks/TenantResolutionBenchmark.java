@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.auth.FoundationPrincipal;
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.core.context.RequestContext;
 import dev.foundation.core.context.RequestContexts;
 import dev.foundation.core.persistence.FoundationSchemaMigration;
@@ -78,6 +79,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @LatencyGoal(percentile = 99, micros = 1000)
 public class TenantResolutionBenchmark {
 
+	private static final String ISSUER = "http://127.0.0.1/auth/v1";
+
+
 	private static final String PATH = "/api/v1/notes";
 
 	private static final String HEADER = "X-Tenant-Id";
@@ -125,7 +129,8 @@ public class TenantResolutionBenchmark {
 		TenantDirectory directory = counting(new JdbcTenantDirectory(JdbcClient.create(this.pool),
 				new DataSourceTransactionManager(this.pool), "foundation", List.of()));
 		String user = UUID.randomUUID().toString();
-		Tenant tenant = directory.create("bench-" + UUID.randomUUID().toString().substring(0, 8), "Bench", user);
+		Tenant tenant = directory.create("bench-" + UUID.randomUUID().toString().substring(0, 8), "Bench",
+				new UserIdentity(ISSUER, user));
 		this.tenantId = tenant.id();
 		// What TenantResolutionAutoConfiguration builds with the default properties.
 		this.resolution = new TenantResolution(List.of(new ClaimTenantResolver(100), new HeaderTenantResolver(HEADER,
@@ -133,7 +138,7 @@ public class TenantResolutionBenchmark {
 						"/api/v1/me")), false, Duration.ofSeconds(30), Clock.systemUTC());
 		this.filter = new TenantResolutionFilter(this.resolution, null);
 		boolean claim = this.source.equals("claim");
-		this.principal = new FoundationPrincipal(user, AuthProvider.SUPABASE, "http://127.0.0.1/auth/v1", null,
+		this.principal = new FoundationPrincipal(user, AuthProvider.SUPABASE, ISSUER, null,
 				claim ? tenant.id().toString() : null, Set.of("member"), null, Map.of("sub", user));
 		this.header = claim ? null : tenant.slug();
 		this.request = new BenchmarkTenantRequest(this.header);

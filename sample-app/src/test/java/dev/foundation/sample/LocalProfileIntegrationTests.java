@@ -10,11 +10,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,12 +35,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * context, by {@link AuthenticationIntegrationTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-		properties = "sample.dev-services.enabled=false")
+		properties = { "sample.dev-services.enabled=false",
+				// The shared test issuers (SampleAuthentication) are configured next to the development issuer.
+				"sample.dev-auth.allow-with-real-issuers=true" })
 @ActiveProfiles("local")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LocalProfileIntegrationTests extends SampleIntegrationTestSupport {
 
 	private static final int PORT = freePort();
+
+	@Autowired
+	private WebApplicationContext context;
 
 	@DynamicPropertySource
 	static void fixedPort(DynamicPropertyRegistry registry) {
@@ -59,6 +71,23 @@ class LocalProfileIntegrationTests extends SampleIntegrationTestSupport {
 		assertThat(me.path("tenantId").asString()).isEqualTo("acme");
 		assertThat(strings(me.path("roles"))).containsExactly("admin");
 		assertThat(me.path("contextUserId").asString()).isEqualTo("dev-user-1");
+	}
+
+	@Test
+	void devIssuerRefusesToMintTokensForCallersOnOtherHosts() throws Exception {
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		MvcResult result = mvc.perform(MockMvcRequestBuilders.post("/dev/tokens").with((request) -> {
+			request.setRemoteAddr("203.0.113.7");
+			return request;
+		}).contentType(MediaType.APPLICATION_JSON).content("{\"userId\":\"mallory\",\"roles\":[\"admin\"]}"))
+			.andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(403);
+		assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+		assertThat(result.getResponse().getContentAsString()).doesNotContain("access_token");
+		assertThat(mvc.perform(MockMvcRequestBuilders.get("/dev/jwks.json").with((request) -> {
+			request.setRemoteAddr("10.1.2.3");
+			return request;
+		})).andReturn().getResponse().getStatus()).isEqualTo(403);
 	}
 
 	@Test

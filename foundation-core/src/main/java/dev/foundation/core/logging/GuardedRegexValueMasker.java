@@ -42,11 +42,29 @@ final class GuardedRegexValueMasker implements ValueMasker {
 	}
 
 	private boolean mayMatch(CharSequence text) {
-		if (this.requiredLiteral == null) {
+		String literal = this.requiredLiteral;
+		if (literal == null) {
 			return true;
 		}
 		String value = text.toString();
-		return (this.ignoreCase ? value.toLowerCase(Locale.ROOT) : value).contains(this.requiredLiteral);
+		return this.ignoreCase ? containsIgnoreCase(value, literal) : value.contains(literal);
+	}
+
+	// Without lower-casing a copy of every string value of every log line (the literal is lower case already).
+	private static boolean containsIgnoreCase(String value, String lowerCaseLiteral) {
+		if (lowerCaseLiteral.isEmpty()) {
+			return true;
+		}
+		int last = value.length() - lowerCaseLiteral.length();
+		char first = lowerCaseLiteral.charAt(0);
+		for (int i = 0; i <= last; i++) {
+			char c = value.charAt(i);
+			if ((c == first || Character.toLowerCase(c) == first)
+					&& value.regionMatches(true, i, lowerCaseLiteral, 0, lowerCaseLiteral.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

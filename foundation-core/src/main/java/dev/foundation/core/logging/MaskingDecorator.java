@@ -46,7 +46,7 @@ public class MaskingDecorator extends MaskingJsonGeneratorDecorator {
 				String regex = pattern.trim();
 				// The defaults are known to need a literal; an application's own patterns always run.
 				addValueMasker(new GuardedRegexValueMasker(Pattern.compile(regex), MASK,
-						LoggingProperties.requiredLiteralOf(regex), regex.startsWith("(?i)")));
+						MaskingDefaults.requiredLiteralOf(regex), regex.startsWith("(?i)")));
 			}
 		}
 	}

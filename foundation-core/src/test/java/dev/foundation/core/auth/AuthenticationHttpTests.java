@@ -94,7 +94,9 @@ class AuthenticationHttpTests {
 		// Trusted issuers whose keys cannot be had: port 1 refuses every connection.
 		registry.add("foundation.auth.issuers.keys-down.issuer", () -> KEYS_DOWN);
 		registry.add("foundation.auth.issuers.keys-down.jwk-set-uri", () -> "http://127.0.0.1:1/jwks.json");
+		registry.add("foundation.auth.issuers.keys-down.audience-check", () -> "disabled");
 		registry.add("foundation.auth.issuers.discovery-down.issuer-uri", () -> DISCOVERY_DOWN);
+		registry.add("foundation.auth.issuers.discovery-down.audience-check", () -> "disabled");
 	}
 
 	@AfterAll

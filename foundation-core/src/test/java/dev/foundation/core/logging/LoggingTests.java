@@ -38,7 +38,7 @@ class LoggingTests {
 	void startEncoder() {
 		MaskingDecorator masking = new MaskingDecorator();
 		masking.setFieldNames("password, email,");
-		masking.setValuePatterns(String.join("\n", LoggingProperties.DEFAULT_MASKED_PATTERNS));
+		masking.setValuePatterns(String.join("\n", MaskingDefaults.PATTERNS));
 		// Joran starts the decorator it builds from logback-foundation.xml; here that is done by hand.
 		masking.start();
 		this.loggerContext.setMDCAdapter(new LogbackMDCAdapter());
@@ -79,6 +79,18 @@ class LoggingTests {
 	void masksEmailAddressInsideMessage() {
 		String json = encode("password reset requested for alice.smith+test@mail.example.co.uk today");
 		assertThat(json).doesNotContain("alice.smith").doesNotContain("example.co.uk").contains("requested for ****");
+	}
+
+	@Test
+	void apiKeyLoggedInMessageOrArgumentLeavesNoSecretInJsonLine() {
+		// The shape ApiKeyFormat generates: fdn_<8 base32>_<43 base64url>.
+		String secret = "q3J9-vX_0aZkLm2Nw8bYc4TdEe5FgH6iJ7kK8lM9nOp";
+		String key = "fdn_k7m2p4qa_" + secret;
+		String json = encode("request rejected for key " + key + " (revoked); retried with {}", kv("key", key));
+		assertThat(json).doesNotContain(secret)
+			.doesNotContain(secret.substring(0, 12))
+			.contains("for key fdn_k7m2p4qa_**** (revoked)")
+			.contains("\"key\":\"fdn_k7m2p4qa_****\"");
 	}
 
 	@Test

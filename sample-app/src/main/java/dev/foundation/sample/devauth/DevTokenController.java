@@ -1,9 +1,13 @@
 package dev.foundation.sample.devauth;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.foundation.core.error.ForbiddenException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -19,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The development issuer's endpoints: its JWKS, and minting a token for any user, tenant and roles. Exists only in
- * the {@code local} profile.
+ * The development issuer's endpoints: its JWKS, and minting a token for any user, tenant and roles. Exist only in
+ * the {@code local} profile and answer loopback callers only (403 problem+json for others).
  */
 @RestController
 @Profile("local")
@@ -33,16 +37,40 @@ class DevTokenController {
 	}
 
 	@GetMapping("/dev/jwks.json")
-	Map<String, Object> jwks() {
+	Map<String, Object> jwks(HttpServletRequest http) {
+		requireLoopback(http);
 		return this.issuer.publicJwks();
 	}
 
 	@PostMapping("/dev/tokens")
-	TokenResponse mint(@Valid @RequestBody TokenRequest request) {
+	TokenResponse mint(HttpServletRequest http, @Valid @RequestBody TokenRequest request) {
+		requireLoopback(http);
 		int ttl = (request.ttlSeconds() != null) ? request.ttlSeconds() : 3600;
 		String token = this.issuer.mint(request.userId(), request.email(), request.tenantId(),
 				(request.roles() != null) ? request.roles() : List.of(), Duration.ofSeconds(ttl));
 		return new TokenResponse(token, "Bearer", ttl);
+	}
+
+	/**
+	 * Refuses every caller but this machine. The address is the connection's peer (or what Tomcat's
+	 * {@code RemoteIpValve} derived from trusted proxies' headers): a reverse proxy on the same machine that forwards
+	 * other hosts' requests makes them look local, which is one more reason never to run this profile where others
+	 * can reach it.
+	 */
+	private static void requireLoopback(HttpServletRequest request) {
+		String address = request.getRemoteAddr();
+		boolean loopback;
+		try {
+			// A literal address (the servlet container's), so no name is looked up.
+			loopback = address != null && address.matches("[0-9A-Fa-f:.%]+")
+					&& InetAddress.getByName(address).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			loopback = false;
+		}
+		if (!loopback) {
+			throw new ForbiddenException("The development token issuer answers requests from this machine only");
+		}
 	}
 
 	/**

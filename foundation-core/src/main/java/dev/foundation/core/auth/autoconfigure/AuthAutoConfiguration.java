@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.foundation.core.auth.apikey.ApiKeyAuthenticationFilter;
 import dev.foundation.core.auth.apikey.ApiKeyService;
+import dev.foundation.core.auth.health.JwksHealthIndicator;
 import dev.foundation.core.auth.jwt.JwksSettings;
 import dev.foundation.core.auth.jwt.JwtDecoderFactory;
 import dev.foundation.core.auth.jwt.TrustedIssuer;
@@ -20,9 +21,11 @@ import dev.foundation.core.error.web.ProblemResponseWriter;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -33,17 +36,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -81,7 +88,7 @@ public final class AuthAutoConfiguration {
 	@ConditionalOnMissingBean
 	JwtDecoderFactory foundationJwtDecoderFactory(AuthProperties properties,
 			ObjectProvider<RetryRegistry> retries, ObjectProvider<CircuitBreakerRegistry> circuitBreakers) {
-		AuthProperties.Jwks jwks = properties.getJwks();
+		JwksProperties jwks = properties.getJwks();
 		// Nimbus's own constraints between these settings, checked here so that the error names the property.
 		if (jwks.getCacheTtl().compareTo(jwks.getMinRefreshInterval()) <= 0) {
 			throw new InvalidFoundationPropertyException("foundation.auth.jwks.cache-ttl",
@@ -121,15 +128,15 @@ public final class AuthAutoConfiguration {
 	}
 
 	/**
-	 * Picks the issuer's authentication manager by the token's {@code iss}; an unknown issuer is rejected before any
-	 * key is fetched.
+	 * Picks the issuer by the token's {@code iss} and hands it the token parsed once; an unknown issuer is rejected
+	 * before any key is fetched.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	AuthenticationManagerResolver<HttpServletRequest> foundationAuthenticationManagerResolver(
 			TrustedIssuerRegistry issuers) {
-		return new JwtIssuerAuthenticationManagerResolver(
-				(issuer) -> issuers.authenticationManager(issuer).orElse(null));
+		AuthenticationManager manager = issuers.authenticationManager();
+		return (request) -> manager;
 	}
 
 	@Bean
@@ -159,16 +166,34 @@ public final class AuthAutoConfiguration {
 
 	}
 
+	/**
+	 * The foundation's chain, for every request that no chain of the application's claims. An application chain
+	 * for some paths only (e.g. {@code securityMatcher("/webhooks/**")}) is consulted first and leaves every other
+	 * path to this one; an application chain matching any request replaces it.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@EnableWebSecurity
-	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	static class FilterChainConfiguration {
 
-		@Bean
-		SecurityFilterChain foundationSecurityFilterChain(HttpSecurity http, AuthProperties properties,
+		private static final String NAME = "foundationSecurityFilterChain";
+
+		// Last: Spring Security consults chains in order, and one matching any request must come after all others.
+		// Application chains without an order are last too; equal orders keep their definition order, in which
+		// the application's come before auto-configuration's.
+		@Bean(NAME)
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		@Nullable SecurityFilterChain foundationSecurityFilterChain(ListableBeanFactory beans, HttpSecurity http,
+				AuthProperties properties,
 				AuthenticationManagerResolver<HttpServletRequest> managers, BearerTokenResolver bearerTokens,
 				ObjectProvider<ProblemResponseWriter> problemWriter,
 				ObjectProvider<CorsConfigurationSource> cors, ObjectProvider<ApiKeyService> apiKeys) throws Exception {
+			String anyRequestChain = applicationChainMatchingAnyRequest(beans);
+			if (anyRequestChain != null) {
+				// No bean (Spring skips a null bean when it collects the chains): the application's chain decides.
+				logger.info("Security filter chain '{}' matches every request; the foundation's chain is not used",
+						anyRequestChain);
+				return null;
+			}
 			ProblemResponseWriter problems = problemWriter.getIfAvailable();
 			var entryPoint = new ProblemAuthenticationEntryPoint(problems);
 			var accessDenied = new ProblemAccessDeniedHandler(problems);
@@ -221,7 +246,17 @@ public final class AuthAutoConfiguration {
 			return http.build();
 		}
 
-		private static CorsConfigurationSource corsSource(AuthProperties.Cors properties) {
+		private static @Nullable String applicationChainMatchingAnyRequest(ListableBeanFactory beans) {
+			for (String name : beans.getBeanNamesForType(SecurityFilterChain.class, false, false)) {
+				if (!name.equals(NAME) && beans.getBean(name) instanceof DefaultSecurityFilterChain chain
+						&& chain.getRequestMatcher() instanceof AnyRequestMatcher) {
+					return name;
+				}
+			}
+			return null;
+		}
+
+		private static CorsConfigurationSource corsSource(CorsProperties properties) {
 			if (properties.getAllowedOrigins().isEmpty()) {
 				return null;
 			}

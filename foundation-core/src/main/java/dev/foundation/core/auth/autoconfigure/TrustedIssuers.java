@@ -2,13 +2,9 @@ package dev.foundation.core.auth.autoconfigure;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,11 +16,14 @@ import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.auth.jwt.ClaimsPrincipalMapper;
 import dev.foundation.core.auth.jwt.ClerkPrincipalMapper;
 import dev.foundation.core.auth.jwt.JwtDecoderFactory;
+import dev.foundation.core.auth.jwt.KeyMaterial;
 import dev.foundation.core.auth.jwt.SupabasePrincipalMapper;
 import dev.foundation.core.auth.jwt.TokenValidators;
 import dev.foundation.core.auth.jwt.TrustedIssuer;
 import dev.foundation.core.config.InvalidFoundationPropertyException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -32,11 +31,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Turns {@code foundation.auth.*} into the list of trusted issuers, failing startup with the property's name for
- * anything unsafe or incomplete.
+ * anything unsafe or incomplete. This is the wiring: reading the properties and naming them in errors; key material
+ * is checked and read by {@link KeyMaterial}, decoders are built by {@link JwtDecoderFactory}.
  */
 final class TrustedIssuers {
 
-	private static final int MIN_SECRET_BYTES = 32;
+	private static final Logger logger = LoggerFactory.getLogger(TrustedIssuers.class);
 
 	private static final Set<JWSAlgorithm> SUPABASE_ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256);
 
@@ -56,7 +56,7 @@ final class TrustedIssuers {
 
 	List<TrustedIssuer> create() {
 		List<TrustedIssuer> issuers = new ArrayList<>();
-		AuthProperties.Supabase supabase = this.properties.getSupabase();
+		SupabaseProperties supabase = this.properties.getSupabase();
 		if (supabase.getUrl() != null) {
 			issuers.add(supabase(supabase, supabase.getUrl()));
 		}
@@ -65,7 +65,7 @@ final class TrustedIssuers {
 					"a JWT secret is set but not the project URL, so the issuer cannot be checked",
 					"set it to https://<project-ref>.supabase.co");
 		}
-		AuthProperties.Clerk clerk = this.properties.getClerk();
+		ClerkProperties clerk = this.properties.getClerk();
 		if (clerk.getIssuer() != null) {
 			issuers.add(clerk(clerk, clerk.getIssuer()));
 		}
@@ -82,8 +82,8 @@ final class TrustedIssuers {
 		return issuers;
 	}
 
-	private TrustedIssuer supabase(AuthProperties.Supabase supabase, URI url) {
-		requireHttpUrl("foundation.auth.supabase.url", url);
+	private TrustedIssuer supabase(SupabaseProperties supabase, URI url) {
+		requireSecureUrl("foundation.auth.supabase.url", url);
 		String issuer = stripTrailingSlash(url.toString()) + "/auth/v1";
 		URI jwks = URI.create(issuer + "/.well-known/jwks.json");
 		List<OAuth2TokenValidator<Jwt>> extra = new ArrayList<>();
@@ -100,8 +100,13 @@ final class TrustedIssuers {
 				new SupabasePrincipalMapper(supabase.getTenantIdClaim(), supabase.getRolesClaim()));
 	}
 
-	private TrustedIssuer clerk(AuthProperties.Clerk clerk, URI issuerUri) {
-		requireHttpUrl("foundation.auth.clerk.issuer", issuerUri);
+	private TrustedIssuer clerk(ClerkProperties clerk, URI issuerUri) {
+		requireSecureUrl("foundation.auth.clerk.issuer", issuerUri);
+		if (clerk.getAuthorizedParties().isEmpty()) {
+			// Clerk's session tokens carry no aud: azp is what ties a token to this application's front ends.
+			logger.warn("foundation.auth.clerk.authorized-parties is empty: Clerk tokens requested from any origin "
+					+ "are accepted. Set it to the origins of your front ends (e.g. https://app.example.com).");
+		}
 		String issuer = stripTrailingSlash(issuerUri.toString());
 		OAuth2TokenValidator<Jwt> validator = TokenValidators.create(issuer, List.of(),
 				this.properties.getClockSkew(), this.clock,
@@ -112,7 +117,7 @@ final class TrustedIssuers {
 				new ClerkPrincipalMapper(clerk.getRoleMapping()));
 	}
 
-	private TrustedIssuer custom(String name, AuthProperties.Issuer config) {
+	private TrustedIssuer custom(String name, IssuerProperties config) {
 		String prefix = "foundation.auth.issuers." + name;
 		int sources = count(config.getIssuerUri(), config.getJwkSetUri(), config.getHmacSecret(),
 				config.getPublicKey());
@@ -127,8 +132,12 @@ final class TrustedIssuers {
 			throw new InvalidFoundationPropertyException(prefix + ".issuer", "the expected iss claim is not set",
 					"set it to the exact iss value of the tokens");
 		}
-		OAuth2TokenValidator<Jwt> validator = TokenValidators.create(issuer, config.getAudiences(),
-				this.properties.getClockSkew(), this.clock, List.of());
+		List<OAuth2TokenValidator<Jwt>> extra = new ArrayList<>();
+		if (config.isRequireAccessTokenType()) {
+			extra.add(TokenValidators.accessTokenType());
+		}
+		OAuth2TokenValidator<Jwt> validator = TokenValidators.create(issuer, audiences(prefix, config),
+				this.properties.getClockSkew(), this.clock, extra);
 		JwtDecoder decoder;
 		if (config.getHmacSecret() != null) {
 			Set<JWSAlgorithm> algorithms = algorithms(prefix, config.getAlgorithms(), Set.of(JWSAlgorithm.HS256));
@@ -147,11 +156,11 @@ final class TrustedIssuers {
 						"use RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384 or ES512");
 			}
 			if (config.getJwkSetUri() != null) {
-				requireHttpUrl(prefix + ".jwk-set-uri", config.getJwkSetUri());
+				requireSecureUrl(prefix + ".jwk-set-uri", config.getJwkSetUri());
 				decoder = this.decoders.jwkSet(name, config.getJwkSetUri(), algorithms, validator);
 			}
 			else if (config.getIssuerUri() != null) {
-				requireHttpUrl(prefix + ".issuer-uri", config.getIssuerUri());
+				requireSecureUrl(prefix + ".issuer-uri", config.getIssuerUri());
 				decoder = this.decoders.discovered(name, config.getIssuerUri(), algorithms, validator);
 			}
 			else {
@@ -159,9 +168,27 @@ final class TrustedIssuers {
 						validator);
 			}
 		}
-		AuthProperties.Claims claims = config.getClaims();
+		IssuerProperties.Claims claims = config.getClaims();
 		return new TrustedIssuer(name, AuthProvider.CUSTOM, issuer, decoder, new ClaimsPrincipalMapper(
 				claims.getUserId(), claims.getEmail(), claims.getTenantId(), claims.getRoles()));
+	}
+
+	private static List<String> audiences(String prefix, IssuerProperties config) {
+		boolean disabled = config.getAudienceCheck() == IssuerProperties.AudienceCheck.DISABLED;
+		if (config.getAudiences().isEmpty() && !disabled) {
+			// Without it, a token the same issuer minted for any other application (another API, a front end's ID
+			// token) would be accepted here.
+			throw new InvalidFoundationPropertyException(prefix + ".audiences",
+					"no audience is configured, so tokens the issuer minted for any other application would be "
+							+ "accepted",
+					"set the audience(s) this API's tokens carry, or " + prefix
+							+ ".audience-check=disabled to accept any audience on purpose");
+		}
+		if (!config.getAudiences().isEmpty() && disabled) {
+			throw new InvalidFoundationPropertyException(prefix + ".audience-check",
+					"it is disabled although audiences are configured", "remove one of the two");
+		}
+		return disabled ? List.of() : config.getAudiences();
 	}
 
 	private static Set<JWSAlgorithm> algorithms(String prefix, List<String> names, Set<JWSAlgorithm> defaults) {
@@ -182,43 +209,46 @@ final class TrustedIssuers {
 	}
 
 	private static byte[] secret(String property, String secret) {
-		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-		if (bytes.length < MIN_SECRET_BYTES) {
-			throw new InvalidFoundationPropertyException(property,
-					"the secret is " + (bytes.length * 8) + " bits long; HS256 needs at least 256 bits",
+		try {
+			return KeyMaterial.hmacSecret(secret);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidFoundationPropertyException(property, ex.getMessage(),
 					"use the full secret from your identity provider (at least 32 characters)");
 		}
-		return bytes;
 	}
 
 	private static PublicKey publicKey(String property, @Nullable Resource resource) {
+		byte[] pem;
 		try {
-			String pem = new String(resource.getContentAsByteArray(), StandardCharsets.US_ASCII);
-			String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-			X509EncodedKeySpec spec = new X509EncodedKeySpec(Base64.getDecoder().decode(base64));
-			for (String algorithm : List.of("RSA", "EC")) {
-				try {
-					return KeyFactory.getInstance(algorithm).generatePublic(spec);
-				}
-				catch (Exception ex) {
-					// try the next key type
-				}
-			}
-			throw new InvalidFoundationPropertyException(property, "the key is neither an RSA nor an EC public key",
-					"use a PEM 'BEGIN PUBLIC KEY' (X.509 SubjectPublicKeyInfo) file");
+			pem = resource.getContentAsByteArray();
 		}
-		catch (IOException | IllegalArgumentException | NullPointerException ex) {
+		catch (IOException | NullPointerException ex) {
 			throw new InvalidFoundationPropertyException(property, "the key cannot be read (" + ex.getMessage() + ")",
 					"point it at a PEM 'BEGIN PUBLIC KEY' file, e.g. classpath:keys/issuer.pub");
 		}
+		try {
+			return KeyMaterial.publicKeyFromPem(pem);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidFoundationPropertyException(property, ex.getMessage(),
+					"use a PEM 'BEGIN PUBLIC KEY' (X.509 SubjectPublicKeyInfo) file");
+		}
 	}
 
-	private static void requireHttpUrl(String property, URI uri) {
+	private static void requireSecureUrl(String property, URI uri) {
 		String scheme = uri.getScheme();
 		if (scheme == null || uri.getHost() == null
 				|| !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
 			throw new InvalidFoundationPropertyException(property, "'" + uri + "' is not an absolute http(s) URL",
 					"use e.g. https://example.com");
+		}
+		// Keys fetched over plain http could be swapped by anyone on the path, who could then sign any token.
+		if (!JwtDecoderFactory.isSecureEndpoint(uri)) {
+			throw new InvalidFoundationPropertyException(property,
+					"'" + uri + "' is plain http to a host that is not loopback, so the keys could be replaced in "
+							+ "transit",
+					"use https (plain http is accepted only for localhost, 127.0.0.0/8 and ::1)");
 		}
 	}
 

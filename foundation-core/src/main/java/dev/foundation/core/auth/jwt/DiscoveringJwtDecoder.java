@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,7 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * request rate), and the failure is a {@link JwtException} — "the token could not be checked", which the foundation
  * answers with 503 — rather than an unchecked error ending in a 500.
  */
-final class DiscoveringJwtDecoder implements JwtDecoder {
+final class DiscoveringJwtDecoder implements ParsedJwtDecoder {
 
 	private final Supplier<JwtDecoder> discovery;
 
@@ -44,6 +45,14 @@ final class DiscoveringJwtDecoder implements JwtDecoder {
 	public Jwt decode(String token) throws JwtException {
 		JwtDecoder decoder = this.delegate;
 		return ((decoder != null) ? decoder : discover()).decode(token);
+	}
+
+	@Override
+	public Jwt decode(String token, SignedJWT parsed) throws JwtException {
+		JwtDecoder decoder = this.delegate;
+		decoder = (decoder != null) ? decoder : discover();
+		return (decoder instanceof ParsedJwtDecoder parsedDecoder) ? parsedDecoder.decode(token, parsed)
+				: decoder.decode(token);
 	}
 
 	private synchronized JwtDecoder discover() {

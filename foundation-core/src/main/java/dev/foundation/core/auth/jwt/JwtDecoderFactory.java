@@ -1,8 +1,10 @@
 package dev.foundation.core.auth.jwt;
 
+import java.net.InetAddress;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.net.UnknownHostException;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -11,8 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -22,7 +25,7 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
-import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -36,14 +39,14 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * Builds {@link JwtDecoder}s on Spring Security's {@link NimbusJwtDecoder} with a Nimbus processor the foundation
- * configures itself: an algorithm allow-list per issuer (never {@code none}, never HMAC for an asymmetric issuer),
+ * Builds {@link JwtDecoder}s that work as Spring Security's {@code NimbusJwtDecoder} does, with a Nimbus processor
+ * the foundation configures itself: an algorithm allow-list per issuer (never {@code none}, never HMAC for an asymmetric issuer),
  * keys only from the configured source ({@code jku}, {@code x5u} and embedded {@code jwk} headers are never
  * followed), and for key sets Nimbus's cache with refresh-ahead, rate limiting and outage tolerance, fetched through
  * resilience4j. Claims are checked by Spring Security validators (see {@link TokenValidators}).
@@ -54,6 +57,8 @@ public final class JwtDecoderFactory implements AutoCloseable {
 	static final long DISCOVERY_BACKOFF_SECONDS = 30;
 
 	static final Duration DISCOVERY_BACKOFF = Duration.ofSeconds(DISCOVERY_BACKOFF_SECONDS);
+
+	private static final Pattern IPV4_LITERAL = Pattern.compile("(\\d{1,3})(\\.\\d{1,3}){3}");
 
 	private final JwksSettings settings;
 
@@ -94,6 +99,7 @@ public final class JwtDecoderFactory implements AutoCloseable {
 	 */
 	public JwtDecoder jwkSet(String name, URI jwkSetUri, Set<JWSAlgorithm> algorithms,
 			OAuth2TokenValidator<Jwt> validator) {
+		requireSecureEndpoint(jwkSetUri);
 		return decoder(new JWSVerificationKeySelector<>(requireAsymmetric(algorithms), jwkSource(name, jwkSetUri)),
 				validator);
 	}
@@ -110,6 +116,8 @@ public final class JwtDecoderFactory implements AutoCloseable {
 	 */
 	public JwtDecoder jwkSetWithLegacySecret(String name, URI jwkSetUri, Set<JWSAlgorithm> algorithms, byte[] secret,
 			OAuth2TokenValidator<Jwt> validator) {
+		requireSecureEndpoint(jwkSetUri);
+		KeyMaterial.requireLongEnough(secret);
 		JWSKeySelector<SecurityContext> asymmetric = new JWSVerificationKeySelector<>(requireAsymmetric(algorithms),
 				jwkSource(name, jwkSetUri));
 		JWSKeySelector<SecurityContext> hmac = new JWSVerificationKeySelector<>(JWSAlgorithm.HS256,
@@ -129,6 +137,7 @@ public final class JwtDecoderFactory implements AutoCloseable {
 		if (!JWSAlgorithm.Family.HMAC_SHA.contains(algorithm)) {
 			throw new IllegalArgumentException(algorithm + " is not an HMAC algorithm");
 		}
+		KeyMaterial.requireLongEnough(secret);
 		return decoder(new JWSVerificationKeySelector<>(algorithm, new ImmutableSecret<>(secret)), validator);
 	}
 
@@ -176,6 +185,7 @@ public final class JwtDecoderFactory implements AutoCloseable {
 	 */
 	public JwtDecoder discovered(String name, URI issuerUri, Set<JWSAlgorithm> algorithms,
 			OAuth2TokenValidator<Jwt> validator) {
+		requireSecureEndpoint(issuerUri);
 		return new DiscoveringJwtDecoder(() -> jwkSet(name, discoverJwkSetUri(issuerUri), algorithms, validator),
 				DISCOVERY_BACKOFF, Clock.systemUTC());
 	}
@@ -194,6 +204,10 @@ public final class JwtDecoderFactory implements AutoCloseable {
 			URI jwksUri = JSONObjectUtils.getURI(metadata, "jwks_uri");
 			if (jwksUri == null) {
 				throw new IllegalStateException("The discovery document of " + base + " has no jwks_uri");
+			}
+			if (!isSecureEndpoint(jwksUri)) {
+				throw new IllegalStateException("The discovery document of " + base + " names the key set " + jwksUri
+						+ ", which is neither https nor on a loopback host");
 			}
 			return jwksUri;
 		}
@@ -271,15 +285,67 @@ public final class JwtDecoderFactory implements AutoCloseable {
 			OAuth2TokenValidator<Jwt> validator) {
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSKeySelector(keySelector);
-		// Access tokens are typed "JWT" or untyped; "at+jwt" (RFC 9068) is accepted too.
-		processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
-				new JOSEObjectType("at+jwt"), null));
+		// Access tokens are typed "JWT" or untyped; "at+jwt" (RFC 9068) is accepted too. Issuers that must be given
+		// access tokens only add TokenValidators.accessTokenType().
+		processor.setJWSTypeVerifier(JwtDecoderFactory::verifyType);
 		// Claims are checked by the Spring Security validators, which report failures uniformly.
 		processor.setJWTClaimsSetVerifier((claims, context) -> {
 		});
-		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-		decoder.setJwtValidator(validator);
-		return decoder;
+		return new IssuerJwtDecoder(processor, validator);
+	}
+
+	private static void verifyType(@Nullable JOSEObjectType type, @Nullable SecurityContext context)
+			throws BadJOSEException {
+		if (type != null && !TokenTypes.isJwt(type.getType()) && !TokenTypes.isAccessToken(type.getType())) {
+			throw new BadJOSEException("JOSE header typ (type) " + type + " not allowed");
+		}
+	}
+
+	/**
+	 * Whether a key set or discovery URL may be used: {@code https}, or plain {@code http} to a loopback host only
+	 * ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}), where nothing on the network can change the keys in
+	 * transit. Host names other than {@code localhost} are not resolved.
+	 * @param uri the URL
+	 * @return whether it is absolute and safe to fetch keys from
+	 */
+	public static boolean isSecureEndpoint(URI uri) {
+		String scheme = uri.getScheme();
+		String host = uri.getHost();
+		if (scheme == null || host == null) {
+			return false;
+		}
+		if (scheme.equalsIgnoreCase("https")) {
+			return true;
+		}
+		return scheme.equalsIgnoreCase("http") && isLoopback(host);
+	}
+
+	private static boolean isLoopback(String host) {
+		String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+		if (name.equalsIgnoreCase("localhost")) {
+			return true;
+		}
+		if (IPV4_LITERAL.matcher(name).matches()) {
+			return name.startsWith("127.");
+		}
+		if (name.indexOf(':') >= 0) {
+			try {
+				// A literal IPv6 address: parsed, never looked up.
+				return InetAddress.getByName(name).isLoopbackAddress();
+			}
+			catch (UnknownHostException ex) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	private static void requireSecureEndpoint(URI uri) {
+		if (!isSecureEndpoint(uri)) {
+			throw new IllegalArgumentException(
+					"'" + uri + "' is neither an https URL nor a URL of a loopback host; keys fetched over plain "
+							+ "http could be replaced in transit");
+		}
 	}
 
 	private static Set<JWSAlgorithm> requireAsymmetric(Set<JWSAlgorithm> algorithms) {

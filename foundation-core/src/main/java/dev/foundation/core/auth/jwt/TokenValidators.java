@@ -74,6 +74,21 @@ public final class TokenValidators {
 	}
 
 	/**
+	 * Rejects every token that is not typed as an OAuth 2.0 access token: JOSE header {@code typ} {@code at+jwt} or
+	 * {@code application/at+jwt}, in any case (RFC 9068, section 2.1). An ID token (typed {@code JWT} or untyped)
+	 * signed by the same issuer with the same keys is refused, so it cannot be replayed as an access token.
+	 * @return the validator
+	 */
+	public static OAuth2TokenValidator<Jwt> accessTokenType() {
+		return (jwt) -> {
+			Object type = jwt.getHeaders().get("typ");
+			return (type instanceof String value && TokenTypes.isAccessToken(value))
+					? OAuth2TokenValidatorResult.success()
+					: failure("The token is not an access token (typ must be at+jwt)");
+		};
+	}
+
+	/**
 	 * Rejects tokens of Supabase anonymous users.
 	 * @return the validator
 	 */

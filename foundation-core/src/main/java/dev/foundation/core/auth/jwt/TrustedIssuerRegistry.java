@@ -16,6 +16,8 @@ public final class TrustedIssuerRegistry {
 
 	private final Map<String, AuthenticationManager> managers = new LinkedHashMap<>();
 
+	private final AuthenticationManager routing;
+
 	/**
 	 * Creates the registry.
 	 * @param issuers the trusted issuers, each with a distinct {@code iss}
@@ -23,6 +25,17 @@ public final class TrustedIssuerRegistry {
 	public TrustedIssuerRegistry(List<TrustedIssuer> issuers) {
 		this.issuers = List.copyOf(issuers);
 		this.issuers.forEach((issuer) -> this.managers.put(issuer.issuer(), issuer.authenticationManager()));
+		this.routing = new IssuerRoutingAuthenticationManager(this.issuers);
+	}
+
+	/**
+	 * Returns the authentication manager for bearer tokens of any trusted issuer: it parses the token once, picks
+	 * the issuer by {@code iss} (an unknown issuer is rejected before any key is fetched) and hands the parsed token to
+	 * that issuer's decoder.
+	 * @return the manager
+	 */
+	public AuthenticationManager authenticationManager() {
+		return this.routing;
 	}
 
 	/**

@@ -45,6 +45,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
@@ -89,7 +90,8 @@ class AuthAutoConfigurationTests {
 	void failsOnAnInvalidIssuerPropertyNamingIt() {
 		this.contextRunner
 			.withPropertyValues("foundation.auth.issuers.legacy.issuer=legacy",
-					"foundation.auth.issuers.legacy.hmac-secret=too-short")
+					"foundation.auth.issuers.legacy.hmac-secret=too-short",
+					"foundation.auth.issuers.legacy.audiences=api")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOfSatisfying(InvalidFoundationPropertyException.class,
 						(ex) -> assertThat(ex.getProperty()).isEqualTo("foundation.auth.issuers.legacy.hmac-secret")));
@@ -135,7 +137,8 @@ class AuthAutoConfigurationTests {
 		// An unroutable documentation address: any fetch at startup would fail or hang.
 		this.contextRunner
 			.withPropertyValues("foundation.auth.clerk.issuer=https://clerk.example.invalid",
-					"foundation.auth.issuers.oidc.issuer-uri=https://oidc.example.invalid")
+					"foundation.auth.issuers.oidc.issuer-uri=https://oidc.example.invalid",
+					"foundation.auth.issuers.oidc.audiences=api")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.getBean(TrustedIssuerRegistry.class)
 				.satisfies((registry) -> assertThat(registry.issuers()).extracting(TrustedIssuer::name)
@@ -147,7 +150,8 @@ class AuthAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues(SUPABASE, "foundation.auth.clerk.issuer=https://clerk.example.com",
 					"foundation.auth.issuers.legacy.issuer=legacy",
-					"foundation.auth.issuers.legacy.hmac-secret=a-legacy-jwt-secret-of-at-least-32-bytes!")
+					"foundation.auth.issuers.legacy.hmac-secret=a-legacy-jwt-secret-of-at-least-32-bytes!",
+					"foundation.auth.issuers.legacy.audiences=api")
 			.run((context) -> {
 				TrustedIssuerRegistry registry = context.getBean(TrustedIssuerRegistry.class);
 				assertThat(registry.issuers()).extracting(TrustedIssuer::name)
@@ -274,6 +278,39 @@ class AuthAutoConfigurationTests {
 	}
 
 	@Test
+	void webhookChainForOnePathDoesNotLeaveEveryOtherPathUnauthenticated() {
+		this.contextRunner.withPropertyValues(SUPABASE)
+			.withUserConfiguration(WebhookFilterChainConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				FilterChainProxy proxy = context.getBean(FilterChainProxy.class);
+				// The application's narrow chain first, the foundation's for everything else after it.
+				assertThat(proxy.getFilterChains()).containsExactly(
+						context.getBean("webhookFilterChain", SecurityFilterChain.class),
+						context.getBean("foundationSecurityFilterChain", SecurityFilterChain.class));
+				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+				assertThat(mvc.perform(get("/api/v1/contacts")).andReturn().getResponse().getStatus())
+					.isEqualTo(401);
+				assertThat(mvc.perform(get("/webhooks/stripe")).andReturn().getResponse().getStatus())
+					.isEqualTo(404);
+			});
+	}
+
+	@Test
+	void applicationChainMatchingAnyRequestReplacesTheFoundationsChain() {
+		this.contextRunner.withPropertyValues(SUPABASE)
+			.withUserConfiguration(UserFilterChainConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(FilterChainProxy.class).getFilterChains())
+					.containsExactly(context.getBean("userFilterChain", SecurityFilterChain.class));
+				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+				assertThat(mvc.perform(get("/api/v1/contacts")).andReturn().getResponse().getStatus())
+					.isEqualTo(404);
+			});
+	}
+
+	@Test
 	void backsOffToUsersJwtDecoderFactory() {
 		this.contextRunner.withPropertyValues(SUPABASE)
 			.withUserConfiguration(UserJwtDecoderFactoryConfiguration.class)
@@ -363,6 +400,19 @@ class AuthAutoConfigurationTests {
 		@Bean
 		SecurityFilterChain userFilterChain(HttpSecurity http) throws Exception {
 			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll()).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class WebhookFilterChainConfiguration {
+
+		@Bean
+		SecurityFilterChain webhookFilterChain(HttpSecurity http) throws Exception {
+			return http.securityMatcher("/webhooks/**")
+				.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+				.csrf((csrf) -> csrf.disable())
+				.build();
 		}
 
 	}

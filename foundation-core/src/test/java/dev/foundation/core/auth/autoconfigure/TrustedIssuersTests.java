@@ -42,8 +42,11 @@ import io.github.resilience4j.retry.RetryRegistry;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -57,6 +60,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * {@code foundation.auth.*} to trusted issuers: each provider and key source yields an issuer that accepts its own
  * tokens (and only those), and every unsafe or incomplete setting stops startup naming the exact property.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TrustedIssuersTests {
 
 	private static final String SECRET = "a-legacy-jwt-secret-of-at-least-32-bytes!";
@@ -211,6 +215,21 @@ class TrustedIssuersTests {
 	}
 
 	@Test
+	void clerkWithoutAuthorizedPartiesWarnsThatTokensForAnyOriginAreAccepted(CapturedOutput output) {
+		this.properties.getClerk().setIssuer(URI.create(this.tokens.baseUrl()));
+		single();
+		assertThat(output).contains("WARN").contains("foundation.auth.clerk.authorized-parties is empty");
+	}
+
+	@Test
+	void clerkWithAuthorizedPartiesDoesNotWarn(CapturedOutput output) {
+		this.properties.getClerk().setIssuer(URI.create(this.tokens.baseUrl()));
+		this.properties.getClerk().setAuthorizedParties(List.of("https://app.example.com"));
+		single();
+		assertThat(output).doesNotContain("authorized-parties is empty");
+	}
+
+	@Test
 	void clerkAcceptsOnlyRs256() {
 		this.properties.getClerk().setIssuer(URI.create(this.tokens.baseUrl()));
 		TrustedIssuer issuer = single();
@@ -236,9 +255,10 @@ class TrustedIssuersTests {
 
 	@Test
 	void customJwkSetUriIssuer() {
-		AuthProperties.Issuer internal = custom("internal");
+		IssuerProperties internal = custom("internal");
 		internal.setIssuer("https://auth.internal.example.com");
 		internal.setJwkSetUri(this.tokens.jwksUri());
+		internal.setAudienceCheck(IssuerProperties.AudienceCheck.REQUIRED);
 		internal.setAudiences(List.of("api"));
 		internal.getClaims().setTenantId("tenant");
 		internal.getClaims().setRoles("scope");
@@ -263,7 +283,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customIssuerAcceptsRs256AndEs256ByDefault() {
-		AuthProperties.Issuer internal = custom("internal");
+		IssuerProperties internal = custom("internal");
 		internal.setIssuer("internal");
 		internal.setJwkSetUri(this.tokens.jwksUri());
 		TrustedIssuer issuer = single();
@@ -276,7 +296,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customAlgorithmsRestrictWhatIsAccepted() {
-		AuthProperties.Issuer internal = custom("internal");
+		IssuerProperties internal = custom("internal");
 		internal.setIssuer("internal");
 		internal.setJwkSetUri(this.tokens.jwksUri());
 		internal.setAlgorithms(List.of("ES256"));
@@ -301,7 +321,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customExplicitIssuerWinsOverIssuerUri() {
-		AuthProperties.Issuer oidc = custom("oidc");
+		IssuerProperties oidc = custom("oidc");
 		oidc.setIssuerUri(URI.create(this.tokens.baseUrl()));
 		oidc.setIssuer(this.tokens.baseUrl() + "/");
 		assertThat(single().issuer()).isEqualTo(this.tokens.baseUrl() + "/");
@@ -309,9 +329,10 @@ class TrustedIssuersTests {
 
 	@Test
 	void customHmacSecretIssuer() {
-		AuthProperties.Issuer legacy = custom("legacy");
+		IssuerProperties legacy = custom("legacy");
 		legacy.setIssuer("legacy-monolith");
 		legacy.setHmacSecret(SECRET);
+		legacy.setAudienceCheck(IssuerProperties.AudienceCheck.REQUIRED);
 		legacy.setAudiences(List.of("crm"));
 		TrustedIssuer issuer = single();
 		assertThat(issuer.decoder()
@@ -325,7 +346,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customHmacSecretWithExplicitHs512() throws Exception {
-		AuthProperties.Issuer legacy = custom("legacy");
+		IssuerProperties legacy = custom("legacy");
 		legacy.setIssuer("legacy-monolith");
 		legacy.setHmacSecret(SECRET + SECRET);
 		legacy.setAlgorithms(List.of("HS512"));
@@ -343,7 +364,7 @@ class TrustedIssuersTests {
 		KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
 		Path pem = this.temp.resolve("partner.pub");
 		Files.writeString(pem, pem(keys.getPublic()), StandardCharsets.US_ASCII);
-		AuthProperties.Issuer partner = custom("partner");
+		IssuerProperties partner = custom("partner");
 		partner.setIssuer("https://partner.example.com");
 		partner.setPublicKey(new FileSystemResource(pem));
 		TrustedIssuer issuer = single();
@@ -362,7 +383,7 @@ class TrustedIssuersTests {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 		generator.initialize(new ECGenParameterSpec("secp256r1"));
 		KeyPair keys = generator.generateKeyPair();
-		AuthProperties.Issuer partner = custom("partner");
+		IssuerProperties partner = custom("partner");
 		partner.setIssuer("https://partner.example.com");
 		partner.setPublicKey(new ByteArrayResource(pem(keys.getPublic()).getBytes(StandardCharsets.US_ASCII)));
 		TrustedIssuer issuer = single();
@@ -380,7 +401,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customWithTwoKeySourcesStopsStartup() {
-		AuthProperties.Issuer internal = custom("internal");
+		IssuerProperties internal = custom("internal");
 		internal.setIssuer("https://auth.internal.example.com");
 		internal.setJwkSetUri(URI.create("https://auth.internal.example.com/keys"));
 		internal.setHmacSecret(SECRET);
@@ -396,7 +417,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customHmacSecretShorterThan256BitsStopsStartup() {
-		AuthProperties.Issuer legacy = custom("legacy");
+		IssuerProperties legacy = custom("legacy");
 		legacy.setIssuer("legacy-monolith");
 		legacy.setHmacSecret("too-short");
 		assertInvalid("foundation.auth.issuers.legacy.hmac-secret")
@@ -405,7 +426,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customHmacSecretWithRs256StopsStartup() {
-		AuthProperties.Issuer legacy = custom("legacy");
+		IssuerProperties legacy = custom("legacy");
 		legacy.setIssuer("legacy-monolith");
 		legacy.setHmacSecret(SECRET);
 		legacy.setAlgorithms(List.of("RS256"));
@@ -414,7 +435,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customHmacSecretWithTwoAlgorithmsStopsStartup() {
-		AuthProperties.Issuer legacy = custom("legacy");
+		IssuerProperties legacy = custom("legacy");
 		legacy.setIssuer("legacy-monolith");
 		legacy.setHmacSecret(SECRET);
 		legacy.setAlgorithms(List.of("HS256", "HS512"));
@@ -423,7 +444,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customKeySetWithHs256StopsStartup() {
-		AuthProperties.Issuer internal = custom("internal");
+		IssuerProperties internal = custom("internal");
 		internal.setIssuer("internal");
 		internal.setJwkSetUri(URI.create("https://auth.internal.example.com/keys"));
 		internal.setAlgorithms(List.of("RS256", "HS256"));
@@ -432,7 +453,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void customPublicKeyWithHs256StopsStartup() throws Exception {
-		AuthProperties.Issuer partner = custom("partner");
+		IssuerProperties partner = custom("partner");
 		partner.setIssuer("partner");
 		partner.setPublicKey(new ByteArrayResource(pem(KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic())
 			.getBytes(StandardCharsets.US_ASCII)));
@@ -442,7 +463,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void unknownAlgorithmNameStopsStartup() {
-		AuthProperties.Issuer internal = custom("internal");
+		IssuerProperties internal = custom("internal");
 		internal.setIssuer("internal");
 		internal.setJwkSetUri(URI.create("https://auth.internal.example.com/keys"));
 		internal.setAlgorithms(List.of("RS257"));
@@ -452,7 +473,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void noneAlgorithmStopsStartup() {
-		AuthProperties.Issuer internal = custom("internal");
+		IssuerProperties internal = custom("internal");
 		internal.setIssuer("internal");
 		internal.setJwkSetUri(URI.create("https://auth.internal.example.com/keys"));
 		internal.setAlgorithms(List.of("none"));
@@ -461,7 +482,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void nonHttpJwkSetUriStopsStartup() {
-		AuthProperties.Issuer internal = custom("internal");
+		IssuerProperties internal = custom("internal");
 		internal.setIssuer("internal");
 		internal.setJwkSetUri(URI.create("ftp://auth.internal.example.com/keys"));
 		assertInvalid("foundation.auth.issuers.internal.jwk-set-uri");
@@ -474,8 +495,127 @@ class TrustedIssuersTests {
 	}
 
 	@Test
+	void issuerWithoutAudiencesWouldAcceptTokensMintedForOtherApplicationsSoStartupFails() {
+		IssuerProperties partner = customWithDefaults("partner");
+		partner.setIssuer(this.tokens.baseUrl());
+		partner.setJwkSetUri(this.tokens.jwksUri());
+		assertInvalid("foundation.auth.issuers.partner.audiences").hasMessageContaining("any other application");
+	}
+
+	@Test
+	void audienceCheckDisabledOnPurposeAcceptsAnyAudience() {
+		IssuerProperties partner = customWithDefaults("partner");
+		partner.setIssuer(this.tokens.baseUrl());
+		partner.setJwkSetUri(this.tokens.jwksUri());
+		partner.setAudienceCheck(IssuerProperties.AudienceCheck.DISABLED);
+		TrustedIssuer issuer = single();
+		assertThat(issuer.decoder().decode(this.tokens.custom().audience("anything").token()).getSubject())
+			.isNotNull();
+		partner.setAudiences(List.of("api"));
+		assertInvalid("foundation.auth.issuers.partner.audience-check");
+	}
+
+	@Test
+	void idTokenOfTheSameIssuerIsRefusedWhereAccessTokensAreRequired() {
+		IssuerProperties partner = customWithDefaults("partner");
+		partner.setIssuer(this.tokens.baseUrl());
+		partner.setJwkSetUri(this.tokens.jwksUri());
+		partner.setAudiences(List.of("api"));
+		partner.setRequireAccessTokenType(true);
+		TrustedIssuer issuer = single();
+		JWTClaimsSet claims = this.tokens.custom().audience("api").claims();
+		// An ID token: same issuer, same key, same audience (the client id), typed JWT or untyped.
+		for (JOSEObjectType type : new JOSEObjectType[] { JOSEObjectType.JWT, null }) {
+			String idToken = this.tokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
+				.keyID(this.tokens.rsaKey().getKeyID())
+				.type(type)
+				.build(), claims);
+			assertThatExceptionOfType(JwtException.class).as(String.valueOf(type))
+				.isThrownBy(() -> issuer.decoder().decode(idToken))
+				.withMessageContaining("not an access token");
+		}
+		for (String type : List.of("at+jwt", "application/at+jwt", "AT+JWT", "Application/At+Jwt")) {
+			String accessToken = this.tokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
+				.keyID(this.tokens.rsaKey().getKeyID())
+				.type(new JOSEObjectType(type))
+				.build(), claims);
+			assertThat(issuer.decoder().decode(accessToken).getSubject()).as(type).isNotNull();
+		}
+	}
+
+	@Test
+	void withoutTheAccessTokenRequirementTokensTypedJwtOrUntypedStillPass() {
+		IssuerProperties partner = custom("partner");
+		partner.setIssuer(this.tokens.baseUrl());
+		partner.setJwkSetUri(this.tokens.jwksUri());
+		JWTClaimsSet claims = this.tokens.custom().claims();
+		TrustedIssuer issuer = single();
+		for (String type : List.of("JWT", "application/jwt", "at+jwt")) {
+			String token = this.tokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
+				.keyID(this.tokens.rsaKey().getKeyID())
+				.type(new JOSEObjectType(type))
+				.build(), claims);
+			assertThat(issuer.decoder().decode(token).getSubject()).as(type).isNotNull();
+		}
+		String other = this.tokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
+			.keyID(this.tokens.rsaKey().getKeyID())
+			.type(new JOSEObjectType("logout+jwt"))
+			.build(), claims);
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> issuer.decoder().decode(other));
+	}
+
+	@Test
+	void keySetOverPlainHttpToANetworkHostIsRefusedAtStartup() {
+		IssuerProperties partner = custom("partner");
+		partner.setIssuer("https://partner.example.com");
+		partner.setJwkSetUri(URI.create("http://partner.example.com/jwks.json"));
+		assertInvalid("foundation.auth.issuers.partner.jwk-set-uri").hasMessageContaining("plain http");
+	}
+
+	@Test
+	void discoveryOverPlainHttpToANetworkAddressIsRefusedAtStartup() {
+		custom("oidc").setIssuerUri(URI.create("http://10.0.0.8/realms/main"));
+		assertInvalid("foundation.auth.issuers.oidc.issuer-uri");
+	}
+
+	@Test
+	void supabaseOverPlainHttpToANetworkHostIsRefusedAtStartup() {
+		this.properties.getSupabase().setUrl(URI.create("http://abcd.supabase.co"));
+		assertInvalid("foundation.auth.supabase.url");
+	}
+
+	@Test
+	void clerkOverPlainHttpToANetworkHostIsRefusedAtStartup() {
+		this.properties.getClerk().setIssuer(URI.create("http://clerk.example.com"));
+		assertInvalid("foundation.auth.clerk.issuer");
+	}
+
+	@Test
+	void hostNamesThatOnlyLookLoopbackAreRefused() {
+		for (String url : List.of("http://127.0.0.1.evil.example.com/jwks", "http://localhost.evil.example.com/jwks",
+				"http://128.0.0.1/jwks", "http://[::2]/jwks")) {
+			IssuerProperties partner = custom("partner");
+			partner.setIssuer("partner");
+			partner.setJwkSetUri(URI.create(url));
+			assertInvalid("foundation.auth.issuers.partner.jwk-set-uri").as(url);
+		}
+	}
+
+	@Test
+	void plainHttpToLoopbackHostsIsAllowedForLocalDevelopment() {
+		for (String url : List.of("http://localhost:9999/jwks", "http://127.0.0.1/jwks", "http://127.8.9.10/jwks",
+				"http://[::1]:8080/jwks", "HTTP://LOCALHOST/jwks")) {
+			this.properties.getIssuers().clear();
+			IssuerProperties partner = custom("partner");
+			partner.setIssuer("partner");
+			partner.setJwkSetUri(URI.create(url));
+			assertThat(create()).as(url).hasSize(1);
+		}
+	}
+
+	@Test
 	void unreadablePublicKeyStopsStartup() {
-		AuthProperties.Issuer partner = custom("partner");
+		IssuerProperties partner = custom("partner");
 		partner.setIssuer("partner");
 		partner.setPublicKey(new FileSystemResource(this.temp.resolve("missing.pub")));
 		assertInvalid("foundation.auth.issuers.partner.public-key");
@@ -483,7 +623,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void garbagePublicKeyStopsStartup() {
-		AuthProperties.Issuer partner = custom("partner");
+		IssuerProperties partner = custom("partner");
 		partner.setIssuer("partner");
 		partner.setPublicKey(new ByteArrayResource(
 				"-----BEGIN PUBLIC KEY-----\nthis is not base64!\n-----END PUBLIC KEY-----\n".getBytes()));
@@ -492,7 +632,7 @@ class TrustedIssuersTests {
 
 	@Test
 	void pemThatIsNoPublicKeyStopsStartup() {
-		AuthProperties.Issuer partner = custom("partner");
+		IssuerProperties partner = custom("partner");
 		partner.setIssuer("partner");
 		String notAKey = Base64.getMimeEncoder().encodeToString("definitely not a SubjectPublicKeyInfo".getBytes());
 		partner.setPublicKey(new ByteArrayResource(
@@ -503,7 +643,7 @@ class TrustedIssuersTests {
 	@Test
 	void twoIssuersWithTheSameIssStopStartup() {
 		this.properties.getSupabase().setUrl(URI.create("https://abcd.supabase.co"));
-		AuthProperties.Issuer copy = custom("copy");
+		IssuerProperties copy = custom("copy");
 		copy.setIssuer("https://abcd.supabase.co/auth/v1");
 		copy.setJwkSetUri(URI.create("https://abcd.supabase.co/auth/v1/.well-known/jwks.json"));
 		assertInvalid("foundation.auth")
@@ -513,7 +653,7 @@ class TrustedIssuersTests {
 	@Test
 	void twoCustomIssuersWithTheSameIssStopStartup() {
 		for (String name : List.of("first", "second")) {
-			AuthProperties.Issuer issuer = custom(name);
+			IssuerProperties issuer = custom(name);
 			issuer.setIssuer("https://auth.example.com");
 			issuer.setJwkSetUri(URI.create("https://auth.example.com/keys"));
 		}
@@ -524,14 +664,23 @@ class TrustedIssuersTests {
 	void severalIssuersAreTrustedTogetherInOrder() {
 		this.properties.getSupabase().setUrl(URI.create(this.tokens.baseUrl()));
 		this.properties.getClerk().setIssuer(URI.create(this.tokens.baseUrl()));
-		AuthProperties.Issuer legacy = custom("legacy");
+		IssuerProperties legacy = custom("legacy");
 		legacy.setIssuer("legacy-monolith");
 		legacy.setHmacSecret(SECRET);
 		assertThat(create()).extracting(TrustedIssuer::name).containsExactly("supabase", "clerk", "legacy");
 	}
 
-	private AuthProperties.Issuer custom(String name) {
-		return this.properties.getIssuers().computeIfAbsent(name, (key) -> new AuthProperties.Issuer());
+	// Most tests here are about other settings: their issuers accept any audience on purpose.
+	private IssuerProperties custom(String name) {
+		return this.properties.getIssuers().computeIfAbsent(name, (key) -> {
+			IssuerProperties issuer = new IssuerProperties();
+			issuer.setAudienceCheck(IssuerProperties.AudienceCheck.DISABLED);
+			return issuer;
+		});
+	}
+
+	private IssuerProperties customWithDefaults(String name) {
+		return this.properties.getIssuers().computeIfAbsent(name, (key) -> new IssuerProperties());
 	}
 
 	private List<TrustedIssuer> create() {

@@ -347,6 +347,39 @@ class JwtDecoderFactoryTests {
 	}
 
 	@Test
+	void discoveryDocumentPointingKeysAtPlainHttpHostIsRefused() throws Exception {
+		// The document must name its own server as issuer: its address is known once it listens.
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		String base = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+		byte[] document = ("{\"issuer\":\"" + base + "\",\"jwks_uri\":\"http://keys.example.com/jwks.json\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		server.createContext("/", (exchange) -> {
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, document.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(document);
+			}
+		});
+		server.start();
+		this.closeables.add(() -> server.stop(0));
+		JwtDecoder decoder = this.factory.discovered("oidc", URI.create(base), RS256_ES256, validator(base));
+		String token = this.issuer.custom(base).audience("api").token();
+		assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class)
+			.hasStackTraceContaining("neither https nor on a loopback host");
+	}
+
+	@Test
+	void factoryItselfRefusesPlainHttpKeySetsAndShortSecrets() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.jwkSet("partner",
+				URI.create("http://keys.example.com/jwks.json"), RS256_ES256, validator("partner")));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.discovered("oidc",
+				URI.create("http://10.0.0.8/realms/main"), RS256_ES256, validator("oidc")));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.factory
+			.secret("too-short".getBytes(java.nio.charset.StandardCharsets.UTF_8), JWSAlgorithm.HS256,
+					validator("legacy")));
+	}
+
+	@Test
 	void floodOfTokensWithRandomKidsCausesAtMostOneExtraKeySetFetch() {
 		JwtDecoder decoder = keySetDecoder();
 		assertThat(decoder.decode(this.issuer.custom().audience("api").token()).getSubject()).isNotBlank();

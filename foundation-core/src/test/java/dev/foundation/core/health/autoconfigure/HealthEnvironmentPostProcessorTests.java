@@ -1,4 +1,4 @@
-package dev.foundation.core.health;
+package dev.foundation.core.health.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +20,18 @@ class HealthEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void readinessAddsDatabaseAndRedisWithDetailsWithoutRequiringThem() {
+	void readinessAddsDatabaseAndRedisWithDetailsForAuthorizedCallersOnly() {
 		postProcess();
 		assertThat(this.environment.getProperty("management.endpoint.health.group.readiness.include"))
 			.isEqualTo("readinessState,db,redis");
 		assertThat(this.environment.getProperty("management.endpoint.health.group.readiness.show-components"))
-			.isEqualTo("always");
+			.isEqualTo("when-authorized");
 		assertThat(this.environment.getProperty("management.endpoint.health.group.readiness.show-details"))
-			.isEqualTo("always");
+			.isEqualTo("when-authorized");
+		assertThat(this.environment.getProperty("management.endpoint.health.show-components"))
+			.isEqualTo("when-authorized");
+		assertThat(this.environment.getProperty("management.endpoint.health.show-details"))
+			.isEqualTo("when-authorized");
 		assertThat(this.environment.getProperty("management.endpoint.health.validate-group-membership"))
 			.isEqualTo("false");
 	}

@@ -1,4 +1,4 @@
-package dev.foundation.core.logging;
+package dev.foundation.core.logging.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import dev.foundation.core.config.InvalidFoundationPropertyException;
+import dev.foundation.core.logging.MaskingDefaults;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -24,10 +25,10 @@ import org.springframework.util.ClassUtils;
  * <p>
  * Runs before Boot initialises logging, which happens right after the environment is prepared.
  */
-public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	/** The foundation's logback configuration. */
-	public static final String CONFIG_LOCATION = "classpath:dev/foundation/core/logging/logback-foundation.xml";
+	static final String CONFIG_LOCATION = "classpath:dev/foundation/core/logging/logback-foundation.xml";
 
 	static final String MASK_FIELDS = "foundation.logging.internal.mask-fields";
 
@@ -52,12 +53,12 @@ public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor
 			return;
 		}
 		List<String> fields = new ArrayList<>(binder.bind("foundation.logging.mask.fields", Bindable.listOf(String.class))
-			.orElse(LoggingProperties.DEFAULT_MASKED_FIELDS));
+			.orElse(MaskingDefaults.FIELDS));
 		fields.addAll(binder.bind("foundation.logging.mask.additional-fields", Bindable.listOf(String.class))
 			.orElse(List.of()));
 		List<String> patterns = new ArrayList<>(
 				binder.bind("foundation.logging.mask.patterns", Bindable.listOf(String.class))
-					.orElse(LoggingProperties.DEFAULT_MASKED_PATTERNS));
+					.orElse(MaskingDefaults.PATTERNS));
 		patterns.forEach((pattern) -> requireValidPattern("foundation.logging.mask.patterns", pattern));
 		List<String> additionalPatterns = binder
 			.bind("foundation.logging.mask.additional-patterns", Bindable.listOf(String.class))

@@ -1,15 +1,24 @@
-package dev.foundation.core.health;
+package dev.foundation.core.health.autoconfigure;
 
+import java.security.Principal;
+
+import dev.foundation.core.health.HealthAliasController;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.ApiVersion;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointWebExtension;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
@@ -71,12 +80,58 @@ class HealthAutoConfigurationTests {
 			mvc.perform(get("/api/v1/public/health/ready"))
 				.andExpect(status().isServiceUnavailable())
 				.andExpect(jsonPath("$.status").value("OUT_OF_SERVICE"))
-				.andExpect(jsonPath("$.components.readinessState.status").value("OUT_OF_SERVICE"));
+				.andExpect(jsonPath("$.components").doesNotExist());
 			AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
 			mvc.perform(get("/api/v1/public/health/ready"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("UP"));
 		});
+	}
+
+	@Test
+	void failingDependencyLeaksNoHostOrExceptionClassToAnonymousProbeCallers() {
+		this.contextRunner.withPropertyValues("foundation.health.public-aliases.enabled=true")
+			.withBean("db", HealthIndicator.class,
+					() -> () -> Health
+						.down(new IllegalStateException("Connection to db-primary.internal:5432 refused"))
+						.build())
+			.run((context) -> {
+				AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+				String alias = mockMvc(context).perform(get("/api/v1/public/health/ready"))
+					.andExpect(status().isServiceUnavailable())
+					.andReturn()
+					.getResponse()
+					.getContentAsString();
+				assertThat(alias).isEqualTo("{\"status\":\"DOWN\"}");
+				// Actuator's own /actuator/health/readiness, as an anonymous caller sees it.
+				HealthEndpointWebExtension health = context.getBean(HealthEndpointWebExtension.class);
+				JsonMapper json = context.getBean(JsonMapper.class);
+				String anonymous = json.writeValueAsString(health
+					.health(ApiVersion.LATEST, WebServerNamespace.SERVER, SecurityContext.NONE, false, "readiness")
+					.getBody());
+				assertThat(anonymous).isEqualTo("{\"status\":\"DOWN\"}");
+				// An authenticated caller (e.g. with a bearer token on the public path) sees why.
+				String authorized = json.writeValueAsString(health
+					.health(ApiVersion.LATEST, WebServerNamespace.SERVER, authenticated(), false, "readiness")
+					.getBody());
+				assertThat(authorized).contains("\"db\"").contains("IllegalStateException");
+			});
+	}
+
+	private static SecurityContext authenticated() {
+		return new SecurityContext() {
+
+			@Override
+			public Principal getPrincipal() {
+				return () -> "operator";
+			}
+
+			@Override
+			public boolean isUserInRole(String role) {
+				return false;
+			}
+
+		};
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package dev.foundation.core.auth.apikey.autoconfigure;
+package dev.foundation.core.auth.autoconfigure;
 
 import javax.sql.DataSource;
 

@@ -1,8 +1,9 @@
-package dev.foundation.core.logging;
+package dev.foundation.core.logging.autoconfigure;
 
 import java.util.regex.Pattern;
 
 import dev.foundation.core.config.InvalidFoundationPropertyException;
+import dev.foundation.core.logging.MaskingDefaults;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
@@ -45,9 +46,9 @@ class LoggingEnvironmentPostProcessorTests {
 	void passesDefaultMaskingListsAsSingleStrings() {
 		postProcess();
 		assertThat(this.environment.getProperty(LoggingEnvironmentPostProcessor.MASK_FIELDS))
-			.isEqualTo(String.join(",", LoggingProperties.DEFAULT_MASKED_FIELDS));
+			.isEqualTo(String.join(",", MaskingDefaults.FIELDS));
 		assertThat(this.environment.getProperty(LoggingEnvironmentPostProcessor.MASK_PATTERNS))
-			.isEqualTo(String.join("\n", LoggingProperties.DEFAULT_MASKED_PATTERNS));
+			.isEqualTo(String.join("\n", MaskingDefaults.PATTERNS));
 	}
 
 	@Test

@@ -1,4 +1,6 @@
-package dev.foundation.core.health;
+package dev.foundation.core.health.autoconfigure;
+
+import dev.foundation.core.health.HealthAliasController;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -1,10 +1,9 @@
-package dev.foundation.core.logging;
+package dev.foundation.core.logging.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
+import dev.foundation.core.logging.MaskingDefaults;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,26 +14,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("foundation.logging")
 public class LoggingProperties {
 
-	/** Field names masked by default, wherever they appear in a JSON log event. */
-	public static final List<String> DEFAULT_MASKED_FIELDS = List.of("password", "passwd", "secret", "client_secret",
-			"token", "access_token", "refresh_token", "id_token", "authorization", "Authorization", "cookie", "Cookie",
-			"set-cookie", "api_key", "apiKey", "x-api-key", "X-API-Key", "email", "phone", "phone_number");
-
-	private static final String EMAIL = "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}";
-
-	private static final String PHONE = "\\+[1-9][0-9]{7,14}";
-
-	private static final String JWT = "eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*";
-
-	private static final String BEARER = "(?i)bearer\\s+[A-Za-z0-9._~+/=-]+";
-
-	/** Value patterns masked by default: e-mail addresses, E.164 phone numbers, JWTs and bearer credentials. */
-	public static final List<String> DEFAULT_MASKED_PATTERNS = List.of(EMAIL, PHONE, JWT, BEARER);
-
-	// A literal every match of a default pattern contains; values without it are not scanned.
-	private static final Map<String, String> REQUIRED_LITERALS = Map.of(EMAIL, "@", PHONE, "+", JWT, "eyJ", BEARER,
-			"bearer");
-
 	/**
 	 * Whether the foundation's logback configuration is used: JSON lines with the MDC ids, or a readable console in
 	 * the 'local' and 'dev' profiles. Ignored when the application sets logging.config or ships its own
@@ -43,10 +22,6 @@ public class LoggingProperties {
 	private boolean enabled = true;
 
 	private final Mask mask = new Mask();
-
-	static @Nullable String requiredLiteralOf(String pattern) {
-		return REQUIRED_LITERALS.get(pattern);
-	}
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -69,13 +44,13 @@ public class LoggingProperties {
 		 * Names of JSON fields whose values are replaced by **** (structured arguments, markers, MDC). Replaces the
 		 * default list; see the documentation for it.
 		 */
-		private List<String> fields = new ArrayList<>(DEFAULT_MASKED_FIELDS);
+		private List<String> fields = new ArrayList<>(MaskingDefaults.FIELDS);
 
 		/**
 		 * Regular expressions masked wherever they match inside any string value, the message included. Replaces
-		 * the default list (e-mail addresses, E.164 phone numbers, JWTs, bearer credentials).
+		 * the default list (e-mail addresses, E.164 phone numbers, JWTs, bearer credentials, the secret part of API keys).
 		 */
-		private List<String> patterns = new ArrayList<>(DEFAULT_MASKED_PATTERNS);
+		private List<String> patterns = new ArrayList<>(MaskingDefaults.PATTERNS);
 
 		/**
 		 * Additional field names masked on top of 'fields'.

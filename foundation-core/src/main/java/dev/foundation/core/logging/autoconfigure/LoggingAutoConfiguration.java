@@ -1,4 +1,4 @@
-package dev.foundation.core.logging;
+package dev.foundation.core.logging.autoconfigure;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

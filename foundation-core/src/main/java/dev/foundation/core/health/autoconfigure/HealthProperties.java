@@ -1,4 +1,4 @@
-package dev.foundation.core.health;
+package dev.foundation.core.health.autoconfigure;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

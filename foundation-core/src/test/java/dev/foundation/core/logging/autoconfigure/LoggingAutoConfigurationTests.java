@@ -1,8 +1,9 @@
-package dev.foundation.core.logging;
+package dev.foundation.core.logging.autoconfigure;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.foundation.core.logging.MaskingDefaults;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -20,8 +21,8 @@ class LoggingAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			LoggingProperties properties = context.getBean(LoggingProperties.class);
 			assertThat(properties.isEnabled()).isTrue();
-			assertThat(properties.getMask().getFields()).isEqualTo(LoggingProperties.DEFAULT_MASKED_FIELDS);
-			assertThat(properties.getMask().getPatterns()).isEqualTo(LoggingProperties.DEFAULT_MASKED_PATTERNS);
+			assertThat(properties.getMask().getFields()).isEqualTo(MaskingDefaults.FIELDS);
+			assertThat(properties.getMask().getPatterns()).isEqualTo(MaskingDefaults.PATTERNS);
 			assertThat(properties.getMask().getAdditionalFields()).isEmpty();
 			assertThat(properties.getMask().getAdditionalPatterns()).isEmpty();
 		});
@@ -45,7 +46,7 @@ class LoggingAutoConfigurationTests {
 
 	@Test
 	void defaultPatternsMaskWhatTheyPromiseAndNotTimestampsOrUuids() {
-		List<Pattern> patterns = LoggingProperties.DEFAULT_MASKED_PATTERNS.stream().map(Pattern::compile).toList();
+		List<Pattern> patterns = MaskingDefaults.PATTERNS.stream().map(Pattern::compile).toList();
 		for (String sensitive : new String[] { "alice@example.com", "+4915123456789",
 				"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefgh", "Bearer abc.def" }) {
 			assertThat(patterns).as(sensitive).anyMatch((pattern) -> pattern.matcher(sensitive).find());

@@ -1,4 +1,4 @@
-package dev.foundation.core.auth.apikey.autoconfigure;
+package dev.foundation.core.auth.autoconfigure;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.foundation.core.auth.autoconfigure;
+package dev.foundation.core.auth.health;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,11 +13,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * circuit is open, because cached keys keep validating tokens (outage tolerance), but shows the state and failure
  * rate; it is not part of the readiness group.
  */
-class JwksHealthIndicator implements HealthIndicator {
+public final class JwksHealthIndicator implements HealthIndicator {
 
 	private final CircuitBreakerRegistry circuitBreakers;
 
-	JwksHealthIndicator(CircuitBreakerRegistry circuitBreakers) {
+	public JwksHealthIndicator(CircuitBreakerRegistry circuitBreakers) {
 		this.circuitBreakers = circuitBreakers;
 	}
 

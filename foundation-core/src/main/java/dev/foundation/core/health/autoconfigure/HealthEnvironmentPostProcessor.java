@@ -1,4 +1,4 @@
-package dev.foundation.core.health;
+package dev.foundation.core.health.autoconfigure;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,9 +14,11 @@ import org.springframework.core.env.MapPropertySource;
  * <p>
  * Liveness holds only the application's own liveness state: a database outage must not make the orchestrator
  * restart every instance. Readiness adds the database and Redis; group membership is not validated because Redis
- * (or the database) may legitimately be absent from an application.
+ * (or the database) may legitimately be absent from an application. Anonymous callers get the status alone;
+ * components and details are shown to authenticated callers ({@code management.endpoint.health.roles} narrows
+ * that to roles).
  */
-public class HealthEnvironmentPostProcessor implements EnvironmentPostProcessor {
+class HealthEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	private static final String GROUPS = "management.endpoint.health.group.";
 
@@ -30,8 +32,12 @@ public class HealthEnvironmentPostProcessor implements EnvironmentPostProcessor 
 		defaults.put("management.endpoint.health.validate-group-membership", "false");
 		defaults.put(GROUPS + "liveness.include", "livenessState");
 		defaults.put(GROUPS + "readiness.include", "readinessState,db,redis");
-		defaults.put(GROUPS + "readiness.show-components", "always");
-		defaults.put(GROUPS + "readiness.show-details", "always");
+		// Components and details (which name hosts, versions and exception classes) only for authenticated callers:
+		// the probes are public paths, and anyone may call them.
+		defaults.put("management.endpoint.health.show-components", "when-authorized");
+		defaults.put("management.endpoint.health.show-details", "when-authorized");
+		defaults.put(GROUPS + "readiness.show-components", "when-authorized");
+		defaults.put(GROUPS + "readiness.show-details", "when-authorized");
 		environment.getPropertySources().addLast(new MapPropertySource("foundationHealthDefaults", defaults));
 	}
 

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.foundation.core.auth.health;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.foundation.core.health.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

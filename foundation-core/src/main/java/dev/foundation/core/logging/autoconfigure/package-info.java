@@ -1,0 +1,4 @@
+@NullMarked
+package dev.foundation.core.logging.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;
