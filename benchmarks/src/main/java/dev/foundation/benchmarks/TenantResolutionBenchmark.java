@@ -81,7 +81,6 @@ public class TenantResolutionBenchmark {
 
 	private static final String ISSUER = "http://127.0.0.1/auth/v1";
 
-
 	private static final String PATH = "/api/v1/notes";
 
 	private static final String HEADER = "X-Tenant-Id";
