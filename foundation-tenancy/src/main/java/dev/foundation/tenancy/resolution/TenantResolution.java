@@ -107,6 +107,9 @@ public final class TenantResolution {
 		}
 		Tenant tenant = lookUp(named, principal);
 		boolean tokensTenant = checkTokenAgrees(named, tenant, principal);
+		if (tokensTenant) {
+			checkOthersAgree(request, principal, named, tenant);
+		}
 		Membership membership = membershipOf(tenant, named, tokensTenant, principal);
 		if (!tenant.isActive()) {
 			throw new ForbiddenException("This tenant is suspended");
@@ -203,6 +206,29 @@ public final class TenantResolution {
 		throw new ForbiddenException((named.source() == TenantCandidate.Source.HEADER)
 				? "The " + this.headerName + " header names another tenant than the token's organization"
 				: "This request is for another tenant than the token's organization");
+	}
+
+	/**
+	 * With a token that names the tenant, every other resolver may only repeat it: a header (or a subdomain, or an
+	 * application's resolver) naming another tenant is refused rather than ignored, so a client learns at once that
+	 * it is not acting where it meant to.
+	 */
+	private void checkOthersAgree(TenantRequest request, FoundationPrincipal principal, TenantCandidate named,
+			Tenant tenant) {
+		for (TenantResolver resolver : this.resolvers) {
+			Optional<TenantCandidate> other = resolver.resolve(request, principal);
+			if (other.isEmpty() || other.get().equals(named)) {
+				continue;
+			}
+			UUID otherId = this.cache.tenant(other.get(), this::find).map(Tenant::id).orElse(null);
+			if (!tenant.id().equals(otherId)) {
+				logger.warn("Refused tenant {} named by the {} to user {}: the token names another tenant ({})",
+						other.get().value(), describeSource(other.get()), principal.identity(), named.value());
+				throw new ForbiddenException((other.get().source() == TenantCandidate.Source.HEADER)
+						? "The " + this.headerName + " header names another tenant than the token's organization"
+						: "This request is for another tenant than the token's organization");
+			}
+		}
 	}
 
 	private Membership membershipOf(Tenant tenant, TenantCandidate named, boolean tokensTenant,

@@ -1,10 +1,13 @@
 package dev.foundation.tenancy.autoconfigure;
 
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import dev.foundation.core.persistence.autoconfigure.FoundationSchemaAutoConfiguration;
 import dev.foundation.tenancy.TenantDirectory;
 import dev.foundation.tenancy.internal.JdbcTenantDirectory;
+import dev.foundation.tenancy.internal.LegacyIdentityAdoption;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
@@ -28,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * This module's test class path has the Bean Validation API but no provider (applications get Hibernate Validator
  * from {@code foundation-starter}); hiding the API's bootstrap package makes Boot skip the validation of
  * {@code foundation.schema.*} that would otherwise fail for want of a provider. The directory checks the schema
- * name itself, which {@link #rejectsUnsafeSchemaName()} relies on.
+ * name itself, which {@link #rejectsUnsafeSchemaName()} relies on. The {@link LegacyIdentityAdoption} run at startup
+ * is a mock ({@code LegacyIdentityAdoptionIntegrationTests} uses a real database).
  */
 class TenancyAutoConfigurationTests {
 
@@ -37,7 +41,8 @@ class TenancyAutoConfigurationTests {
 				AutoConfigurations.of(FoundationSchemaAutoConfiguration.class, TenancyAutoConfiguration.class))
 		.withClassLoader(new FilteredClassLoader("jakarta.validation.bootstrap"))
 		.withBean(LazyInitializationBeanFactoryPostProcessor.class)
-		.withBean(DataSource.class, SimpleDriverDataSource::new);
+		.withBean(DataSource.class, SimpleDriverDataSource::new)
+		.withBean(LegacyIdentityAdoption.class, () -> Mockito.mock(LegacyIdentityAdoption.class));
 
 	@Test
 	void providesTheJdbcDirectoryByDefault() {
@@ -79,6 +84,16 @@ class TenancyAutoConfigurationTests {
 				.isInstanceOf(BeanCreationException.class)
 				.rootCause()
 				.hasMessageContaining("Schema must be a lowercase SQL identifier"));
+	}
+
+	@Test
+	void adoptsLegacyIdentitiesAtStartupWithTheConfiguredIssuer() {
+		this.contextRunner.withPropertyValues("foundation.tenancy.legacy-issuer=https://clerk.example.com")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				Mockito.verify(context.getBean(LegacyIdentityAdoption.class))
+					.adopt("https://clerk.example.com", Map.of());
+			});
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.foundation.tenancy.internal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import dev.foundation.core.auth.AuthProvider;
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.core.context.RequestContext;
 import dev.foundation.core.context.RequestContexts;
 import dev.foundation.core.error.ConflictException;
@@ -29,6 +31,7 @@ import dev.foundation.tenancy.TenantChange;
 import dev.foundation.tenancy.TenantRole;
 import dev.foundation.tenancy.TenantStatus;
 import dev.foundation.test.TestPostgres;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * {@link JdbcTenantDirectory} against a real PostgreSQL migrated by the foundation's own Flyway history. Tests share
@@ -65,7 +69,7 @@ class JdbcTenantDirectoryIntegrationTests {
 
 	private final List<TenantChange> tenantChanges = new CopyOnWriteArrayList<>();
 
-	private JdbcTenantDirectory directory;
+	private Directory directory;
 
 	@BeforeAll
 	static void migrateFreshDatabase() {
@@ -85,8 +89,8 @@ class JdbcTenantDirectoryIntegrationTests {
 
 	@BeforeEach
 	void createDirectory() {
-		this.directory = new JdbcTenantDirectory(jdbc, transactionManager, "foundation", this.listeners,
-				List.of(this.tenantChanges::add));
+		this.directory = new Directory(new JdbcTenantDirectory(jdbc, transactionManager, "foundation", this.listeners,
+				List.of(this.tenantChanges::add)));
 	}
 
 	@Test
@@ -150,9 +154,11 @@ class JdbcTenantDirectoryIntegrationTests {
 		assertThatExceptionOfType(ValidationException.class)
 			.isThrownBy(() -> this.directory.create(slug(), " \t", "user-1"))
 			.satisfies((ex) -> assertThat(ex.getViolations().get(0).field()).isEqualTo("name"));
+		// A blank user is no identity at all; what reaches the directory is still bounded.
+		assertThatIllegalArgumentException().isThrownBy(() -> this.directory.create(slug(), "Acme", " "));
 		assertThatExceptionOfType(ValidationException.class)
-			.isThrownBy(() -> this.directory.create(slug(), "Acme", " "))
-			.satisfies((ex) -> assertThat(ex.getViolations().get(0).field()).isEqualTo("ownerUserId"));
+			.isThrownBy(() -> this.directory.create(slug(), "Acme", "u".repeat(TenantInputs.MAX_ID_LENGTH + 1)))
+			.satisfies((ex) -> assertThat(ex.getViolations().get(0).field()).isEqualTo("owner.subject"));
 	}
 
 	@Test
@@ -432,9 +438,9 @@ class JdbcTenantDirectoryIntegrationTests {
 					TenantRole.MEMBER))
 			.satisfies((ex) -> assertThat(ex.getViolations().get(0).field()).isEqualTo("externalId"));
 		assertThatExceptionOfType(ValidationException.class)
-			.isThrownBy(() -> this.directory.provision(AuthProvider.CLERK, "org_1", "acme", "Acme", "",
-					TenantRole.MEMBER))
-			.satisfies((ex) -> assertThat(ex.getViolations().get(0).field()).isEqualTo("userId"));
+			.isThrownBy(() -> this.directory.provision(AuthProvider.CLERK, "org_1", "acme", "Acme",
+					"u".repeat(TenantInputs.MAX_ID_LENGTH + 1), TenantRole.MEMBER))
+			.satisfies((ex) -> assertThat(ex.getViolations().get(0).field()).isEqualTo("user.subject"));
 		assertThatExceptionOfType(ValidationException.class)
 			.isThrownBy(() -> this.directory.provision(AuthProvider.CLERK, "org_1", "acme", " ", "user-1",
 					TenantRole.MEMBER))
@@ -532,7 +538,59 @@ class JdbcTenantDirectoryIntegrationTests {
 		this.directory.grant(tenant.id(), "user-2", TenantRole.MEMBER);
 
 		assertThat(this.directory.membership(tenant.id(), "user-2")).isPresent();
-		assertThat(heard).extracting(MembershipChange::userId).containsExactly("owner", "user-2");
+		assertThat(heard).extracting((change) -> change.user().subject()).containsExactly("owner", "user-2");
+	}
+
+	@Test
+	void sameSubjectOfTwoIssuersHoldsTwoSeparateMemberships() {
+		JdbcTenantDirectory directory = this.directory.target();
+		UserIdentity aliceOfClerk = new UserIdentity(issuer(AuthProvider.CLERK), "alice");
+		UserIdentity aliceOfOther = new UserIdentity(issuer(AuthProvider.CUSTOM), "alice");
+		Tenant tenant = directory.create(slug(), "Acme", aliceOfClerk);
+
+		assertThat(directory.membership(tenant.id(), aliceOfOther)).isEmpty();
+		directory.grant(tenant.id(), aliceOfOther, TenantRole.VIEWER);
+
+		assertThat(directory.membership(tenant.id(), aliceOfClerk)).map(Membership::role).contains(TenantRole.OWNER);
+		assertThat(directory.membership(tenant.id(), aliceOfOther)).map(Membership::role).contains(TenantRole.VIEWER);
+		assertThat(directory.members(tenant.id())).extracting(Membership::user)
+			.containsExactly(aliceOfClerk, aliceOfOther);
+		// The other issuer's alice is not an owner: revoking her leaves the owner, who stays the last one.
+		directory.revoke(tenant.id(), aliceOfOther);
+		assertThat(directory.members(tenant.id())).extracting(Membership::user).containsExactly(aliceOfClerk);
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> directory.revoke(tenant.id(), aliceOfClerk));
+		assertThat(this.changes).extracting(MembershipChange::user)
+			.containsExactly(aliceOfClerk, aliceOfOther, aliceOfOther);
+	}
+
+	@Test
+	void sameOrganizationIdOfTwoIssuersNamesTwoTenants() {
+		JdbcTenantDirectory directory = this.directory.target();
+		// Two Clerk instances: one provider kind, two issuers, each choosing its own organization ids.
+		String first = issuer(AuthProvider.CLERK);
+		String second = "https://second-clerk.issuer.example";
+		String organization = "org_" + UUID.randomUUID();
+
+		Tenant ofFirst = directory.provision(first, organization, null, "First", new UserIdentity(first, "alice"),
+				TenantRole.ADMIN);
+		Tenant ofSecond = directory.provision(second, organization, null, "Second",
+				new UserIdentity(second, "alice"), TenantRole.ADMIN);
+
+		assertThat(ofSecond.id()).isNotEqualTo(ofFirst.id());
+		assertThat(directory.findByExternalId(first, organization)).map(Tenant::id).contains(ofFirst.id());
+		assertThat(directory.findByExternalId(second, organization)).map(Tenant::id).contains(ofSecond.id());
+		assertThat(directory.membership(ofFirst.id(), new UserIdentity(second, "alice"))).isEmpty();
+		assertThat(directory.membership(ofSecond.id(), new UserIdentity(first, "alice"))).isEmpty();
+		// A third issuer's id may be linked too; an issuer's id stays linked to its one tenant.
+		Tenant third = directory.create(slug(), "Third", user("owner"));
+		directory.linkExternalId(third.id(), "https://third.issuer.example", organization);
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> directory.linkExternalId(third.id(), first, organization));
+		// A user of one issuer never joins the other's organization through provisioning.
+		assertThatIllegalArgumentException().isThrownBy(() -> directory.provision(first, organization, null, "First",
+				new UserIdentity(second, "mallory"), TenantRole.OWNER));
+		assertThat(directory.membership(ofFirst.id(), new UserIdentity(second, "mallory"))).isEmpty();
 	}
 
 	@Test
@@ -554,11 +612,77 @@ class JdbcTenantDirectoryIntegrationTests {
 
 	private static MembershipChange change(Tenant tenant, String userId, TenantRole oldRole, TenantRole newRole,
 			String actor) {
-		return new MembershipChange(tenant.id(), userId, oldRole, newRole, actor);
+		return new MembershipChange(tenant.id(), user(userId), oldRole, newRole, actor);
 	}
 
 	private static String slug() {
 		return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	}
+
+	static String issuer(AuthProvider provider) {
+		return "https://" + provider.name().toLowerCase(java.util.Locale.ROOT) + ".issuer.example";
+	}
+
+	static UserIdentity user(String subject) {
+		return new UserIdentity(issuer(AuthProvider.CLERK), subject);
+	}
+
+	/**
+	 * The directory as most of these tests use it: users and organizations of one issuer per provider kind, users by
+	 * subject (of the Clerk issuer).
+	 */
+	record Directory(JdbcTenantDirectory target) {
+
+		Tenant create(String slug, String name, String owner) {
+			return this.target.create(slug, name, user(owner));
+		}
+
+		Optional<Tenant> find(UUID id) {
+			return this.target.find(id);
+		}
+
+		Optional<Tenant> findBySlug(String slug) {
+			return this.target.findBySlug(slug);
+		}
+
+		Optional<Tenant> findByExternalId(AuthProvider provider, String externalId) {
+			return this.target.findByExternalId(issuer(provider), externalId);
+		}
+
+		void linkExternalId(UUID tenantId, AuthProvider provider, String externalId) {
+			this.target.linkExternalId(tenantId, issuer(provider), externalId);
+		}
+
+		void suspend(UUID tenantId) {
+			this.target.suspend(tenantId);
+		}
+
+		void activate(UUID tenantId) {
+			this.target.activate(tenantId);
+		}
+
+		Optional<Membership> membership(UUID tenantId, String subject) {
+			return this.target.membership(tenantId, user(subject));
+		}
+
+		List<Membership> members(UUID tenantId) {
+			return this.target.members(tenantId);
+		}
+
+		Membership grant(UUID tenantId, String subject, TenantRole role) {
+			return this.target.grant(tenantId, user(subject), role);
+		}
+
+		void revoke(UUID tenantId, String subject) {
+			this.target.revoke(tenantId, user(subject));
+		}
+
+		Tenant provision(AuthProvider provider, String externalId, @Nullable String slugHint, String name,
+				String subject, TenantRole role) {
+			return this.target.provision(issuer(provider), externalId, slugHint, name,
+					new UserIdentity(issuer(provider), subject), role);
+		}
+
 	}
 
 }

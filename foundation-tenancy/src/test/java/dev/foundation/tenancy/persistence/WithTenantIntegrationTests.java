@@ -1,5 +1,6 @@
 package dev.foundation.tenancy.persistence;
 
+import dev.foundation.core.persistence.FoundationSchemaMigration;
 import dev.foundation.tenancy.autoconfigure.TenantIsolationAutoConfiguration;
 import dev.foundation.tenancy.rls.RlsTestDatabase;
 import dev.foundation.test.WithTenant;
@@ -15,6 +16,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -102,6 +104,12 @@ class WithTenantIntegrationTests {
 	@EntityScan(basePackageClasses = TestNote.class)
 	@EnableJpaRepositories(basePackageClasses = TestNote.class)
 	static class Config {
+
+		// Migrated by the superuser: the owner's migration gives the binding key, as with a migration role.
+		@Bean
+		FoundationSchemaMigration foundationSchemaMigration() {
+			return database().migration();
+		}
 
 	}
 

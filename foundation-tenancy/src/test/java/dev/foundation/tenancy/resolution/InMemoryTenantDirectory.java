@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.foundation.core.auth.AuthProvider;
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantDirectory;
@@ -37,11 +38,30 @@ class InMemoryTenantDirectory implements TenantDirectory {
 
 	@Nullable String lastSlugHint;
 
+	/** The issuer of the principals of {@link TestRequests}. */
+	static final String ISSUER = "https://issuer.example";
+
+	Tenant create(String slug, String name, String ownerSubject) {
+		return create(slug, name, new UserIdentity(ISSUER, ownerSubject));
+	}
+
+	Membership grant(UUID tenantId, String subject, TenantRole role) {
+		return grant(tenantId, new UserIdentity(ISSUER, subject), role);
+	}
+
+	void revoke(UUID tenantId, String subject) {
+		revoke(tenantId, new UserIdentity(ISSUER, subject));
+	}
+
+	void linkExternalId(UUID tenantId, AuthProvider provider, String externalId) {
+		linkExternalId(tenantId, ISSUER, externalId);
+	}
+
 	@Override
-	public Tenant create(String slug, String name, String ownerUserId) {
+	public Tenant create(String slug, String name, UserIdentity owner) {
 		Tenant tenant = new Tenant(UUID.randomUUID(), slug, name, TenantStatus.ACTIVE, Instant.now());
 		this.tenants.put(tenant.id(), tenant);
-		grant(tenant.id(), ownerUserId, TenantRole.OWNER);
+		grant(tenant.id(), owner, TenantRole.OWNER);
 		return tenant;
 	}
 
@@ -58,14 +78,14 @@ class InMemoryTenantDirectory implements TenantDirectory {
 	}
 
 	@Override
-	public Optional<Tenant> findByExternalId(AuthProvider provider, String externalId) {
+	public Optional<Tenant> findByExternalId(String issuer, String externalId) {
 		this.lookups.incrementAndGet();
-		return Optional.ofNullable(this.externalIds.get(provider + "/" + externalId)).map(this.tenants::get);
+		return Optional.ofNullable(this.externalIds.get(issuer + "/" + externalId)).map(this.tenants::get);
 	}
 
 	@Override
-	public void linkExternalId(UUID tenantId, AuthProvider provider, String externalId) {
-		this.externalIds.put(provider + "/" + externalId, tenantId);
+	public void linkExternalId(UUID tenantId, String issuer, String externalId) {
+		this.externalIds.put(issuer + "/" + externalId, tenantId);
 	}
 
 	@Override
@@ -81,9 +101,9 @@ class InMemoryTenantDirectory implements TenantDirectory {
 	}
 
 	@Override
-	public Optional<Membership> membership(UUID tenantId, String userId) {
+	public Optional<Membership> membership(UUID tenantId, UserIdentity user) {
 		this.membershipLookups.incrementAndGet();
-		return Optional.ofNullable(this.memberships.get(tenantId + "/" + userId));
+		return Optional.ofNullable(this.memberships.get(tenantId + "/" + user.issuer() + "/" + user.subject()));
 	}
 
 	@Override
@@ -92,28 +112,28 @@ class InMemoryTenantDirectory implements TenantDirectory {
 	}
 
 	@Override
-	public Membership grant(UUID tenantId, String userId, TenantRole role) {
-		Membership membership = new Membership(tenantId, userId, role, Instant.now());
-		this.memberships.put(tenantId + "/" + userId, membership);
+	public Membership grant(UUID tenantId, UserIdentity user, TenantRole role) {
+		Membership membership = new Membership(tenantId, user, role, Instant.now());
+		this.memberships.put(tenantId + "/" + user.issuer() + "/" + user.subject(), membership);
 		return membership;
 	}
 
 	@Override
-	public void revoke(UUID tenantId, String userId) {
-		this.memberships.remove(tenantId + "/" + userId);
+	public void revoke(UUID tenantId, UserIdentity user) {
+		this.memberships.remove(tenantId + "/" + user.issuer() + "/" + user.subject());
 	}
 
 	@Override
-	public Tenant provision(AuthProvider provider, String externalId, @Nullable String slugHint, String name,
-			String userId, TenantRole role) {
+	public Tenant provision(String issuer, String externalId, @Nullable String slugHint, String name,
+			UserIdentity user, TenantRole role) {
 		this.provisions.incrementAndGet();
 		this.lastProvisionedRole = role;
 		this.lastSlugHint = slugHint;
 		Tenant tenant = new Tenant(UUID.randomUUID(), (slugHint != null) ? slugHint : "provisioned", name,
 				TenantStatus.ACTIVE, Instant.now());
 		this.tenants.put(tenant.id(), tenant);
-		linkExternalId(tenant.id(), provider, externalId);
-		grant(tenant.id(), userId, role);
+		linkExternalId(tenant.id(), issuer, externalId);
+		grant(tenant.id(), user, role);
 		return tenant;
 	}
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantDirectory;
 import dev.foundation.tenancy.TenantRole;
@@ -91,7 +92,7 @@ class TenantCacheInvalidationIntegrationTests {
 	@Test
 	void tenantSuspendedThroughOneInstanceIsRefusedByTheOtherPromptly() throws Exception {
 		String user = user();
-		Tenant tenant = a.directory().create(slug(), "Acme", user);
+		Tenant tenant = a.directory().create(slug(), "Acme", identity(user));
 		assertThat(a.status(user, tenant.slug())).isEqualTo(200);
 		assertThat(b.status(user, tenant.slug())).isEqualTo(200);
 		assertThat(b.status(user, tenant.id().toString())).isEqualTo(200);
@@ -111,12 +112,12 @@ class TenantCacheInvalidationIntegrationTests {
 	@Test
 	void membershipRevokedThroughOneInstanceIsRefusedByTheOtherPromptly() throws Exception {
 		String user = user();
-		Tenant tenant = a.directory().create(slug(), "Acme", "owner_" + slug());
-		a.directory().grant(tenant.id(), user, TenantRole.MEMBER);
+		Tenant tenant = a.directory().create(slug(), "Acme", identity("owner_" + slug()));
+		a.directory().grant(tenant.id(), identity(user), TenantRole.MEMBER);
 		assertThat(a.status(user, tenant.slug())).isEqualTo(200);
 		assertThat(b.status(user, tenant.slug())).isEqualTo(200);
 
-		a.directory().revoke(tenant.id(), user);
+		a.directory().revoke(tenant.id(), identity(user));
 
 		assertThat(a.status(user, tenant.slug())).isEqualTo(403);
 		await().atMost(PROMPTLY).untilAsserted(() -> assertThat(b.status(user, tenant.slug())).isEqualTo(403));
@@ -125,11 +126,11 @@ class TenantCacheInvalidationIntegrationTests {
 	@Test
 	void roleChangedThroughOneInstanceIsSeenByTheOtherPromptly() throws Exception {
 		String user = user();
-		Tenant tenant = a.directory().create(slug(), "Acme", "owner_" + slug());
-		a.directory().grant(tenant.id(), user, TenantRole.VIEWER);
+		Tenant tenant = a.directory().create(slug(), "Acme", identity("owner_" + slug()));
+		a.directory().grant(tenant.id(), identity(user), TenantRole.VIEWER);
 		assertThat(b.role(user, tenant.slug())).isEqualTo("viewer");
 
-		a.directory().grant(tenant.id(), user, TenantRole.ADMIN);
+		a.directory().grant(tenant.id(), identity(user), TenantRole.ADMIN);
 
 		await().atMost(PROMPTLY).untilAsserted(() -> assertThat(b.role(user, tenant.slug())).isEqualTo("admin"));
 	}
@@ -137,7 +138,7 @@ class TenantCacheInvalidationIntegrationTests {
 	@Test
 	void redisTierHitAvoidsTheDatabase() throws Exception {
 		String user = user();
-		Tenant tenant = a.directory().create(slug(), "Acme", user);
+		Tenant tenant = a.directory().create(slug(), "Acme", identity(user));
 		assertThat(a.status(user, tenant.slug())).isEqualTo(200);
 		int before = b.lookups();
 
@@ -154,11 +155,11 @@ class TenantCacheInvalidationIntegrationTests {
 		assertThat(b.status(user, slug)).isEqualTo(404);
 		assertThat(keys(a.redis()).stream().filter((key) -> key.contains(slug))).isEmpty();
 
-		Tenant tenant = a.directory().create(slug, "Late", "owner_" + slug());
+		Tenant tenant = a.directory().create(slug, "Late", identity("owner_" + slug()));
 		assertThat(b.status(user, slug)).isEqualTo(403);
-		assertThat(keys(a.redis()).stream().filter((key) -> key.endsWith(":" + user))).isEmpty();
+		assertThat(keys(a.redis()).stream().filter((key) -> key.contains("membership:" + tenant.id()))).isEmpty();
 
-		a.directory().grant(tenant.id(), user, TenantRole.MEMBER);
+		a.directory().grant(tenant.id(), identity(user), TenantRole.MEMBER);
 		assertThat(b.status(user, slug)).isEqualTo(200);
 	}
 
@@ -168,7 +169,7 @@ class TenantCacheInvalidationIntegrationTests {
 				Instance quietB = Instance
 					.start("foundation.tenancy.resolution.cache.redis.broadcast-invalidations=false")) {
 			String user = user();
-			Tenant tenant = quietA.directory().create(slug(), "Acme", user);
+			Tenant tenant = quietA.directory().create(slug(), "Acme", identity(user));
 			assertThat(quietA.status(user, tenant.slug())).isEqualTo(200);
 			assertThat(quietB.status(user, tenant.slug())).isEqualTo(200);
 
@@ -187,7 +188,7 @@ class TenantCacheInvalidationIntegrationTests {
 		try (Instance cut = Instance.start("spring.data.redis.port=" + freePort(), "spring.data.redis.timeout=1s",
 				"spring.data.redis.connect-timeout=1s")) {
 			String user = user();
-			Tenant tenant = cut.directory().create(slug(), "Acme", user);
+			Tenant tenant = cut.directory().create(slug(), "Acme", identity(user));
 
 			assertThat(cut.status(user, tenant.slug())).isEqualTo(200);
 			cut.directory().suspend(tenant.id());
@@ -202,13 +203,13 @@ class TenantCacheInvalidationIntegrationTests {
 				+ "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")) {
 			assertThat(alone.context.getBeanProvider(SharedTenantCache.class).getIfAvailable()).isNull();
 			String user = user();
-			Tenant tenant = alone.directory().create(slug(), "Acme", user);
-			alone.directory().grant(tenant.id(), "member_" + user, TenantRole.MEMBER);
+			Tenant tenant = alone.directory().create(slug(), "Acme", identity(user));
+			alone.directory().grant(tenant.id(), identity("member_" + user), TenantRole.MEMBER);
 			assertThat(alone.status(user, tenant.slug())).isEqualTo(200);
 			assertThat(alone.status("member_" + user, tenant.slug())).isEqualTo(200);
 
 			alone.directory().suspend(tenant.id());
-			alone.directory().revoke(tenant.id(), "member_" + user);
+			alone.directory().revoke(tenant.id(), identity("member_" + user));
 			alone.directory().activate(tenant.id());
 
 			assertThat(alone.status(user, tenant.slug())).isEqualTo(200);
@@ -233,6 +234,11 @@ class TenantCacheInvalidationIntegrationTests {
 
 	private static String user() {
 		return "user_" + UUID.randomUUID().toString().replace("-", "");
+	}
+
+	/** The user of the Clerk tokens of {@link #issuer} with this subject. */
+	private static UserIdentity identity(String subject) {
+		return new UserIdentity(issuer.baseUrl(), subject);
 	}
 
 	private static String slug() {

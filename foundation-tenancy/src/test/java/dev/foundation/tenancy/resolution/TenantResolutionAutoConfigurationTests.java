@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.core.config.InvalidFoundationPropertyException;
 import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.MembershipListener;
@@ -40,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Conditions and properties of {@link TenantResolutionAutoConfiguration}.
  */
 class TenantResolutionAutoConfigurationTests {
+
+	private static final UserIdentity USER_1 = new UserIdentity(InMemoryTenantDirectory.ISSUER, "user_1");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(TenantResolutionAutoConfiguration.class))
@@ -141,8 +144,8 @@ class TenantResolutionAutoConfigurationTests {
 		Tenant acme = new Tenant(UUID.randomUUID(), "acme", "Acme", TenantStatus.ACTIVE,
 				Instant.now());
 		Mockito.when(directory.findBySlug("acme")).thenReturn(Optional.of(acme));
-		Mockito.when(directory.membership(acme.id(), "user_1"))
-			.thenReturn(Optional.of(new Membership(acme.id(), "user_1",
+		Mockito.when(directory.membership(acme.id(), USER_1))
+			.thenReturn(Optional.of(new Membership(acme.id(), USER_1,
 					TenantRole.MEMBER, Instant.now())));
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TenantResolutionAutoConfiguration.class))
 			.withBean(TenantDirectory.class, () -> directory)

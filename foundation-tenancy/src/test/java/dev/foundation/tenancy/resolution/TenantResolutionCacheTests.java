@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantRole;
@@ -19,6 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The in-process tier of {@link TenantResolutionCache} and its invalidation.
  */
 class TenantResolutionCacheTests {
+
+	private static final UserIdentity A = new UserIdentity("https://issuer.example", "a");
+
+	private static final UserIdentity B = new UserIdentity("https://issuer.example", "b");
 
 	private final TenantResolutionCache cache = new TenantResolutionCache(Duration.ofMinutes(10), Clock.systemUTC(),
 			SharedTenantCache.NONE);
@@ -45,12 +50,12 @@ class TenantResolutionCacheTests {
 
 	@Test
 	void invalidatingAMembershipDropsOnlyIt() {
-		this.cache.membership(this.acme.id(), "a", this::member);
-		this.cache.membership(this.acme.id(), "b", this::member);
+		this.cache.membership(this.acme.id(), A, this::member);
+		this.cache.membership(this.acme.id(), B, this::member);
 
-		this.cache.invalidateMembership(this.acme.id(), "a");
-		this.cache.membership(this.acme.id(), "a", this::member);
-		this.cache.membership(this.acme.id(), "b", this::member);
+		this.cache.invalidateMembership(this.acme.id(), A);
+		this.cache.membership(this.acme.id(), A, this::member);
+		this.cache.membership(this.acme.id(), B, this::member);
 
 		assertThat(this.lookups).hasValue(3);
 	}
@@ -90,7 +95,7 @@ class TenantResolutionCacheTests {
 
 	private Optional<Membership> member(TenantResolutionCache.MemberKey key) {
 		this.lookups.incrementAndGet();
-		return Optional.of(new Membership(key.tenantId(), key.userId(), TenantRole.MEMBER, Instant.now()));
+		return Optional.of(new Membership(key.tenantId(), key.user(), TenantRole.MEMBER, Instant.now()));
 	}
 
 }

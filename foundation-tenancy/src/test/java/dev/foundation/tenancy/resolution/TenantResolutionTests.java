@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.auth.FoundationPrincipal;
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.core.error.ForbiddenException;
 import dev.foundation.core.error.NotFoundException;
 import dev.foundation.tenancy.Tenant;
@@ -87,7 +88,8 @@ class TenantResolutionTests {
 			.isThrownBy(() -> resolution().resolve(request(API, Map.of("X-Tenant-Id", acme.id().toString())),
 					principal("mallory", null)))
 			.withMessage("You are not a member of this tenant");
-		assertThat(output).contains("Refused X-Tenant-Id of user mallory: not a member of tenant " + acme.id());
+		assertThat(output).contains("Refused X-Tenant-Id of user mallory (" + InMemoryTenantDirectory.ISSUER
+				+ "): not a member of tenant " + acme.id());
 	}
 
 	@Test
@@ -153,7 +155,8 @@ class TenantResolutionTests {
 			.isThrownBy(() -> resolution().resolve(request(API, Map.of("X-Tenant-Id", other.id().toString())),
 					principal("user_1", acme.id().toString())))
 			.withMessage("The X-Tenant-Id header names another tenant than the token's organization");
-		assertThat(output).contains("Refused X-Tenant-Id of user user_1: it names another tenant");
+		assertThat(output).contains("Refused tenant " + other.id() + " named by the X-Tenant-Id header to user user_1 ("
+				+ InMemoryTenantDirectory.ISSUER + "): the token names another tenant");
 	}
 
 	@Test
@@ -307,6 +310,114 @@ class TenantResolutionTests {
 
 		assertThatExceptionOfType(ForbiddenException.class)
 			.isThrownBy(() -> resolution().resolve(request(API, Map.of()), principal("user_1", null)));
+	}
+
+	@Test
+	void tokenAdminOfTenantAGetsNoRoleInTenantBNamedBySubdomainOrApplicationResolver() {
+		Tenant a = this.directory.create("tenant-a", "A", "user_1");
+		Tenant b = this.directory.create("tenant-b", "B", "owner");
+		this.directory.grant(b.id(), "user_1", TenantRole.VIEWER);
+		// The token's roles (admin) are the organization's in tenant A; they must not reach tenant B.
+		FoundationPrincipal adminOfA = principal("user_1", a.id().toString(), "admin");
+		TenantRequest onSubdomainOfB = request("tenant-b.example.com", API, Map.of(), Map.of());
+		List<TenantResolver> namingB = List.of(new SubdomainTenantResolver("example.com", 50),
+				(request, principal) -> Optional.of(TenantCandidate.bySlug("tenant-b")));
+
+		for (TenantResolver resolver : namingB) {
+			this.resolvers.add(0, resolver);
+			assertThatExceptionOfType(ForbiddenException.class)
+				.isThrownBy(() -> resolution().resolve(onSubdomainOfB, adminOfA))
+				.withMessage("This request is for another tenant than the token's organization");
+			this.resolvers.remove(0);
+		}
+		// At its default order the subdomain comes after the token: the request is never resolved into B.
+		this.resolvers.add(new SubdomainTenantResolver("example.com", 300));
+		Optional<ResolvedTenant> resolved;
+		try {
+			resolved = resolution().resolve(onSubdomainOfB, adminOfA);
+		}
+		catch (ForbiddenException refused) {
+			resolved = Optional.empty();
+		}
+		assertThat(resolved.map(ResolvedTenant::tenant)).isNotEqualTo(Optional.of(b));
+	}
+
+	@Test
+	void applicationClaimResolverGetsProvisioningLikeTheBuiltInOne() {
+		this.provisioning = true;
+		FoundationPrincipal principal = principal(AuthProvider.CUSTOM, "user_1", null, Map.of("org", "org_x"),
+				"admin");
+		// The request's word for an organization never provisions.
+		this.resolvers.set(0, (request, caller) -> Optional.of(TenantCandidate.byExternalId(caller.issuer(), "org_x")));
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> resolution().resolve(request(API, Map.of()), principal));
+		assertThat(this.directory.provisions).hasValue(0);
+
+		// An application's own claim resolver replaces the built-in one.
+		this.resolvers.set(0, (request, caller) -> Optional.ofNullable((String) caller.claims().get("org"))
+			.map((organization) -> TenantCandidate.byExternalId(caller.issuer(), organization).fromToken()));
+		Optional<ResolvedTenant> resolved = resolution().resolve(request(API, Map.of()), principal);
+
+		assertThat(resolved).hasValueSatisfying((result) -> {
+			assertThat(this.directory.findByExternalId(InMemoryTenantDirectory.ISSUER, "org_x"))
+				.contains(result.tenant());
+			assertThat(result.membership().role()).isEqualTo(TenantRole.ADMIN);
+		});
+		assertThat(this.directory.provisions).hasValue(1);
+	}
+
+	@Test
+	void apiKeyWorksWithAnApplicationResolverOnlyInItsOwnTenant() {
+		Tenant acme = this.directory.create("acme", "Acme", "owner");
+		this.directory.create("other", "Other", "owner");
+		this.resolvers.add(0, (request, principal) -> Optional.ofNullable(request.parameter("to"))
+			.map(TenantCandidate::bySlug));
+		FoundationPrincipal key = principal(AuthProvider.API_KEY, "apikey:1", acme.id().toString(), Map.of(),
+				"member");
+		FoundationPrincipal keyOfNoTenant = principal(AuthProvider.API_KEY, "apikey:2", null, Map.of(), "admin");
+
+		assertThat(resolution().resolve(request("api.example.com", API, Map.of(), Map.of("to", "acme")), key))
+			.hasValueSatisfying((result) -> {
+				assertThat(result.tenant()).isEqualTo(acme);
+				assertThat(result.membership().role()).isEqualTo(TenantRole.MEMBER);
+			});
+		assertThatExceptionOfType(ForbiddenException.class)
+			.isThrownBy(() -> resolution()
+				.resolve(request("api.example.com", API, Map.of(), Map.of("to", "other")), key))
+			.withMessage("This request is for another tenant than the token's organization");
+		assertThatExceptionOfType(ForbiddenException.class)
+			.isThrownBy(() -> resolution()
+				.resolve(request("api.example.com", API, Map.of(), Map.of("to", "acme")), keyOfNoTenant))
+			.withMessage("This API key is not bound to this tenant");
+		assertThat(this.directory.membershipLookups).hasValue(0);
+	}
+
+	@Test
+	void organizationOfAnotherIssuerIsNotProvisionedForTheCaller() {
+		this.provisioning = true;
+		String otherIssuer = "https://other-issuer.example";
+		Tenant theirs = this.directory.create("theirs", "Theirs", new UserIdentity(otherIssuer, "owner"));
+		this.directory.linkExternalId(theirs.id(), otherIssuer, "org_x");
+		FoundationPrincipal caller = principal(AuthProvider.CLERK, "user_1", "org_x",
+				Map.of("o", Map.of("id", "org_x", "rol", "admin", "slg", "mine")), "admin");
+
+		// The same organization id in the caller's own token names the caller's issuer's organization, not theirs.
+		assertThat(resolution().resolve(request(API, Map.of()), caller))
+			.hasValueSatisfying((result) -> assertThat(result.tenant()).isNotEqualTo(theirs));
+		assertThat(this.directory.membership(theirs.id(), caller.identity())).isEmpty();
+
+		// An application's claim resolver naming the other issuer's organizations provisions nothing, joins nothing.
+		this.resolvers.add(0, (request, principal) -> Optional.ofNullable(request.parameter("org"))
+			.map((organization) -> TenantCandidate.byExternalId(otherIssuer, organization).fromToken()));
+		int provisioned = this.directory.provisions.get();
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> resolution()
+			.resolve(request("api.example.com", API, Map.of(), Map.of("org", "org_new")), principal("user_1", null)));
+		assertThatExceptionOfType(ForbiddenException.class).isThrownBy(() -> resolution()
+			.resolve(request("api.example.com", API, Map.of(), Map.of("org", "org_x")), principal("user_1", null)))
+			.withMessage("You are not a member of this tenant");
+		assertThat(this.directory.provisions).hasValue(provisioned);
+		assertThat(this.directory.findByExternalId(otherIssuer, "org_new")).isEmpty();
+		assertThat(this.directory.membership(theirs.id(), caller.identity())).isEmpty();
 	}
 
 	static final class MutableClock extends Clock {

@@ -3,7 +3,6 @@ package dev.foundation.tenancy.resolution;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.error.BadRequestException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,14 +37,14 @@ class TenantResolversTests {
 	@Test
 	void claimWithOrganizationIdNamesTenantByProviderExternalId() {
 		assertThat(this.claim.resolve(NO_HEADERS, principal("user_1", "org_2abc")))
-			.contains(TenantCandidate.byExternalId(AuthProvider.CLERK, "org_2abc"));
+			.contains(TenantCandidate.byExternalId(InMemoryTenantDirectory.ISSUER, "org_2abc").fromToken());
 	}
 
 	@Test
 	void claimWithUuidLookalikeIsExternalId() {
 		// UUID.fromString would accept this and name an unrelated tenant.
 		assertThat(this.claim.resolve(NO_HEADERS, principal("user_1", "1-2-3-4-5")))
-			.contains(TenantCandidate.byExternalId(AuthProvider.CLERK, "1-2-3-4-5"));
+			.contains(TenantCandidate.byExternalId(InMemoryTenantDirectory.ISSUER, "1-2-3-4-5").fromToken());
 	}
 
 	@Test

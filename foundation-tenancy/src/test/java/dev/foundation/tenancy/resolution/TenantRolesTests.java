@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantRole;
@@ -97,8 +98,9 @@ class TenantRolesTests {
 		Tenant tenant = new Tenant(UUID.randomUUID(), "acme", "Acme", TenantStatus.ACTIVE, Instant.now());
 		MapRequestAttributes attributes = new MapRequestAttributes();
 		attributes.setAttribute(CurrentTenant.TENANT_ATTRIBUTE, tenant, RequestAttributes.SCOPE_REQUEST);
+		UserIdentity user = new UserIdentity("https://issuer.example", "user_1");
 		attributes.setAttribute(CurrentTenant.MEMBERSHIP_ATTRIBUTE,
-				new Membership(tenant.id(), "user_1", role, Instant.now()), RequestAttributes.SCOPE_REQUEST);
+				new Membership(tenant.id(), user, role, Instant.now()), RequestAttributes.SCOPE_REQUEST);
 		RequestContextHolder.setRequestAttributes(attributes);
 		return tenant;
 	}

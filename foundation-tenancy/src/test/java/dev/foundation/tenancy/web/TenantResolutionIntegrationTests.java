@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.foundation.core.auth.AuthProvider;
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.core.context.RequestContexts;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantDirectory;
@@ -95,9 +95,9 @@ class TenantResolutionIntegrationTests {
 	@Test
 	void clerkOrganizationClaimResolvesLinkedTenantIntoContextAndMdc() throws Exception {
 		String user = user();
-		Tenant tenant = this.tenants.create(slug(), "Acme", user);
+		Tenant tenant = this.tenants.create(slug(), "Acme", clerkUser(user));
 		String organization = "org_" + slug();
-		this.tenants.linkExternalId(tenant.id(), AuthProvider.CLERK, organization);
+		this.tenants.linkExternalId(tenant.id(), clerkIssuer(), organization);
 
 		this.mvc.perform(get("/api/v1/whoami").header("Authorization", bearer(clerk(user, organization, "member"))))
 			.andExpect(status().isOk())
@@ -110,7 +110,7 @@ class TenantResolutionIntegrationTests {
 	@Test
 	void tenantIdClaimResolvesById() throws Exception {
 		String user = UUID.randomUUID().toString();
-		Tenant tenant = this.tenants.create(slug(), "Acme", user);
+		Tenant tenant = this.tenants.create(slug(), "Acme", supabaseUser(user));
 		String token = issuer.supabase().user(user).tenantId(tenant.id().toString()).token();
 
 		this.mvc.perform(get("/api/v1/whoami").header("Authorization", bearer(token)))
@@ -121,8 +121,8 @@ class TenantResolutionIntegrationTests {
 	@Test
 	void headerOfMemberIsAcceptedBySlugAndById() throws Exception {
 		String user = user();
-		Tenant tenant = this.tenants.create(slug(), "Acme", "owner_" + slug());
-		this.tenants.grant(tenant.id(), user, TenantRole.VIEWER);
+		Tenant tenant = this.tenants.create(slug(), "Acme", clerkUser("owner_" + slug()));
+		this.tenants.grant(tenant.id(), clerkUser(user), TenantRole.VIEWER);
 
 		this.mvc.perform(api("/api/v1/whoami", user).header("X-Tenant-Id", tenant.slug()))
 			.andExpect(status().isOk())
@@ -135,12 +135,33 @@ class TenantResolutionIntegrationTests {
 	@Test
 	void headerOfTenantWithoutMembershipIsForbiddenAndLogged(CapturedOutput output) throws Exception {
 		String mallory = user();
-		Tenant tenant = this.tenants.create(slug(), "Victim", user());
+		Tenant tenant = this.tenants.create(slug(), "Victim", clerkUser(user()));
 
 		problem(this.mvc.perform(api("/api/v1/whoami", mallory).header("X-Tenant-Id", tenant.id().toString())), 403,
 				"forbidden");
-		assertThat(output).contains("Refused X-Tenant-Id of user " + mallory + ": not a member of tenant "
+		assertThat(output).contains("Refused X-Tenant-Id of user " + clerkUser(mallory) + ": not a member of tenant "
 				+ tenant.id() + " (requested '" + tenant.id() + "')");
+	}
+
+	@Test
+	void tokenOfAnotherIssuerWithTheSameSubjectGetsNoneOfTheUsersTenants() throws Exception {
+		// Both issuers are trusted; each chooses its subjects, so one can give out the other's.
+		String alice = UUID.randomUUID().toString();
+		Tenant tenant = this.tenants.create(slug(), "Alice's", clerkUser(alice));
+		this.mvc.perform(api("/api/v1/whoami", alice).header("X-Tenant-Id", tenant.id().toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.role").value("owner"));
+		String impostor = bearer(issuer.supabase().user(alice).token());
+
+		for (String named : new String[] { tenant.slug(), tenant.id().toString() }) {
+			problem(this.mvc
+				.perform(get("/api/v1/whoami").header("Authorization", impostor).header("X-Tenant-Id", named)), 403,
+					"forbidden")
+				.andExpect(jsonPath("$.detail").value("You are not a member of this tenant"));
+		}
+		problem(this.mvc.perform(get("/api/v1/whoami").header("Authorization",
+				bearer(issuer.supabase().user(alice).tenantId(tenant.id().toString()).token()))), 403, "forbidden")
+			.andExpect(jsonPath("$.detail").value("You are not a member of this tenant"));
 	}
 
 	@Test
@@ -159,7 +180,7 @@ class TenantResolutionIntegrationTests {
 	@Test
 	void suspendedTenantIsForbidden() throws Exception {
 		String user = user();
-		Tenant tenant = this.tenants.create(slug(), "Gone", user);
+		Tenant tenant = this.tenants.create(slug(), "Gone", clerkUser(user));
 		this.tenants.suspend(tenant.id());
 
 		problem(this.mvc.perform(api("/api/v1/whoami", user).header("X-Tenant-Id", tenant.slug())), 403,
@@ -181,10 +202,10 @@ class TenantResolutionIntegrationTests {
 	@Test
 	void headerNamingAnotherTenantThanTheTokenIsForbidden() throws Exception {
 		String user = user();
-		Tenant own = this.tenants.create(slug(), "Own", user);
-		Tenant other = this.tenants.create(slug(), "Other", user);
+		Tenant own = this.tenants.create(slug(), "Own", clerkUser(user));
+		Tenant other = this.tenants.create(slug(), "Other", clerkUser(user));
 		String organization = "org_" + slug();
-		this.tenants.linkExternalId(own.id(), AuthProvider.CLERK, organization);
+		this.tenants.linkExternalId(own.id(), clerkIssuer(), organization);
 
 		problem(this.mvc.perform(get("/api/v1/whoami").header("Authorization", bearer(clerk(user, organization, "admin")))
 			.header("X-Tenant-Id", other.slug())), 403, "forbidden");
@@ -197,7 +218,7 @@ class TenantResolutionIntegrationTests {
 	@Test
 	void subdomainNamesTheTenant() throws Exception {
 		String user = user();
-		Tenant tenant = this.tenants.create(slug(), "Sub", user);
+		Tenant tenant = this.tenants.create(slug(), "Sub", clerkUser(user));
 
 		this.mvc.perform(get("http://" + tenant.slug() + ".example.test/api/v1/whoami")
 			.header("Authorization", bearer(issuer.clerk().user(user).token())))
@@ -208,7 +229,7 @@ class TenantResolutionIntegrationTests {
 	@Test
 	void applicationResolverNamesTheTenant() throws Exception {
 		String user = user();
-		Tenant tenant = this.tenants.create(slug(), "Phones", user);
+		Tenant tenant = this.tenants.create(slug(), "Phones", clerkUser(user));
 		String number = "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
 		PHONE_NUMBERS.put(number, tenant.slug());
 
@@ -228,9 +249,9 @@ class TenantResolutionIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.tenant").value(orgSlug))
 			.andExpect(jsonPath("$.role").value("admin"));
-		Optional<Tenant> provisioned = this.tenants.findByExternalId(AuthProvider.CLERK, organization);
+		Optional<Tenant> provisioned = this.tenants.findByExternalId(clerkIssuer(), organization);
 		assertThat(provisioned).hasValueSatisfying((tenant) -> assertThat(tenant.slug()).isEqualTo(orgSlug));
-		assertThat(this.tenants.membership(provisioned.get().id(), user))
+		assertThat(this.tenants.membership(provisioned.get().id(), clerkUser(user)))
 			.hasValueSatisfying((membership) -> assertThat(membership.role()).isEqualTo(TenantRole.ADMIN));
 	}
 
@@ -238,9 +259,9 @@ class TenantResolutionIntegrationTests {
 	void requireTenantRoleAdmitsAdminsOnly() throws Exception {
 		String admin = user();
 		String member = user();
-		Tenant tenant = this.tenants.create(slug(), "Roles", "owner_" + slug());
-		this.tenants.grant(tenant.id(), admin, TenantRole.ADMIN);
-		this.tenants.grant(tenant.id(), member, TenantRole.MEMBER);
+		Tenant tenant = this.tenants.create(slug(), "Roles", clerkUser("owner_" + slug()));
+		this.tenants.grant(tenant.id(), clerkUser(admin), TenantRole.ADMIN);
+		this.tenants.grant(tenant.id(), clerkUser(member), TenantRole.MEMBER);
 
 		problem(this.mvc.perform(api("/api/v1/settings", member).header("X-Tenant-Id", tenant.slug())), 403,
 				"forbidden")
@@ -254,9 +275,9 @@ class TenantResolutionIntegrationTests {
 	void tenantRolesBeanWorksInPreAuthorize() throws Exception {
 		String admin = user();
 		String member = user();
-		Tenant tenant = this.tenants.create(slug(), "Billing", "owner_" + slug());
-		this.tenants.grant(tenant.id(), admin, TenantRole.ADMIN);
-		this.tenants.grant(tenant.id(), member, TenantRole.MEMBER);
+		Tenant tenant = this.tenants.create(slug(), "Billing", clerkUser("owner_" + slug()));
+		this.tenants.grant(tenant.id(), clerkUser(admin), TenantRole.ADMIN);
+		this.tenants.grant(tenant.id(), clerkUser(member), TenantRole.MEMBER);
 
 		problem(this.mvc.perform(api("/api/v1/billing", member).header("X-Tenant-Id", tenant.slug())), 403,
 				"forbidden");
@@ -267,7 +288,7 @@ class TenantResolutionIntegrationTests {
 	@Test
 	void cachedTenantIsNotLookedUpAgain() throws Exception {
 		String user = user();
-		Tenant tenant = this.tenants.create(slug(), "Cached", user);
+		Tenant tenant = this.tenants.create(slug(), "Cached", clerkUser(user));
 		int before = slugLookups.get();
 
 		this.mvc.perform(api("/api/v1/whoami", user).header("X-Tenant-Id", tenant.slug())).andExpect(status().isOk());
@@ -298,6 +319,20 @@ class TenantResolutionIntegrationTests {
 
 	private static String bearer(String token) {
 		return "Bearer " + token;
+	}
+
+	private static String clerkIssuer() {
+		return issuer.baseUrl();
+	}
+
+	/** The user of the Clerk tokens of {@link #issuer} with this subject. */
+	private static UserIdentity clerkUser(String subject) {
+		return new UserIdentity(clerkIssuer(), subject);
+	}
+
+	/** The user of the Supabase tokens of {@link #issuer} with this subject. */
+	private static UserIdentity supabaseUser(String subject) {
+		return new UserIdentity(issuer.baseUrl() + "/auth/v1", subject);
 	}
 
 	private static String user() {

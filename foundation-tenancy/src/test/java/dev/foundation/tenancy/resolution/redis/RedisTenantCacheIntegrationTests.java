@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import dev.foundation.core.auth.AuthProvider;
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantRole;
@@ -46,6 +46,12 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RedisTenantCacheIntegrationTests {
+
+	private static final String ISSUER = "https://clerk.issuer.example";
+
+	private static final UserIdentity USER_1 = new UserIdentity(ISSUER, "user-1");
+
+	private static final UserIdentity MARKER = new UserIdentity(ISSUER, "marker");
 
 	private static LettuceConnectionFactory connectionFactory;
 
@@ -83,7 +89,7 @@ class RedisTenantCacheIntegrationTests {
 		CountingDirectory<Tenant> directory = new CountingDirectory<>(Optional.of(this.acme));
 		TenantCandidate byId = TenantCandidate.byId(this.acme.id());
 		TenantCandidate bySlug = TenantCandidate.bySlug(this.acme.slug());
-		TenantCandidate byOrganization = TenantCandidate.byExternalId(AuthProvider.CLERK, "org_" + UUID.randomUUID());
+		TenantCandidate byOrganization = TenantCandidate.byExternalId(ISSUER, "org_" + UUID.randomUUID());
 		RedisTenantCache writer = cache(true);
 		for (TenantCandidate candidate : List.of(byId, bySlug, byOrganization)) {
 			assertThat(writer.tenant(candidate, directory)).contains(this.acme);
@@ -101,12 +107,13 @@ class RedisTenantCacheIntegrationTests {
 
 	@Test
 	void membershipFoundInDirectoryIsServedFromRedis() {
-		Membership membership = new Membership(this.acme.id(), "user|1", TenantRole.ADMIN,
+		UserIdentity user = new UserIdentity(ISSUER, "user|1");
+		Membership membership = new Membership(this.acme.id(), user, TenantRole.ADMIN,
 				Instant.now().truncatedTo(ChronoUnit.MICROS));
 		CountingDirectory<Membership> directory = new CountingDirectory<>(Optional.of(membership));
 
-		assertThat(cache(true).membership(this.acme.id(), "user|1", directory)).contains(membership);
-		assertThat(cache(true).membership(this.acme.id(), "user|1", directory)).contains(membership);
+		assertThat(cache(true).membership(this.acme.id(), user, directory)).contains(membership);
+		assertThat(cache(true).membership(this.acme.id(), user, directory)).contains(membership);
 
 		assertThat(directory.calls).hasValue(1);
 	}
@@ -120,7 +127,7 @@ class RedisTenantCacheIntegrationTests {
 		for (int i = 0; i < 3; i++) {
 			assertThat(cache.tenant(TenantCandidate.bySlug("random-" + i), noTenant)).isEmpty();
 			assertThat(cache.tenant(TenantCandidate.byId(UUID.randomUUID()), noTenant)).isEmpty();
-			assertThat(cache.membership(this.acme.id(), "user-" + i, noMembership)).isEmpty();
+			assertThat(cache.membership(this.acme.id(), new UserIdentity(ISSUER, "user-" + i), noMembership)).isEmpty();
 		}
 
 		assertThat(noTenant.calls).hasValue(6);
@@ -146,10 +153,11 @@ class RedisTenantCacheIntegrationTests {
 		}
 		assertThat(directory.calls).hasValue(entries.size());
 
-		String membershipKey = this.prefix + "membership:" + this.acme.id() + ":user-1";
-		redis.opsForValue().set(membershipKey, "m1|" + this.acme.id() + "|GOD|2024-01-01T00:00:00Z|user-1");
+		String membershipKey = this.prefix + "membership:" + this.acme.id() + ":" + RedisEntries.identity(USER_1);
+		redis.opsForValue().set(membershipKey, "m1|" + this.acme.id() + "|GOD|2024-01-01T00:00:00Z|"
+				+ RedisEntries.identity(USER_1));
 		CountingDirectory<Membership> memberships = new CountingDirectory<>(Optional.empty());
-		assertThat(cache.membership(this.acme.id(), "user-1", memberships)).isEmpty();
+		assertThat(cache.membership(this.acme.id(), USER_1, memberships)).isEmpty();
 		assertThat(memberships.calls).hasValue(1);
 	}
 
@@ -178,19 +186,20 @@ class RedisTenantCacheIntegrationTests {
 			RedisTenantCache cache = cache(true);
 			CountingDirectory<Tenant> directory = new CountingDirectory<>(Optional.of(this.acme));
 			cache.tenant(TenantCandidate.bySlug(this.acme.slug()), directory);
-			cache.membership(this.acme.id(), "user-1", new CountingDirectory<>(Optional
-				.of(new Membership(this.acme.id(), "user-1", TenantRole.MEMBER, Instant.now()))));
+			cache.membership(this.acme.id(), USER_1, new CountingDirectory<>(Optional
+				.of(new Membership(this.acme.id(), USER_1, TenantRole.MEMBER, Instant.now()))));
 
 			cache.invalidateTenant(this.acme.id());
-			cache.invalidateMembership(this.acme.id(), "user-1");
+			cache.invalidateMembership(this.acme.id(), USER_1);
 
 			assertThat(redis.hasKey(this.prefix + "tenant:" + this.acme.id())).isFalse();
-			assertThat(redis.hasKey(this.prefix + "membership:" + this.acme.id() + ":user-1")).isFalse();
+			assertThat(redis.hasKey(this.prefix + "membership:" + this.acme.id() + ":" + RedisEntries.identity(USER_1)))
+				.isFalse();
 			cache.tenant(TenantCandidate.bySlug(this.acme.slug()), directory);
 			assertThat(directory.calls).hasValue(2);
 			await().atMost(Duration.ofSeconds(5))
 				.untilAsserted(() -> assertThat(messages).containsExactly("tenant|" + this.acme.id(),
-						"membership|" + this.acme.id() + "|user-1"));
+						"membership|" + this.acme.id() + "|" + RedisEntries.identity(USER_1)));
 		}
 		finally {
 			container.destroy();
@@ -231,11 +240,12 @@ class RedisTenantCacheIntegrationTests {
 			cache.tenant(TenantCandidate.byId(this.acme.id()), () -> Optional.of(this.acme));
 
 			cache.invalidateTenant(this.acme.id());
-			cache(true).invalidateMembership(this.acme.id(), "marker");
+			cache(true).invalidateMembership(this.acme.id(), MARKER);
 
 			assertThat(redis.hasKey(this.prefix + "tenant:" + this.acme.id())).isFalse();
 			await().atMost(Duration.ofSeconds(5))
-				.untilAsserted(() -> assertThat(messages).containsExactly("membership|" + this.acme.id() + "|marker"));
+				.untilAsserted(() -> assertThat(messages).containsExactly(
+					"membership|" + this.acme.id() + "|" + RedisEntries.identity(MARKER)));
 		}
 		finally {
 			container.destroy();
