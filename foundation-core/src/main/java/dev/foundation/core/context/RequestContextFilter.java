@@ -3,6 +3,8 @@ package dev.foundation.core.context;
 import java.io.IOException;
 import java.time.Instant;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,12 +20,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The first filter of the chain: creates the {@link RequestContext}, binds it (and its MDC ids) for the duration of
  * the request, echoes the correlation id on the response and unbinds everything afterwards, even on errors.
  * <p>
- * It also runs for the container's error and async dispatches, re-binding the original request's context, so an
- * error rendered after a filter failed, or the completion of an asynchronous request, still carries its ids.
+ * It also runs for the container's error and async dispatches. Each dispatch ends by keeping the context as the
+ * chain left it (with the user and tenant that later filters added through {@link RequestContexts#replace}) in the
+ * request attribute {@link #CONTEXT_ATTRIBUTE}; a later dispatch binds that one. So an error rendered by
+ * {@code /error} (after a filter failed, or {@code sendError}) and the completion of an asynchronous request
+ * ({@code Callable}, {@code DeferredResult}, {@code StreamingResponseBody}, SSE) see, log and audit the same user and
+ * tenant as the request did, although the authentication and tenant filters do not run again on those dispatches.
+ * After every dispatch the thread's context and MDC ids are what they were before it.
+ * <p>
+ * When request logging is on, an asynchronous request is logged once, when it completes, with its final status and
+ * total duration.
  */
 public class RequestContextFilter extends OncePerRequestFilter {
 
-	/** Request attribute holding the {@link RequestContext} of the request. */
+	/**
+	 * Request attribute holding the {@link RequestContext} of the request: during the first dispatch the context it
+	 * started with, afterwards the most complete one (the context bound when the last dispatch ended).
+	 */
 	public static final String CONTEXT_ATTRIBUTE = RequestContext.class.getName();
 
 	private static final int MAX_USER_AGENT_LENGTH = 256;
@@ -70,6 +83,7 @@ public class RequestContextFilter extends OncePerRequestFilter {
 	}
 
 	// Async dispatches (completion of Callable, DeferredResult, SSE) run on another thread: bind the same context.
+	// Filters that add to the context (authentication, tenant) are skipped on them, so it must be the complete one.
 	@Override
 	protected boolean shouldNotFilterAsyncDispatch() {
 		return false;
@@ -94,12 +108,28 @@ public class RequestContextFilter extends OncePerRequestFilter {
 				failed = false;
 			}
 			finally {
+				keepCompletestContext(request, context);
 				if (log) {
-					logCompletion(request, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(),
-							start);
+					if (!failed && request.isAsyncStarted()) {
+						// Why later: the status and duration are known only when the asynchronous request completes.
+						request.getAsyncContext().addListener(new AsyncCompletionLog(request, response, start));
+					}
+					else {
+						logCompletion(request,
+								failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), start);
+					}
 				}
 			}
 		}
+	}
+
+	// Why here: the scope below is about to restore the previous context, and the context with the user and tenant
+	// would be lost to the error or async dispatch that may follow. Only a context of this request is kept; one a
+	// filter bound without restoring it (another correlation id) is not.
+	private static void keepCompletestContext(HttpServletRequest request, RequestContext started) {
+		RequestContexts.find()
+			.filter((current) -> current.correlationId().equals(started.correlationId()))
+			.ifPresent((current) -> request.setAttribute(CONTEXT_ATTRIBUTE, current));
 	}
 
 	// Logged inside the scope so that the line carries the MDC ids. The query string is left out: it may carry
@@ -111,6 +141,49 @@ public class RequestContextFilter extends OncePerRequestFilter {
 				StructuredArguments.keyValue("http_path", request.getRequestURI()),
 				StructuredArguments.keyValue("http_status", status),
 				StructuredArguments.keyValue("duration_us", micros));
+	}
+
+	/**
+	 * Logs an asynchronous request once it completes (normally, after a timeout or an error), with its final status
+	 * and under the context it ended with; the container may call it on any thread.
+	 */
+	private static final class AsyncCompletionLog implements AsyncListener {
+
+		private final HttpServletRequest request;
+
+		private final HttpServletResponse response;
+
+		private final long start;
+
+		AsyncCompletionLog(HttpServletRequest request, HttpServletResponse response, long start) {
+			this.request = request;
+			this.response = response;
+			this.start = start;
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			RequestContext context = (this.request.getAttribute(CONTEXT_ATTRIBUTE) instanceof RequestContext kept)
+					? kept : RequestContext.detached();
+			try (RequestContexts.Scope scope = RequestContexts.bind(context)) {
+				logCompletion(this.request, this.response.getStatus(), this.start);
+			}
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+		}
+
+		// A dispatch that starts asynchronous processing again gets a fresh AsyncContext without listeners.
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+			event.getAsyncContext().addListener(this);
+		}
+
 	}
 
 	private RequestContext createContext(HttpServletRequest request) {

@@ -48,6 +48,10 @@ class RequestContextFilterTests {
 
 	private final AtomicReference<String> seenMdc = new AtomicReference<>();
 
+	private final AtomicReference<String> seenUserMdc = new AtomicReference<>();
+
+	private final AtomicReference<String> seenTenantMdc = new AtomicReference<>();
+
 	@AfterEach
 	void clearThread() {
 		MDC.clear();
@@ -195,6 +199,52 @@ class RequestContextFilterTests {
 		assertThat(RequestContexts.find()).isEmpty();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "ERROR", "ASYNC" })
+	void laterDispatchBindsTheContextTheRequestEndedWithThenClearsIt(DispatcherType later) throws Exception {
+		// The authentication and tenant filters add to the context on the request dispatch only.
+		Servlet enriching = new HttpServlet() {
+
+			@Override
+			protected void service(HttpServletRequest req, HttpServletResponse res) {
+				RequestContexts.replace(RequestContexts.current().withUserId("user-1").withTenantId("tenant-1"));
+				throw new IllegalStateException("boom");
+			}
+
+		};
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.filter.doFilter(this.request, this.response, new MockFilterChain(enriching)));
+		this.request.setDispatcherType(later);
+		this.filter.doFilter(this.request, new MockHttpServletResponse(), new MockFilterChain(recordingServlet()));
+
+		assertThat(this.seen.get().userId()).isEqualTo("user-1");
+		assertThat(this.seen.get().tenantId()).isEqualTo("tenant-1");
+		assertThat(this.seenUserMdc.get()).isEqualTo("user-1");
+		assertThat(this.seenTenantMdc.get()).isEqualTo("tenant-1");
+		assertThat(RequestContexts.find()).isEmpty();
+		assertThat(MDC.get(RequestContexts.MDC_USER_ID)).isNull();
+		assertThat(MDC.get(RequestContexts.MDC_TENANT_ID)).isNull();
+	}
+
+	@Test
+	void contextOfAnotherRequestLeftBoundByTheChainIsNotKeptForLaterDispatches() throws Exception {
+		RequestContext foreign = RequestContext.detached().withUserId("someone-else");
+		Servlet leaking = new HttpServlet() {
+
+			@Override
+			protected void service(HttpServletRequest req, HttpServletResponse res) {
+				RequestContexts.replace(foreign);
+			}
+
+		};
+		this.filter.doFilter(this.request, this.response, new MockFilterChain(leaking));
+		this.request.setDispatcherType(DispatcherType.ERROR);
+		this.filter.doFilter(this.request, new MockHttpServletResponse(), new MockFilterChain(recordingServlet()));
+
+		assertThat(this.seen.get().correlationId()).isEqualTo(this.response.getHeader(HEADER));
+		assertThat(this.seen.get().userId()).isNull();
+	}
+
 	@Test
 	void logsCompletedRequestWithItsIdsButWithoutQueryString() throws Exception {
 		RequestContextFilter logging = new RequestContextFilter(HEADER, 64, new ClientIpResolver(List.of()), true);
@@ -242,6 +292,34 @@ class RequestContextFilterTests {
 			logging.doFilter(this.request, new MockHttpServletResponse(), new MockFilterChain(recordingServlet()));
 		});
 		assertThat(events).hasSize(1);
+	}
+
+	@Test
+	void logsAsyncRequestOnceWhenItCompletesWithItsFinalStatusAndUser() throws Exception {
+		RequestContextFilter logging = new RequestContextFilter(HEADER, 64, new ClientIpResolver(List.of()), true);
+		this.request.setAsyncSupported(true);
+		Servlet startingAsync = new HttpServlet() {
+
+			@Override
+			protected void service(HttpServletRequest req, HttpServletResponse res) {
+				RequestContexts.replace(RequestContexts.current().withUserId("user-1"));
+				req.startAsync();
+			}
+
+		};
+		List<ILoggingEvent> events = captureRequestLog(() -> {
+			logging.doFilter(this.request, this.response, new MockFilterChain(startingAsync));
+			assertThat(this.request.isAsyncStarted()).isTrue();
+			this.request.setDispatcherType(DispatcherType.ASYNC);
+			this.response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			logging.doFilter(this.request, this.response, new MockFilterChain(recordingServlet()));
+			this.request.getAsyncContext().complete();
+		});
+		assertThat(events).singleElement().satisfies((event) -> {
+			assertThat(event.getFormattedMessage()).startsWith("GET /orders -> 503 in ");
+			assertThat(event.getMDCPropertyMap()).containsEntry(RequestContexts.MDC_USER_ID, "user-1");
+		});
+		assertThat(RequestContexts.find()).isEmpty();
 	}
 
 	@Test
@@ -312,6 +390,8 @@ class RequestContextFilterTests {
 			protected void service(HttpServletRequest req, HttpServletResponse res) {
 				RequestContextFilterTests.this.seen.set(RequestContexts.current());
 				RequestContextFilterTests.this.seenMdc.set(MDC.get(RequestContexts.MDC_CORRELATION_ID));
+				RequestContextFilterTests.this.seenUserMdc.set(MDC.get(RequestContexts.MDC_USER_ID));
+				RequestContextFilterTests.this.seenTenantMdc.set(MDC.get(RequestContexts.MDC_TENANT_ID));
 			}
 
 		};

@@ -79,10 +79,17 @@ class TenantResolversTests {
 	}
 
 	@Test
-	void missingOrBlankHeaderNamesNone() {
+	void missingHeaderNamesNone() {
 		assertThat(this.header.resolve(NO_HEADERS, principal("user_1", null))).isEmpty();
-		assertThat(this.header.resolve(request("/api", Map.of("X-Tenant-Id", "")), principal("user_1", null)))
-			.isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " ", "\t", "  \t  " })
+	void emptyTenantHeaderIsABadRequestNotNoTenant(String value) {
+		assertThatExceptionOfType(BadRequestException.class)
+			.isThrownBy(() -> this.header.resolve(request("/api", Map.of("X-Tenant-Id", value)),
+					principal("user_1", null)))
+			.withMessage("X-Tenant-Id must not be empty; leave the header out to name no tenant");
 	}
 
 	@Test

@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Issues, checks and revokes API keys. A key's plaintext is returned once, at creation; only its hash is stored.
+ * <p>
+ * Every method that names a key takes the tenant the caller acts in as well, and touches only a key of that tenant:
+ * a key id taken from a request (e.g. {@code DELETE /api-keys/{id}}) cannot reach another tenant's key even when the
+ * application forgets to check whose it is.
  */
 public interface ApiKeyService {
 
@@ -32,11 +36,14 @@ public interface ApiKeyService {
 	Optional<FoundationPrincipal> authenticate(String presentedKey);
 
 	/**
-	 * Revokes a key; it stops working at once.
+	 * Revokes a key of a tenant; it stops working at once. A key of another tenant (or, for a {@code null} tenant, a
+	 * key of any tenant) is left as it is, exactly as if the id were unknown.
+	 * @param tenantId the tenant the caller acts in, or {@code null} for keys of no tenant
 	 * @param id the key's id
-	 * @return {@code true} if a key that was active is now revoked
+	 * @return {@code true} if a key of that tenant that was active is now revoked; {@code false} for an unknown,
+	 * already revoked or expired key, or a key of another tenant
 	 */
-	boolean revoke(UUID id);
+	boolean revoke(@Nullable String tenantId, UUID id);
 
 	/**
 	 * Lists the keys of a tenant (without secrets).

@@ -157,18 +157,22 @@ public final class JdbcApiKeyService implements ApiKeyService {
 	}
 
 	@Override
-	public boolean revoke(UUID id) {
+	public boolean revoke(@Nullable String tenantId, UUID id) {
 		Instant now = now();
-		// Why one statement: revoking must take effect at once, even when two people revoke the same key.
-		boolean wasActive = this.jdbc
-			.sql("update " + this.table + " set revoked_at = ? where id = ? and revoked_at is null"
-					+ " returning (expires_at is null or expires_at > ?)")
-			.params(timestamp(now), id, timestamp(now))
-			.query(Boolean.class)
-			.optional()
-			.orElse(false);
+		// Why one statement: revoking must take effect at once, even when two people revoke the same key. Why the
+		// tenant in the where clause: a key id from a request must not reach another tenant's key (IDOR).
+		String tenantMatches = (tenantId != null) ? "tenant_id = ?" : "tenant_id is null";
+		var statement = this.jdbc
+			.sql("update " + this.table + " set revoked_at = ? where id = ? and " + tenantMatches
+					+ " and revoked_at is null returning (expires_at is null or expires_at > ?)")
+			.param(timestamp(now))
+			.param(id);
+		if (tenantId != null) {
+			statement = statement.param(tenantId);
+		}
+		boolean wasActive = statement.param(timestamp(now)).query(Boolean.class).optional().orElse(false);
 		if (wasActive) {
-			logger.info("Revoked API key {}", id);
+			logger.info("Revoked API key {} of tenant {}", id, tenantId);
 		}
 		return wasActive;
 	}

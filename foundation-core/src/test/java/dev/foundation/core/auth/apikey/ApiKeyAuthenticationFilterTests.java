@@ -229,7 +229,7 @@ class ApiKeyAuthenticationFilterTests {
 		}
 
 		@Override
-		public boolean revoke(UUID id) {
+		public boolean revoke(@Nullable String tenantId, UUID id) {
 			throw new UnsupportedOperationException();
 		}
 

@@ -67,7 +67,7 @@ class ApiKeyAuthenticationIntegrationTests {
 	@Test
 	void revokedKeyIsUnauthorized() throws Exception {
 		IssuedApiKey issued = this.apiKeys.issue("billing-sync", "tenant-1", Set.of("billing"), null);
-		this.apiKeys.revoke(issued.key().id());
+		this.apiKeys.revoke("tenant-1", issued.key().id());
 
 		this.mvc.perform(get("/whoami").header("X-API-Key", issued.plaintext())).andExpect(status().isUnauthorized());
 	}

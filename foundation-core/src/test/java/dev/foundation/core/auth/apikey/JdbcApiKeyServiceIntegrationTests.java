@@ -171,16 +171,36 @@ class JdbcApiKeyServiceIntegrationTests {
 		IssuedApiKey revoked = this.apiKeys.issue("old", this.tenant, Set.of(), null);
 		IssuedApiKey kept = this.apiKeys.issue("new", this.tenant, Set.of(), null);
 
-		assertThat(this.apiKeys.revoke(revoked.key().id())).isTrue();
+		assertThat(this.apiKeys.revoke(this.tenant, revoked.key().id())).isTrue();
 
 		assertThat(this.apiKeys.authenticate(revoked.plaintext())).isEmpty();
 		assertThat(this.apiKeys.authenticate(kept.plaintext())).isPresent();
-		assertThat(this.apiKeys.revoke(revoked.key().id())).as("already revoked").isFalse();
-		assertThat(this.apiKeys.revoke(UUID.randomUUID())).as("unknown").isFalse();
+		assertThat(this.apiKeys.revoke(this.tenant, revoked.key().id())).as("already revoked").isFalse();
+		assertThat(this.apiKeys.revoke(this.tenant, UUID.randomUUID())).as("unknown").isFalse();
 		assertThat(this.apiKeys.list(this.tenant)).filteredOn((key) -> key.id().equals(revoked.key().id()))
 			.singleElement()
 			.extracting(ApiKey::revokedAt)
 			.isEqualTo(NOW);
+	}
+
+	@Test
+	void revokingAnotherTenantsKeyByIdLeavesItActive() {
+		String otherTenant = "tenant-" + UUID.randomUUID();
+		IssuedApiKey victim = this.apiKeys.issue("victim", otherTenant, Set.of("admin"), null);
+		IssuedApiKey untenanted = this.apiKeys.issue("platform", null, Set.of(), null);
+
+		assertThat(this.apiKeys.revoke(this.tenant, victim.key().id())).as("another tenant's key").isFalse();
+		assertThat(this.apiKeys.revoke(null, victim.key().id())).as("a tenant's key, as no tenant").isFalse();
+		assertThat(this.apiKeys.revoke(this.tenant, untenanted.key().id())).as("a key of no tenant").isFalse();
+
+		assertThat(this.apiKeys.authenticate(victim.plaintext())).isPresent();
+		assertThat(this.apiKeys.authenticate(untenanted.plaintext())).isPresent();
+		assertThat(this.apiKeys.list(otherTenant)).singleElement().extracting(ApiKey::revokedAt).isNull();
+
+		assertThat(this.apiKeys.revoke(otherTenant, victim.key().id())).as("its own tenant").isTrue();
+		assertThat(this.apiKeys.revoke(null, untenanted.key().id())).as("no tenant").isTrue();
+		assertThat(this.apiKeys.authenticate(victim.plaintext())).isEmpty();
+		assertThat(this.apiKeys.authenticate(untenanted.plaintext())).isEmpty();
 	}
 
 	@Test
@@ -193,7 +213,7 @@ class JdbcApiKeyServiceIntegrationTests {
 		assertThat(this.apiKeys.authenticate(issued.plaintext())).isEmpty();
 		this.clock.set(NOW.plus(Duration.ofDays(1)));
 		assertThat(this.apiKeys.authenticate(issued.plaintext())).isEmpty();
-		assertThat(this.apiKeys.revoke(issued.key().id())).as("an expired key was no longer active").isFalse();
+		assertThat(this.apiKeys.revoke(this.tenant, issued.key().id())).as("an expired key was no longer active").isFalse();
 	}
 
 	@Test

@@ -124,7 +124,7 @@ class ApiKeyAutoConfigurationTests {
 		}
 
 		@Override
-		public boolean revoke(UUID id) {
+		public boolean revoke(@Nullable String tenantId, UUID id) {
 			return false;
 		}
 
