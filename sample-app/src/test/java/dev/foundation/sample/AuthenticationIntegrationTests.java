@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.foundation.core.auth.AuthProvider;
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantRole;
 import dev.foundation.test.auth.CustomTokens;
@@ -120,12 +121,17 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 	void tokensOfEveryProviderReachTheContactsApiOfTheirOrganizationsTenant() throws Exception {
 		// Each provider names the organization its own way; each name is linked to the same tenant.
 		String organization = uniqueSlug("org");
-		Tenant tenant = this.tenants.create(organization, "Every provider", "owner-" + organization);
-		this.tenants.linkExternalId(tenant.id(), AuthProvider.SUPABASE, organization);
-		this.tenants.linkExternalId(tenant.id(), AuthProvider.CLERK, "org_" + organization);
-		this.tenants.linkExternalId(tenant.id(), AuthProvider.CUSTOM, organization);
+		Tenant tenant = this.tenants.create(organization, "Every provider",
+				SampleAuthentication.user("owner-" + organization));
+		this.tenants.linkExternalId(tenant.id(), SampleAuthentication.SUPABASE_ISSUER, organization);
+		this.tenants.linkExternalId(tenant.id(), SampleAuthentication.CLERK_ISSUER, "org_" + organization);
+		this.tenants.linkExternalId(tenant.id(), SampleAuthentication.CUSTOM_ISSUER, organization);
 		List<String> users = List.of("supabase-" + organization, "clerk-" + organization, "custom-" + organization);
-		users.forEach((user) -> this.tenants.grant(tenant.id(), user, TenantRole.MEMBER));
+		List<String> issuers = List.of(SampleAuthentication.SUPABASE_ISSUER, SampleAuthentication.CLERK_ISSUER,
+				SampleAuthentication.CUSTOM_ISSUER);
+		for (int i = 0; i < users.size(); i++) {
+			this.tenants.grant(tenant.id(), new UserIdentity(issuers.get(i), users.get(i)), TenantRole.MEMBER);
+		}
 		List<String> tokens = List.of(ISSUER.supabase().user(users.get(0)).tenantId(organization).token(),
 				ISSUER.clerk()
 					.user(users.get(1))

@@ -1,5 +1,6 @@
 package dev.foundation.sample;
 
+import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.test.auth.TestJwtIssuer;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -13,6 +14,12 @@ final class SampleAuthentication {
 	static final TestJwtIssuer ISSUER = TestJwtIssuer.start();
 
 	static final String CUSTOM_ISSUER = ISSUER.baseUrl() + "/custom";
+
+	/** The {@code iss} of the Supabase preset's tokens. */
+	static final String SUPABASE_ISSUER = ISSUER.baseUrl() + "/auth/v1";
+
+	/** The {@code iss} of the Clerk preset's tokens. */
+	static final String CLERK_ISSUER = ISSUER.baseUrl();
 
 	static final String AUDIENCE = "sample-app";
 
@@ -39,6 +46,11 @@ final class SampleAuthentication {
 	 */
 	static String tokenOf(String userId) {
 		return ISSUER.custom(CUSTOM_ISSUER).user(userId).audience(AUDIENCE).token();
+	}
+
+	/** A user of the custom issuer, the one {@link #tokenOf(String)} mints for. */
+	static UserIdentity user(String userId) {
+		return new UserIdentity(CUSTOM_ISSUER, userId);
 	}
 
 	static String userToken() {

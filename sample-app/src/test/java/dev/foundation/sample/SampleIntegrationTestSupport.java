@@ -100,7 +100,7 @@ abstract class SampleIntegrationTestSupport {
 		synchronized (SampleIntegrationTestSupport.class) {
 			if (defaultTenant == null) {
 				defaultTenant = this.tenants.create(uniqueSlug("default"), "Default tenant",
-						SampleAuthentication.USER_ID);
+						SampleAuthentication.user(SampleAuthentication.USER_ID));
 			}
 			return defaultTenant;
 		}

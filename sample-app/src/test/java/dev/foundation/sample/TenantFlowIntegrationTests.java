@@ -103,7 +103,7 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 		assertProblem(send(withToken("/api/v1/contacts", token).header("X-Tenant-Id", "' or 1=1 --")), 400,
 				"bad-request");
 		// A suspended tenant refuses even its owner.
-		Tenant suspended = this.tenants.create(uniqueSlug("suspended"), "Suspended", user);
+		Tenant suspended = this.tenants.create(uniqueSlug("suspended"), "Suspended", SampleAuthentication.user(user));
 		this.tenants.suspend(suspended.id());
 		assertProblem(send(withToken("/api/v1/contacts", token).header("X-Tenant-Id", suspended.slug())), 403,
 				"forbidden");
@@ -149,11 +149,13 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 		// sample.phone-numbers maps +15550100 to 'acme' and +15550200 to 'globex'; this JVM's database is fresh.
 		String acmeOwner = "sms-acme-" + UUID.randomUUID();
 		String globexOwner = "sms-globex-" + UUID.randomUUID();
-		Tenant acme = this.tenants.findBySlug("acme").orElseGet(() -> this.tenants.create("acme", "Acme", "ceo-acme"));
-		this.tenants.grant(acme.id(), acmeOwner, TenantRole.MEMBER);
+		Tenant acme = this.tenants.findBySlug("acme").orElseGet(() -> this.tenants.create("acme", "Acme",
+				SampleAuthentication.user("ceo-acme")));
+		this.tenants.grant(acme.id(), SampleAuthentication.user(acmeOwner), TenantRole.MEMBER);
 		Tenant globex = this.tenants.findBySlug("globex")
-			.orElseGet(() -> this.tenants.create("globex", "Globex", "ceo-globex"));
-		this.tenants.grant(globex.id(), globexOwner, TenantRole.MEMBER);
+			.orElseGet(() -> this.tenants.create("globex", "Globex",
+					SampleAuthentication.user("ceo-globex")));
+		this.tenants.grant(globex.id(), SampleAuthentication.user(globexOwner), TenantRole.MEMBER);
 
 		String sender = "+1555" + (1_000_000 + (int) (Math.random() * 8_999_999));
 		JsonNode first = json.readTree(sms(acmeOwner, sender, "+15550100").body());
