@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import dev.foundation.core.config.InvalidFoundationPropertyException;
 import dev.foundation.core.persistence.FoundationSchemaMigration;
 import dev.foundation.tenancy.internal.SystemScopeDataSourcePostProcessor;
+import dev.foundation.tenancy.internal.TenantIsolationSelfCheckRunner;
 import dev.foundation.tenancy.internal.TenantSettingCheckingDataSourcePostProcessor;
 import dev.foundation.tenancy.persistence.TenantOwnedTables;
 import dev.foundation.tenancy.persistence.TenantScopeIdentifierResolver;
@@ -152,7 +153,8 @@ public final class TenantIsolationAutoConfiguration {
 		@ConditionalOnBean(CachedTenantIsolationCheck.class)
 		TenantIsolationSelfCheckRunner tenantIsolationSelfCheckRunner(TenantIsolationProperties properties,
 				CachedTenantIsolationCheck check) {
-			return new TenantIsolationSelfCheckRunner(properties.getSelfCheck(), check);
+			return new TenantIsolationSelfCheckRunner(
+					TenantIsolationSelfCheckRunner.Mode.valueOf(properties.getSelfCheck().name()), check);
 		}
 
 	}

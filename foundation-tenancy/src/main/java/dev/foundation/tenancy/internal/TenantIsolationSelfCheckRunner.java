@@ -1,9 +1,8 @@
-package dev.foundation.tenancy.autoconfigure;
+package dev.foundation.tenancy.internal;
 
 import java.util.List;
 
 import dev.foundation.core.config.InvalidFoundationPropertyException;
-import dev.foundation.tenancy.autoconfigure.TenantIsolationProperties.SelfCheck;
 import dev.foundation.tenancy.rls.CachedTenantIsolationCheck;
 import dev.foundation.tenancy.rls.TenantIsolationCheckResult;
 import dev.foundation.tenancy.rls.TenantIsolationSelfCheck;
@@ -17,24 +16,30 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * manager factory, after the migrations) is ready, so a forgotten policy cannot ship silently. Its result is the
  * first one the {@code tenantIsolation} health component shows.
  */
-final class TenantIsolationSelfCheckRunner implements SmartInitializingSingleton {
+public final class TenantIsolationSelfCheckRunner implements SmartInitializingSingleton {
 
-	static final String PROPERTY = "foundation.tenancy.isolation.self-check";
+	/** The property that sets the mode. */
+	public static final String PROPERTY = "foundation.tenancy.isolation.self-check";
 
 	private static final Logger logger = LoggerFactory.getLogger(TenantIsolationSelfCheckRunner.class);
 
-	private final SelfCheck mode;
+	private final Mode mode;
 
 	private final CachedTenantIsolationCheck check;
 
-	TenantIsolationSelfCheckRunner(SelfCheck mode, CachedTenantIsolationCheck check) {
+	/**
+	 * Creates the runner.
+	 * @param mode what a problem does at startup
+	 * @param check the check to run
+	 */
+	public TenantIsolationSelfCheckRunner(Mode mode, CachedTenantIsolationCheck check) {
 		this.mode = mode;
 		this.check = check;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		if (this.mode == SelfCheck.OFF) {
+		if (this.mode == Mode.OFF) {
 			return;
 		}
 		TenantIsolationCheckResult result = this.check.refresh();
@@ -52,13 +57,27 @@ final class TenantIsolationSelfCheckRunner implements SmartInitializingSingleton
 		}
 		String reason = "tenant isolation is not enforced by PostgreSQL on " + String.join(", ", tables) + ": "
 				+ String.join("; ", result.problems());
-		if (this.mode == SelfCheck.WARN) {
+		if (this.mode == Mode.WARN) {
 			logger.warn("{} ({}=warn)", reason, PROPERTY);
 			return;
 		}
 		throw new InvalidFoundationPropertyException(PROPERTY, reason, "Fix the tables and the application's "
 				+ "database role as described, or, while migrating an existing application, set " + PROPERTY
 				+ "=warn to start anyway");
+	}
+
+	/** What a problem found at startup does. */
+	public enum Mode {
+
+		/** Startup fails, naming the tables and the fix. */
+		FAIL,
+
+		/** A warning is logged. */
+		WARN,
+
+		/** The check does not run at startup. */
+		OFF
+
 	}
 
 }
