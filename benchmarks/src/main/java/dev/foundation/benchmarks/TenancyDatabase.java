@@ -56,7 +56,7 @@ final class TenancyDatabase implements AutoCloseable {
 
 	private final TenantBindingKeys keys;
 
-	private TenancyDatabase() {
+	private TenancyDatabase(String memberIssuer) {
 		this.database = this.postgres.createDatabase("bench_tenancy");
 		this.appRole = "bench_app_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
 		this.keys = new TenantBindingKeys(admin(), "foundation");
@@ -74,7 +74,7 @@ final class TenancyDatabase implements AutoCloseable {
 			execute("grant usage on schema foundation, " + RLS_SCHEMA + ", " + PLAIN_SCHEMA + " to " + this.appRole);
 			execute("grant select, insert, update, delete on all tables in schema foundation, " + RLS_SCHEMA + ", "
 					+ PLAIN_SCHEMA + " to " + this.appRole);
-			seed();
+			seed(memberIssuer);
 		}
 		catch (RuntimeException ex) {
 			close();
@@ -84,19 +84,20 @@ final class TenancyDatabase implements AutoCloseable {
 
 	/**
 	 * Creates and fills the database.
+	 * @param memberIssuer the issuer ({@code iss}) of the members' tokens
 	 * @return the database
 	 */
-	static TenancyDatabase create() {
-		return new TenancyDatabase();
+	static TenancyDatabase create(String memberIssuer) {
+		return new TenancyDatabase(memberIssuer);
 	}
 
-	private void seed() {
+	private void seed(String memberIssuer) {
 		try (Connection connection = admin().getConnection()) {
 			connection.setAutoCommit(false);
 			try (PreparedStatement tenant = connection
 				.prepareStatement("insert into foundation.tenants (id, slug, name) values (?, ?, ?)");
 					PreparedStatement member = connection.prepareStatement(
-							"insert into foundation.memberships (tenant_id, user_id, role) values (?, ?, 'member')")) {
+							"insert into foundation.memberships (tenant_id, issuer, user_id, role) values (?, ?, ?, 'member')")) {
 				for (int i = 0; i < TENANTS; i++) {
 					UUID id = UUID.randomUUID();
 					String user = UUID.randomUUID().toString();
@@ -105,7 +106,8 @@ final class TenancyDatabase implements AutoCloseable {
 					tenant.setString(3, "Bench " + i);
 					tenant.addBatch();
 					member.setObject(1, id);
-					member.setString(2, user);
+					member.setString(2, memberIssuer);
+					member.setString(3, user);
 					member.addBatch();
 					this.members.add(new Member(id, "bench-" + i, user));
 				}

@@ -77,7 +77,8 @@ final class TenantNotesServer implements AutoCloseable {
 		TenancyDatabase database = null;
 		ConfigurableApplicationContext context = null;
 		try {
-			database = TenancyDatabase.create();
+			// The members are users of the Supabase issuer the benchmark's tokens come from.
+			database = TenancyDatabase.create(issuer.baseUrl() + "/auth/v1");
 			context = new SpringApplicationBuilder(TenantNotesApplication.class).properties(properties(rls, database,
 					issuer))
 				.run();
