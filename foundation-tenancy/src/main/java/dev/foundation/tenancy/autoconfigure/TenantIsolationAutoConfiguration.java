@@ -50,6 +50,7 @@ import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionManager;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Tenant isolation: binds the current tenant to every transaction for PostgreSQL row-level security (through the JPA
@@ -92,7 +93,9 @@ public final class TenantIsolationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	static TenantTransactionBinding tenantTransactionBinding(ObjectProvider<TenantBindingKeys> keys) {
-		return new TenantTransactionBinding(() -> keys.getObject().get());
+		// Looked up once, on the first transaction: binding runs on every transaction.
+		SingletonSupplier<TenantBindingKeys> bindingKeys = SingletonSupplier.of(keys::getObject);
+		return new TenantTransactionBinding(() -> bindingKeys.obtain().get());
 	}
 
 	@Bean
