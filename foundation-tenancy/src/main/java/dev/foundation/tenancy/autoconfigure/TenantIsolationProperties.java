@@ -83,8 +83,9 @@ public class TenantIsolationProperties {
 	public static class ConnectionCheck {
 
 		/**
-		 * Whether every connection returned to the pool is checked (one round trip) for a tenant setting made at
-		 * session level, which is counted, logged and neutralised (evicted from a Hikari pool, otherwise reset).
+		 * Whether connections are checked for a tenant setting made at session level, which is counted, logged and
+		 * neutralised (evicted from a Hikari pool, otherwise reset). Free for transactions the foundation binds (their
+		 * binding statement is the check); one round trip when a connection that ran other SQL is returned.
 		 */
 		private boolean enabled = true;
 

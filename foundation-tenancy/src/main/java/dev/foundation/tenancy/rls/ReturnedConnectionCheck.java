@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,9 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks a connection that is about to go back to the pool for tenant settings that survive outside a transaction,
- * and neutralises them. Never throws: a check that fails is counted and logged apart from leaks, and the connection
- * evicted where the pool allows, since nobody can vouch for it.
+ * Looks at connections for tenant settings that survive outside a transaction (set at session level), and
+ * neutralises them: when a connection goes back to the pool, before a borrower runs SQL outside a bound transaction
+ * on a connection that went back unchecked, and through the binding statement of every bound transaction (see
+ * {@link TenantSettingCheckingConnection} for which applies when). Never throws: a check that fails is counted and
+ * logged apart from leaks, and the connection evicted where the pool allows, since nobody can vouch for it.
  */
 final class ReturnedConnectionCheck {
 
@@ -35,11 +40,113 @@ final class ReturnedConnectionCheck {
 
 	private final AtomicLong nextFailureWarning = new AtomicLong(System.nanoTime());
 
+	// Physical connections whose last borrow went back unchecked (it ran SQL only inside bound transactions). Weak:
+	// a connection the pool closed leaves on its own.
+	private final Set<Connection> returnedUnchecked = Collections
+		.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+	// Set once a leak was seen: from then on every return is checked, so the next leak is logged with the code that
+	// returned the connection.
+	private volatile boolean checkEveryReturn;
+
 	private volatile @Nullable Boolean postgres;
 
 	ReturnedConnectionCheck(@Nullable ConnectionEviction eviction, TenantSettingLeakCounts counts) {
 		this.eviction = eviction;
 		this.counts = counts;
+	}
+
+	boolean checksEveryReturn() {
+		return this.checkEveryReturn;
+	}
+
+	/**
+	 * Takes note of what a transaction's binding statement found.
+	 * @param before the setting's session-level value, read by the binding statement
+	 * @return whether it was a leak, which the connection must be neutralised of at its return
+	 */
+	boolean afterBinding(@Nullable String before) {
+		this.counts.checked();
+		if (isEmpty(before)) {
+			return false;
+		}
+		this.counts.leaked();
+		this.checkEveryReturn = true;
+		logger.error("A connection was lent with {} set at session level (SET or set_config(..., false)) for tenant "
+				+ "'{}' by an earlier borrower; the transaction's own binding overrode it, and the connection will be "
+				+ "{} when it goes back. From now on every returned connection is checked, so the next leak is "
+				+ "logged with the code that returned it. Bind tenants transaction-locally only "
+				+ "(TenantTransactionBinding)", TenantTransactionBinding.BINDING_SETTING,
+				tenantOf(nullToEmpty(before)), (this.eviction != null) ? "evicted" : "reset");
+		return true;
+	}
+
+	/**
+	 * Records that a connection goes back to the pool unchecked.
+	 * @param connection the connection the pool lent
+	 */
+	void returnedUnchecked(Connection connection) {
+		Connection physical = physical(connection);
+		if (physical != null) {
+			this.returnedUnchecked.add(physical);
+		}
+		else {
+			beforeReturn(connection);
+		}
+	}
+
+	/**
+	 * Checks a connection before its borrower runs SQL outside a bound transaction, if it went back unchecked last.
+	 * @param connection the connection the pool lent
+	 * @return whether it carried a leak, which was reset now and must be neutralised at the return as well
+	 */
+	boolean beforeUnboundUse(Connection connection) {
+		Connection physical = physical(connection);
+		if (physical != null && !this.returnedUnchecked.remove(physical)) {
+			return false;
+		}
+		String binding;
+		try {
+			if (!isPostgres(connection)) {
+				return false;
+			}
+			binding = read(connection);
+			this.counts.checked();
+		}
+		catch (SQLException | RuntimeException ex) {
+			failed(connection, ex);
+			return false;
+		}
+		if (isEmpty(binding)) {
+			return false;
+		}
+		this.counts.leaked();
+		this.checkEveryReturn = true;
+		// The borrower is about to use it: reset it now; it is evicted when it goes back.
+		logger.error("A connection was lent with {} set at session level (SET or set_config(..., false)) for tenant "
+				+ "'{}' by an earlier borrower; it was {} before its next SQL. From now on every returned connection "
+				+ "is checked, so the next leak is logged with the code that returned it. Bind tenants "
+				+ "transaction-locally only (TenantTransactionBinding)", TenantTransactionBinding.BINDING_SETTING,
+				tenantOf(nullToEmpty(binding)), reset(connection));
+		return true;
+	}
+
+	/**
+	 * Neutralises a connection whose binding statement found a leak, as it goes back to the pool.
+	 * @param connection the connection the pool lent
+	 */
+	void neutraliseAtReturn(Connection connection) {
+		try {
+			if (connection.isClosed()) {
+				return;
+			}
+			endTransaction(connection);
+		}
+		catch (SQLException | RuntimeException ex) {
+			failed(connection, ex);
+			return;
+		}
+		neutralise(connection);
 	}
 
 	void beforeReturn(Connection connection) {
@@ -48,18 +155,8 @@ final class ReturnedConnectionCheck {
 			if (connection.isClosed() || !isPostgres(connection)) {
 				return;
 			}
-			if (!connection.getAutoCommit()) {
-				// Returned inside a transaction: its transaction-local settings are still visible, and a session-level
-				// SET made in it is undone by the rollback the pool would do anyway. End it first, then look. With
-				// the transaction idle, neither call is a round trip (the pool restores auto-commit itself).
-				connection.rollback();
-				connection.setAutoCommit(true);
-			}
-			try (PreparedStatement statement = connection.prepareStatement(QUERY);
-					ResultSet result = statement.executeQuery()) {
-				result.next();
-				binding = result.getString(1);
-			}
+			endTransaction(connection);
+			binding = read(connection);
 			this.counts.checked();
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -70,6 +167,7 @@ final class ReturnedConnectionCheck {
 			return;
 		}
 		this.counts.leaked();
+		this.checkEveryReturn = true;
 		String neutralised = neutralise(connection);
 		// Only the tenant id is logged (an identifier, which says whose data was exposed): the rest of a binding is a
 		// credential for that tenant. The stack trace is the code that borrowed the connection, normally the one
@@ -79,6 +177,34 @@ final class ReturnedConnectionCheck {
 				+ "Bind tenants transaction-locally only (TenantTransactionBinding)",
 				TenantTransactionBinding.BINDING_SETTING, tenantOf(nullToEmpty(binding)), neutralised,
 				new IllegalStateException("Connection returned here"));
+	}
+
+	private static void endTransaction(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			// Returned inside a transaction: its transaction-local settings are still visible, and a session-level
+			// SET made in it is undone by the rollback the pool would do anyway. End it first, then look. With the
+			// transaction idle, neither call is a round trip (the pool restores auto-commit itself).
+			connection.rollback();
+			connection.setAutoCommit(true);
+		}
+	}
+
+	private static @Nullable String read(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(QUERY);
+				ResultSet result = statement.executeQuery()) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+	// The physical connection behind a pool's per-borrow proxy, the same object at every borrow; null if unknown.
+	private static @Nullable Connection physical(Connection connection) {
+		try {
+			return connection.unwrap(Connection.class);
+		}
+		catch (SQLException | RuntimeException ex) {
+			return null;
+		}
 	}
 
 	private boolean isPostgres(Connection connection) throws SQLException {
@@ -94,6 +220,10 @@ final class ReturnedConnectionCheck {
 		if (this.eviction != null && this.eviction.evict(connection)) {
 			return "evicted from the pool";
 		}
+		return reset(connection);
+	}
+
+	private String reset(Connection connection) {
 		try (PreparedStatement statement = connection.prepareStatement(RESET)) {
 			statement.execute();
 			return "reset";

@@ -10,14 +10,15 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * A data source that checks every connection when it is returned to the pool ({@code close()}): a tenant binding
- * ({@value TenantTransactionBinding#BINDING_SETTING}) that survives outside a transaction was set at session level (a {@code SET} or {@code set_config(..., false)} instead of
- * the foundation's transaction-local binding) and would reach the next borrower of the connection. Such a connection
- * is counted, logged and neutralised: evicted from a Hikari pool, otherwise its settings are reset.
+ * A data source whose connections are checked for a tenant binding ({@value TenantTransactionBinding#BINDING_SETTING})
+ * that survives outside a transaction: one set at session level (a {@code SET} or {@code set_config(..., false)}
+ * instead of the foundation's transaction-local binding), which would reach the next borrower of the connection. Such
+ * a connection is counted, logged and neutralised: evicted from a Hikari pool, otherwise its settings are reset.
  * <p>
- * The check costs one round trip per returned connection; connections of a database other than PostgreSQL are not
- * checked. {@link #unwrap(Class)} reaches the pool, so Boot's pool metrics, health and JMX still see a
- * {@code HikariDataSource}.
+ * What it costs: nothing for a borrow whose SQL ran inside transactions bound by the foundation, since their binding
+ * statement is the check; one round trip when a connection that ran other SQL goes back to the pool (see
+ * {@link TenantSettingCheckingConnection}). Connections of a database other than PostgreSQL are not checked.
+ * {@link #unwrap(Class)} reaches the pool, so Boot's pool metrics, health and JMX still see a {@code HikariDataSource}.
  */
 public class TenantSettingCheckingDataSource extends DelegatingDataSource {
 

@@ -2,12 +2,14 @@ package dev.foundation.tenancy.rls;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.foundation.tenancy.persistence.TenantScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds the {@linkplain TenantScope current tenant} to the transaction that just began on a connection, for the
@@ -24,11 +26,22 @@ import dev.foundation.tenancy.persistence.TenantScope;
  * the transaction began: with autocommit on it would end with its own statement. With no tenant nothing is set and
  * the policies see none (no rows, no writes). In the {@linkplain TenantScope#isSystem() system scope} nothing is set
  * either: that scope is a database role of its own ({@link SystemScopeDataSource}), not a setting.
+ * <p>
+ * On a connection of a {@link TenantSettingCheckingDataSource} the binding is also the leak check: every transaction
+ * is bound, with an empty binding when there is no tenant (which overrides anything the connection carried), and the
+ * same statement reads the setting's session-level value. That is what lets the data source skip the check when the
+ * connection goes back to the pool, so a transaction costs no round trip beyond its own statements and this one.
  */
 public final class TenantTransactionBinding {
 
 	/** The transaction-local setting holding the current tenant's binding. */
 	public static final String BINDING_SETTING = "foundation.tenant_binding";
+
+	// One statement both binds and looks at what the connection carried before: at the start of a transaction the
+	// setting's value is its session-level one, which only a leak (a SET or set_config(..., false)) can have made
+	// non-empty. The select list is evaluated left to right, so the first column is read before the second sets it.
+	static final String BIND = "select current_setting('" + BINDING_SETTING + "', true), set_config('"
+			+ BINDING_SETTING + "', ?, true)";
 
 	private final Supplier<TenantBindingKey> key;
 
@@ -50,11 +63,29 @@ public final class TenantTransactionBinding {
 			return;
 		}
 		Optional<UUID> tenant = TenantScope.currentTenant();
-		if (tenant.isPresent()) {
-			try (PreparedStatement statement = connection.prepareStatement("select set_config(?, ?, true)")) {
-				statement.setString(1, BINDING_SETTING);
-				statement.setString(2, this.key.get().binding(tenant.get()));
-				statement.execute();
+		String binding = tenant.isPresent() ? this.key.get().binding(tenant.get()) : "";
+		if (connection.isWrapperFor(BindingConnection.class)) {
+			connection.unwrap(BindingConnection.class).bindTransaction(binding);
+		}
+		else if (tenant.isPresent()) {
+			run(connection, binding);
+		}
+	}
+
+	/**
+	 * Runs the binding statement.
+	 * @param connection the connection, inside a transaction that has not run a statement yet
+	 * @param binding the binding, empty for none
+	 * @return the setting's value before, at session level: {@code null} if never set on the connection, empty if only
+	 * ever set transaction-locally, anything else a leak
+	 * @throws SQLException if the statement fails
+	 */
+	static @Nullable String run(Connection connection, String binding) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(BIND)) {
+			statement.setString(1, binding);
+			try (ResultSet result = statement.executeQuery()) {
+				result.next();
+				return result.getString(1);
 			}
 		}
 	}
