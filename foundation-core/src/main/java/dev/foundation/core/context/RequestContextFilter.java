@@ -2,6 +2,7 @@ package dev.foundation.core.context;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -14,7 +15,10 @@ import net.logstash.logback.argument.StructuredArguments;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The first filter of the chain: creates the {@link RequestContext}, binds it (and its MDC ids) for the duration of
@@ -51,6 +55,8 @@ public class RequestContextFilter extends OncePerRequestFilter {
 
 	private final boolean logRequests;
 
+	private List<PathPattern> quietPaths = List.of();
+
 	/**
 	 * Creates the filter, without request logging.
 	 * @param requestIdHeader the header carrying the correlation id in both directions
@@ -75,6 +81,15 @@ public class RequestContextFilter extends OncePerRequestFilter {
 		this.maxRequestIdLength = maxRequestIdLength;
 		this.clientIpResolver = clientIpResolver;
 		this.logRequests = logRequests;
+	}
+
+	/**
+	 * Sets the paths whose requests are logged only when they fail with a 5xx status: health probes, which
+	 * orchestrators call every few seconds, would otherwise fill the logs.
+	 * @param patterns path patterns ({@code /actuator/health/**}), relative to the context path
+	 */
+	public void setQuietPaths(List<String> patterns) {
+		this.quietPaths = patterns.stream().map(PathPatternParser.defaultInstance::parse).toList();
 	}
 
 	@Override
@@ -112,7 +127,7 @@ public class RequestContextFilter extends OncePerRequestFilter {
 				if (log) {
 					if (!failed && request.isAsyncStarted()) {
 						// Why later: the status and duration are known only when the asynchronous request completes.
-						request.getAsyncContext().addListener(new AsyncCompletionLog(request, response, start));
+						request.getAsyncContext().addListener(new AsyncCompletionLog(this, request, response, start));
 					}
 					else {
 						logCompletion(request,
@@ -134,7 +149,10 @@ public class RequestContextFilter extends OncePerRequestFilter {
 
 	// Logged inside the scope so that the line carries the MDC ids. The query string is left out: it may carry
 	// tokens or personal data.
-	private static void logCompletion(HttpServletRequest request, int status, long start) {
+	private void logCompletion(HttpServletRequest request, int status, long start) {
+		if (status < HttpServletResponse.SC_INTERNAL_SERVER_ERROR && isQuiet(request)) {
+			return;
+		}
 		long micros = (System.nanoTime() - start) / 1000;
 		requestLog.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), status,
 				micros / 1000.0, StructuredArguments.keyValue("http_method", request.getMethod()),
@@ -143,11 +161,29 @@ public class RequestContextFilter extends OncePerRequestFilter {
 				StructuredArguments.keyValue("duration_us", micros));
 	}
 
+	private boolean isQuiet(HttpServletRequest request) {
+		if (this.quietPaths.isEmpty()) {
+			return false;
+		}
+		String uri = request.getRequestURI();
+		String contextPath = request.getContextPath();
+		PathContainer path = PathContainer
+			.parsePath(uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : uri);
+		for (PathPattern pattern : this.quietPaths) {
+			if (pattern.matches(path)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/**
 	 * Logs an asynchronous request once it completes (normally, after a timeout or an error), with its final status
 	 * and under the context it ended with; the container may call it on any thread.
 	 */
 	private static final class AsyncCompletionLog implements AsyncListener {
+
+		private final RequestContextFilter filter;
 
 		private final HttpServletRequest request;
 
@@ -155,7 +191,9 @@ public class RequestContextFilter extends OncePerRequestFilter {
 
 		private final long start;
 
-		AsyncCompletionLog(HttpServletRequest request, HttpServletResponse response, long start) {
+		AsyncCompletionLog(RequestContextFilter filter, HttpServletRequest request, HttpServletResponse response,
+				long start) {
+			this.filter = filter;
 			this.request = request;
 			this.response = response;
 			this.start = start;
@@ -166,7 +204,7 @@ public class RequestContextFilter extends OncePerRequestFilter {
 			RequestContext context = (this.request.getAttribute(CONTEXT_ATTRIBUTE) instanceof RequestContext kept)
 					? kept : RequestContext.detached();
 			try (RequestContexts.Scope scope = RequestContexts.bind(context)) {
-				logCompletion(this.request, this.response.getStatus(), this.start);
+				this.filter.logCompletion(this.request, this.response.getStatus(), this.start);
 			}
 		}
 

@@ -260,6 +260,33 @@ class RequestContextFilterTests {
 	}
 
 	@Test
+	void quietPathsAreLoggedOnlyWhenTheyFailWithA5xx() throws Exception {
+		RequestContextFilter logging = new RequestContextFilter(HEADER, 64, new ClientIpResolver(List.of()), true);
+		logging.setQuietPaths(List.of("/actuator/health/**", "/probe"));
+		List<ILoggingEvent> events = captureRequestLog(() -> {
+			for (String path : List.of("/actuator/health/liveness", "/probe", "/app/probe", "/orders")) {
+				MockHttpServletRequest probe = new MockHttpServletRequest("GET", "/app" + path);
+				probe.setContextPath("/app");
+				logging.doFilter(probe, new MockHttpServletResponse(), new MockFilterChain(recordingServlet()));
+			}
+			MockHttpServletRequest failing = new MockHttpServletRequest("GET", "/app/actuator/health/readiness");
+			failing.setContextPath("/app");
+			logging.doFilter(failing, new MockHttpServletResponse(), new MockFilterChain(new HttpServlet() {
+
+				@Override
+				protected void service(HttpServletRequest req, HttpServletResponse res) {
+					res.setStatus(503);
+				}
+
+			}));
+		});
+		assertThat(events).extracting(ILoggingEvent::getFormattedMessage)
+			.map((message) -> message.substring(0, message.indexOf(" in ")))
+			.containsExactly("GET /app/app/probe -> 200", "GET /app/orders -> 200",
+					"GET /app/actuator/health/readiness -> 503");
+	}
+
+	@Test
 	void logsRequestThatFailedInTheChainAs500() {
 		RequestContextFilter logging = new RequestContextFilter(HEADER, 64, new ClientIpResolver(List.of()), true);
 		Servlet failing = new HttpServlet() {

@@ -64,6 +64,13 @@ public final class RequestContextAutoConfiguration {
 				RequestContextProperties properties, ClientIpResolver clientIpResolver) {
 			var filter = new RequestContextFilter(properties.getRequestIdHeader(), properties.getMaxRequestIdLength(),
 					clientIpResolver, properties.isLogRequests());
+			try {
+				filter.setQuietPaths(properties.getQuietPaths());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidFoundationPropertyException("foundation.context.quiet-paths", ex.getMessage(),
+						"use path patterns such as /actuator/health/**");
+			}
 			var registration = new FilterRegistrationBean<>(filter);
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);

@@ -51,6 +51,22 @@ public class RequestContextProperties {
 	 */
 	private boolean logRequests = true;
 
+	/**
+	 * Path patterns whose requests are logged only when they fail with a 5xx status, such as health probes that
+	 * orchestrators call every few seconds. Relative to the context path; add the public health aliases here if
+	 * they are moved.
+	 */
+	private List<String> quietPaths = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**",
+			"/api/v1/public/health", "/api/v1/public/health/**"));
+
+	public List<String> getQuietPaths() {
+		return this.quietPaths;
+	}
+
+	public void setQuietPaths(List<String> quietPaths) {
+		this.quietPaths = quietPaths;
+	}
+
 	public boolean isLogRequests() {
 		return this.logRequests;
 	}

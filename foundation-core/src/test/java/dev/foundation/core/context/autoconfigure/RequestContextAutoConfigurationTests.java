@@ -11,6 +11,7 @@ import dev.foundation.core.context.RequestContextFilter;
 import dev.foundation.core.context.RequestContexts;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -129,6 +130,32 @@ class RequestContextAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("foundation.context.log-requests=false")
 			.run((context) -> assertThat(registration(context).getFilter()).extracting("logRequests")
 				.isEqualTo(false));
+	}
+
+	@Test
+	void healthProbesAreQuietByDefaultAndQuietPathsAreConfigurable() {
+		this.contextRunner.run((context) -> assertThat(registration(context).getFilter())
+			.extracting("quietPaths", InstanceOfAssertFactories.LIST)
+			.extracting(Object::toString)
+			.containsExactly("/actuator/health", "/actuator/health/**", "/api/v1/public/health",
+					"/api/v1/public/health/**"));
+		this.contextRunner.withPropertyValues("foundation.context.quiet-paths=/ping")
+			.run((context) -> assertThat(registration(context).getFilter())
+				.extracting("quietPaths", InstanceOfAssertFactories.LIST)
+				.extracting(Object::toString)
+				.containsExactly("/ping"));
+	}
+
+	@Test
+	void invalidQuietPathFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("foundation.context.quiet-paths=/a/**/b/{x")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidFoundationPropertyException.class)
+					.extracting("property")
+					.isEqualTo("foundation.context.quiet-paths");
+			});
 	}
 
 	@Test
