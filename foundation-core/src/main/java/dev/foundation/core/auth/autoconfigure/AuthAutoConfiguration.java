@@ -46,6 +46,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.DefaultSecurityFilterChain;
@@ -152,6 +153,27 @@ public final class AuthAutoConfiguration {
 	@ConditionalOnMissingBean
 	SecurityExceptionPassThrough foundationSecurityExceptionPassThrough() {
 		return new SecurityExceptionPassThrough();
+	}
+
+	/**
+	 * Spring Security observes every filter of its chain when an observation registry exists (actuator), unless told
+	 * otherwise by this bean; its own recommended defaults leave the filter chain out.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+	static class ObservationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SecurityObservationSettings securityObservationSettings(AuthProperties properties) {
+			SecurityObservationProperties observations = properties.getObservations();
+			return SecurityObservationSettings.withDefaults()
+				.shouldObserveRequests(observations.isFilterChain())
+				.shouldObserveAuthentications(observations.isAuthentications())
+				.shouldObserveAuthorizations(observations.isAuthorizations())
+				.build();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

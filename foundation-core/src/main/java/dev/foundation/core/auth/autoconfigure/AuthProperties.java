@@ -64,6 +64,9 @@ public class AuthProperties {
 	@NestedConfigurationProperty
 	private final ApiKeyProperties apiKeys = new ApiKeyProperties();
 
+	@NestedConfigurationProperty
+	private final SecurityObservationProperties observations = new SecurityObservationProperties();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -118,6 +121,10 @@ public class AuthProperties {
 
 	public CorsProperties getCors() {
 		return this.cors;
+	}
+
+	public SecurityObservationProperties getObservations() {
+		return this.observations;
 	}
 
 	public ApiKeyProperties getApiKeys() {

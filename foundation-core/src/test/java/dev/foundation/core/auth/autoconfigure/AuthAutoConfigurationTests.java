@@ -39,6 +39,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -95,6 +96,28 @@ class AuthAutoConfigurationTests {
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOfSatisfying(InvalidFoundationPropertyException.class,
 						(ex) -> assertThat(ex.getProperty()).isEqualTo("foundation.auth.issuers.legacy.hmac-secret")));
+	}
+
+	@Test
+	void securityFilterChainIsNotObservedFilterByFilterUnlessAskedTo() {
+		this.contextRunner.withPropertyValues(SUPABASE).run((context) -> {
+			SecurityObservationSettings settings = context.getBean(SecurityObservationSettings.class);
+			assertThat(settings.shouldObserveRequests()).isFalse();
+			assertThat(settings.shouldObserveAuthentications()).isTrue();
+			assertThat(settings.shouldObserveAuthorizations()).isTrue();
+		});
+		this.contextRunner
+			.withPropertyValues(SUPABASE, "foundation.auth.observations.filter-chain=true",
+					"foundation.auth.observations.authorizations=false")
+			.run((context) -> {
+				SecurityObservationSettings settings = context.getBean(SecurityObservationSettings.class);
+				assertThat(settings.shouldObserveRequests()).isTrue();
+				assertThat(settings.shouldObserveAuthorizations()).isFalse();
+			});
+		this.contextRunner.withPropertyValues(SUPABASE)
+			.withBean(SecurityObservationSettings.class, SecurityObservationSettings::noObservations)
+			.run((context) -> assertThat(context.getBean(SecurityObservationSettings.class).shouldObserveAuthentications())
+				.isFalse());
 	}
 
 	@Test
