@@ -1,5 +1,10 @@
 package dev.foundation.tenancy.web;
 
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
 import dev.foundation.core.error.ForbiddenException;
 import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.resolution.CurrentTenant;
@@ -18,12 +23,19 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 public final class RequireTenantRoleInterceptor implements HandlerInterceptor {
 
+	// Looking annotations up is a tenth of the interceptor's work per request; the answer never changes per method.
+	// Keyed by the bean type too: an inherited method may sit under controllers annotated differently.
+	private final Map<Handler, Optional<RequireTenantRole>> requiredRoles = new ConcurrentHashMap<>();
+
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (!(handler instanceof HandlerMethod method)) {
 			return true;
 		}
-		RequireTenantRole required = requiredRole(method);
+		RequireTenantRole required = this.requiredRoles
+			.computeIfAbsent(new Handler(method.getMethod(), method.getBeanType()),
+					(key) -> Optional.ofNullable(requiredRole(method)))
+			.orElse(null);
 		if (required == null) {
 			return true;
 		}
@@ -41,6 +53,9 @@ public final class RequireTenantRoleInterceptor implements HandlerInterceptor {
 				RequireTenantRole.class);
 		return (onMethod != null) ? onMethod
 				: AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RequireTenantRole.class);
+	}
+
+	private record Handler(Method method, Class<?> beanType) {
 	}
 
 }
