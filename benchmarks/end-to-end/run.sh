@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# End-to-end comparison of the sample app with the plain Spring Boot app a team would write instead, on the same
+# endpoints, with the plain-spring load harness (wrk, a throwaway PostgreSQL 15, 5 tenants x 2,000 contacts).
+# Runs plain and sample interleaved, RUNS times each, then prints the medians and the sample/plain ratios.
+#
+#   sudo HARNESS=/path/to/plain-spring benchmarks/end-to-end/run.sh            # 3 runs each, ~25 minutes
+#
+#   HARNESS      the plain-spring harness folder (required; copied to a scratch folder, never written to)
+#   RUNS         runs per application (default 3)
+#   SAMPLE_JAR   the sample's jar (default sample-app/target/sample-app.jar; build it first:
+#                ./mvnw -pl sample-app -am package -DskipTests)
+#   HELLO_PATH   the sample's trivial endpoint (default /, which answers {"status":"ok"} like plain's /hello)
+#   JAVA         the JVM for both applications (default java)
+#   OUT          where the results files and the summary go (default benchmarks/end-to-end/results/<UTC time>)
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+HARNESS=${HARNESS:?set HARNESS to the plain-spring load harness folder}
+RUNS=${RUNS:-3}
+SAMPLE_JAR=$(realpath "${SAMPLE_JAR:-$ROOT/sample-app/target/sample-app.jar}")
+OUT=${OUT:-$HERE/results/$(date -u +%Y%m%dT%H%M%SZ)}
+export HELLO_PATH=${HELLO_PATH:-/}
+[ -f "$SAMPLE_JAR" ] || { echo "no sample jar at $SAMPLE_JAR: ./mvnw -pl sample-app -am package -DskipTests" >&2; exit 1; }
+
+WORK=$(mktemp -d /tmp/end-to-end.XXXXXX)
+cp -r "$HARNESS"/. "$WORK"/
+# The sample variant fixes its trivial path to the health alias; let HELLO_PATH choose it (GET / by default).
+sed -i 's|^export HELLO_PATH=/api/v1/public/health |export HELLO_PATH=${HELLO_PATH:-/api/v1/public/health} |' \
+  "$WORK/load-sample.sh"
+mkdir -p "$OUT"
+for i in $(seq "$RUNS"); do
+  echo "[end-to-end] run $i/$RUNS: plain" >&2
+  RESULTS="$OUT/plain-$i.txt" "$WORK/load.sh" > "$OUT/plain-$i.log" 2>&1
+  echo "[end-to-end] run $i/$RUNS: sample" >&2
+  RESULTS="$OUT/sample-$i.txt" SAMPLE_JAR="$SAMPLE_JAR" "$WORK/load-sample.sh" > "$OUT/sample-$i.log" 2>&1
+done
+python3 "$HERE/summary.py" "$OUT" | tee "$OUT/summary.txt"
+rm -rf "$WORK"
