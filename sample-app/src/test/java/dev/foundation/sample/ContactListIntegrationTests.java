@@ -88,6 +88,9 @@ class ContactListIntegrationTests extends SampleIntegrationTestSupport {
 		assertThat(firstArray.valueStream().map((item) -> item.path("id").asString()).toList())
 			.containsExactlyElementsOf(idsNewestFirst(tenant).subList(0, 20));
 		assertThat(page.has("totalElements")).isFalse();
+		HttpResponse<String> response = send(as(tenant, "/api/v1/contacts?size=20&sort=createdAt,desc"));
+		assertThat(response.headers().firstValue("Link")).hasValue("</api/v1/contacts?size=20&sort=createdAt,desc&cursor="
+				+ page.path("next").asString() + ">; rel=\"next\"");
 		// Without a size, the default (foundation.paging.default-size) applies.
 		assertThat(list(tenant, "").path("items").size()).isEqualTo(20);
 	}

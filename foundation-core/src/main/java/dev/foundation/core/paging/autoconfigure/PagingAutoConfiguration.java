@@ -2,6 +2,7 @@ package dev.foundation.core.paging.autoconfigure;
 
 import java.util.List;
 
+import dev.foundation.core.paging.web.CursorPageLinkAdvice;
 import dev.foundation.core.paging.web.CursorRequestArgumentResolver;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,8 +18,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Cursor paging in Spring MVC: controller methods may take a {@code CursorRequest}, read from
- * {@code ?cursor=...&size=...} with the sizes of {@link PagingProperties}. Needs Spring Data Commons, whose scrolling
- * the cursors build on.
+ * {@code ?cursor=...&size=...} with the sizes of {@link PagingProperties}, and a {@code CursorPage} response carries a
+ * {@code Link} header to the next page. Needs Spring Data Commons, whose scrolling the cursors build on.
  */
 @AutoConfiguration
 @ConditionalOnClass({ Window.class, WebMvcConfigurer.class })
@@ -34,6 +35,13 @@ public final class PagingAutoConfiguration {
 	@ConditionalOnMissingBean
 	CursorRequestArgumentResolver cursorRequestArgumentResolver(PagingProperties properties) {
 		return new CursorRequestArgumentResolver(properties.getDefaultSize(), properties.getMaxSize());
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "foundation.paging.link-header", matchIfMissing = true)
+	@ConditionalOnMissingBean
+	CursorPageLinkAdvice cursorPageLinkAdvice() {
+		return new CursorPageLinkAdvice();
 	}
 
 	@Bean

@@ -28,12 +28,25 @@ public class PagingProperties {
 	@Min(1)
 	private int maxSize = 100;
 
+	/**
+	 * Whether a CursorPage response with a next cursor carries a Link header (rel="next") to the next page.
+	 */
+	private boolean linkHeader = true;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isLinkHeader() {
+		return this.linkHeader;
+	}
+
+	public void setLinkHeader(boolean linkHeader) {
+		this.linkHeader = linkHeader;
 	}
 
 	public int getDefaultSize() {

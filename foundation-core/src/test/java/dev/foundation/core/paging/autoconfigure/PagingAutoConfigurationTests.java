@@ -3,6 +3,7 @@ package dev.foundation.core.paging.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.foundation.core.paging.web.CursorPageLinkAdvice;
 import dev.foundation.core.paging.web.CursorRequestArgumentResolver;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,15 @@ class PagingAutoConfigurationTests {
 			List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
 			context.getBean("cursorRequestWebMvcConfigurer", WebMvcConfigurer.class).addArgumentResolvers(resolvers);
 			assertThat(resolvers).containsExactly(context.getBean(CursorRequestArgumentResolver.class));
+			assertThat(context).hasSingleBean(CursorPageLinkAdvice.class);
 		});
+	}
+
+	@Test
+	void linkHeaderCanBeSwitchedOff() {
+		this.contextRunner.withPropertyValues("foundation.paging.link-header=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(CursorPageLinkAdvice.class)
+				.hasSingleBean(CursorRequestArgumentResolver.class));
 	}
 
 	@Test
@@ -61,6 +70,7 @@ class PagingAutoConfigurationTests {
 	void canBeSwitchedOff() {
 		this.contextRunner.withPropertyValues("foundation.paging.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(CursorRequestArgumentResolver.class)
+				.doesNotHaveBean(CursorPageLinkAdvice.class)
 				.doesNotHaveBean("cursorRequestWebMvcConfigurer"));
 	}
 

@@ -1,5 +1,6 @@
 package dev.foundation.core.paging.web;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,6 +71,22 @@ class CursorPagingWebIntegrationTests {
 		while (next != null);
 		assertThat(pages).isEqualTo(4);
 		assertThat(seen).containsExactlyElementsOf(TestRows.ALL.stream().map((row) -> row.id().toString()).toList());
+	}
+
+	@Test
+	void linkHeaderPointsToTheNextPageKeepingTheOtherParameters() throws Exception {
+		MvcResult first = this.mvc.perform(get(URI.create("/test/rows?size=10&q=a%20b"))).andReturn();
+		String next = JsonPath.read(first.getResponse().getContentAsString(), "$.next");
+		assertThat(first.getResponse().getHeader("Link"))
+			.isEqualTo("</test/rows?size=10&q=a%20b&cursor=" + next + ">; rel=\"next\"");
+		MvcResult second = this.mvc.perform(get(URI.create("/test/rows?size=10&cursor=" + next + "&q=a%20b")))
+			.andReturn();
+		String after = JsonPath.read(second.getResponse().getContentAsString(), "$.next");
+		assertThat(second.getResponse().getHeader("Link"))
+			.isEqualTo("</test/rows?size=10&q=a%20b&cursor=" + after + ">; rel=\"next\"");
+		MvcResult last = this.mvc.perform(get("/test/rows?size=10&cursor=" + after)).andReturn();
+		assertThat(JsonPath.<Object>read(last.getResponse().getContentAsString(), "$.next")).isNull();
+		assertThat(last.getResponse().getHeader("Link")).isNull();
 	}
 
 	@Test
