@@ -162,8 +162,12 @@ public final class CursorCodec {
 		}
 	}
 
+	static boolean isPropertyPath(String name) {
+		return name.length() <= MAX_NAME_LENGTH && PROPERTY_PATH.matcher(name).matches();
+	}
+
 	private static void writeName(ByteBuffer out, String name) {
-		if (name.length() > MAX_NAME_LENGTH || !PROPERTY_PATH.matcher(name).matches()) {
+		if (!isPropertyPath(name)) {
 			throw new IllegalArgumentException("The cursor key '" + name + "' is not a property path of at most "
 					+ MAX_NAME_LENGTH + " characters");
 		}

@@ -124,6 +124,10 @@ public final class KeysetOrder {
 	}
 
 	private KeysetOrder then(String property, Class<?> type, Sort.Direction direction) {
+		if (!CursorCodec.isPropertyPath(property)) {
+			throw new IllegalArgumentException("'" + property + "' is not a property path a cursor can carry (letters, "
+					+ "digits, _ and $, dot-separated, at most 64 characters)");
+		}
 		if (CursorValueType.ofJavaType(type) == null) {
 			throw new IllegalArgumentException("A cursor cannot carry '" + property + "' of type " + type.getName()
 					+ "; use one of " + CursorCodec.SAFE_TYPES);

@@ -66,6 +66,7 @@ class KeysetOrderTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> KeysetOrder.ascending("created", java.util.Date.class));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> KeysetOrder.ascending("id", UUID.class).thenDescending("id", UUID.class));
+		assertThatIllegalArgumentException().isThrownBy(() -> KeysetOrder.ascending("lower(name)", String.class));
 	}
 
 	@Test
