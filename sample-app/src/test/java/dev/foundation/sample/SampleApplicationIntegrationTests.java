@@ -208,6 +208,12 @@ class SampleApplicationIntegrationTests extends SampleIntegrationTestSupport {
 		JsonNode document = json.readTree(response.body());
 		assertThat(document.path("paths").has("/api/v1/contacts")).isTrue();
 		assertThat(document.path("paths").has("/api/v1/tenant/members/{userId}")).isTrue();
+		// The list's query parameters, none required: the cursor paging's, the name filter and the one accepted sort.
+		JsonNode parameters = document.path("paths").path("/api/v1/contacts").path("get").path("parameters");
+		assertThat(parameters.valueStream().map((parameter) -> parameter.path("name").asString()))
+			.containsExactlyInAnyOrder("name", "sort", "cursor", "size");
+		assertThat(parameters.valueStream().map((parameter) -> parameter.path("in").asString())).containsOnly("query");
+		assertThat(parameters.valueStream().filter((parameter) -> parameter.path("required").asBoolean())).isEmpty();
 		// Swagger UI's "Authorize" sets the token and the tenant header together, for every operation.
 		JsonNode tenant = document.path("components").path("securitySchemes").path("tenant");
 		assertThat(tenant.path("in").asString()).isEqualTo("header");

@@ -31,12 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Beyond the application's own configuration the context allows request headers up to 64 KB (Tomcat's default is
  * 8 KB), so that tokens above {@code foundation.auth.max-token-size} (8 KB here) reach the application, and shows
- * health components and details, so that the {@code jwks} component can be checked.
+ * health components and details, so that the {@code jwks} component can be checked, and records Hibernate's SQL
+ * ({@link RecordingStatementInspector}), so that query plans can be checked.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sample.dev-services.enabled=false", "server.max-http-request-header-size=64KB",
 				"foundation.auth.max-token-size=8KB", "management.endpoint.health.show-components=always",
-				"management.endpoint.health.show-details=always" })
+				"management.endpoint.health.show-details=always",
+				"spring.jpa.properties.hibernate.session_factory.statement_inspector="
+						+ "dev.foundation.sample.RecordingStatementInspector" })
 @ExtendWith(OutputCaptureExtension.class)
 abstract class SampleIntegrationTestSupport {
 

@@ -255,7 +255,7 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 	}
 
 	private static List<String> names(HttpResponse<String> page) {
-		return json.readTree(page.body()).path("content").valueStream().map((c) -> c.path("name").asString()).toList();
+		return json.readTree(page.body()).path("items").valueStream().map((c) -> c.path("name").asString()).toList();
 	}
 
 	private static long count(Statement statement, String sql) throws Exception {

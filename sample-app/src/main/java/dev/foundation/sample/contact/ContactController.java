@@ -4,15 +4,17 @@ import java.net.URI;
 import java.util.UUID;
 
 import dev.foundation.core.error.BadRequestException;
+import dev.foundation.core.paging.CursorPage;
+import dev.foundation.core.paging.CursorRequest;
 import dev.foundation.tenancy.TenantRole;
 import dev.foundation.tenancy.web.RequireTenantRole;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PageableDefault;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/contacts")
 @Tag(name = "Contacts")
 class ContactController {
+
+	/** The one order of the list, newest first (ContactService.NEWEST_FIRST), as ?sort= may name it. */
+	private static final String ONLY_SORT = "createdAt,desc";
 
 	private final ContactService service;
 
@@ -59,10 +64,20 @@ class ContactController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List contacts, optionally filtered by name")
-	Page<ContactResponse> list(@RequestParam(required = false) @Nullable String name,
-			@PageableDefault(size = 20) Pageable pageable) {
-		return this.service.list(name, pageable).map(ContactResponse::of);
+	@Operation(summary = "List contacts, newest first, optionally filtered by name",
+			description = "Cursor-paginated: pass the page's 'next' as ?cursor= for the following page; 'next' is "
+					+ "null on the last page. There is no total count.")
+	CursorPage<ContactResponse> list(
+			@Parameter(description = "Part of the name, any case") @RequestParam(required = false) @Nullable String name,
+			@Parameter(in = ParameterIn.QUERY, description = "Only 'createdAt,desc', the one order of this list; "
+					+ "accepted for clients written against page-numbered lists") @RequestParam(required = false)
+			@Nullable String sort,
+			@ParameterObject CursorRequest page) {
+		if (sort != null && !ONLY_SORT.equalsIgnoreCase(sort)) {
+			throw new BadRequestException("The contacts are listed newest first only: sort may only be '"
+					+ ONLY_SORT + "'");
+		}
+		return CursorPage.of(this.service.list(name, page), ContactResponse::of);
 	}
 
 	@PutMapping("/{id}")
