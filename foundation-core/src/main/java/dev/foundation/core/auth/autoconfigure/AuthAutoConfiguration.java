@@ -36,6 +36,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -78,6 +79,7 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "foundation.auth.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AuthProperties.class)
+@Import(JwksMetricsConfiguration.class)
 public final class AuthAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(AuthAutoConfiguration.class);

@@ -82,6 +82,14 @@ public final class JwtDecoderFactory implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the registry holding the per-issuer key set retries ({@code jwks-<issuer name>}).
+	 * @return the registry
+	 */
+	public RetryRegistry retries() {
+		return this.retries;
+	}
+
+	/**
 	 * Returns the registry holding the per-issuer key set circuit breakers ({@code jwks-<issuer name>}).
 	 * @return the registry
 	 */

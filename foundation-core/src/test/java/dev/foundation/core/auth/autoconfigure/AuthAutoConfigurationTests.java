@@ -14,6 +14,9 @@ import dev.foundation.core.config.InvalidFoundationPropertyException;
 import dev.foundation.core.error.autoconfigure.ErrorHandlingAutoConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
@@ -195,6 +198,26 @@ class AuthAutoConfigurationTests {
 				assertThat(health.getDetails().get("supabase")).isInstanceOfSatisfying(Map.class,
 						(details) -> assertThat(details).containsEntry("circuit", "CLOSED"));
 			});
+	}
+
+	@Test
+	void bindsKeySetRetryAndCircuitBreakerMetricsWithoutResilience4jsBootIntegration() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.github.resilience4j.springboot"))
+			.withPropertyValues(SUPABASE)
+			.run((context) -> {
+				MeterRegistry meters = new SimpleMeterRegistry();
+				context.getBean("jwksMeterBinder", MeterBinder.class).bindTo(meters);
+				assertThat(meters.find("resilience4j.circuitbreaker.state").tag("name", "jwks-supabase").gauges())
+					.isNotEmpty();
+				assertThat(meters.find("resilience4j.retry.calls").tag("name", "jwks-supabase").functionCounters())
+					.isNotEmpty();
+			});
+	}
+
+	@Test
+	void leavesMetricsToResilience4jsBootIntegrationWhenPresent() {
+		this.contextRunner.withPropertyValues(SUPABASE)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("jwksMeterBinder"));
 	}
 
 	@Test
