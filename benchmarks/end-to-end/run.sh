@@ -19,7 +19,8 @@ HARNESS=${HARNESS:?set HARNESS to the plain-spring load harness folder}
 RUNS=${RUNS:-3}
 SAMPLE_JAR=$(realpath "${SAMPLE_JAR:-$ROOT/sample-app/target/sample-app.jar}")
 OUT=${OUT:-$HERE/results/$(date -u +%Y%m%dT%H%M%SZ)}
-export HELLO_PATH=${HELLO_PATH:-/}
+SAMPLE_HELLO_PATH=${HELLO_PATH:-/}
+unset HELLO_PATH
 [ -f "$SAMPLE_JAR" ] || { echo "no sample jar at $SAMPLE_JAR: ./mvnw -pl sample-app -am package -DskipTests" >&2; exit 1; }
 
 WORK=$(mktemp -d /tmp/end-to-end.XXXXXX)
@@ -32,7 +33,7 @@ for i in $(seq "$RUNS"); do
   echo "[end-to-end] run $i/$RUNS: plain" >&2
   RESULTS="$OUT/plain-$i.txt" "$WORK/load.sh" > "$OUT/plain-$i.log" 2>&1
   echo "[end-to-end] run $i/$RUNS: sample" >&2
-  RESULTS="$OUT/sample-$i.txt" SAMPLE_JAR="$SAMPLE_JAR" "$WORK/load-sample.sh" > "$OUT/sample-$i.log" 2>&1
+  HELLO_PATH=$SAMPLE_HELLO_PATH RESULTS="$OUT/sample-$i.txt" SAMPLE_JAR="$SAMPLE_JAR" "$WORK/load-sample.sh" > "$OUT/sample-$i.log" 2>&1
 done
 python3 "$HERE/summary.py" "$OUT" | tee "$OUT/summary.txt"
 rm -rf "$WORK"
