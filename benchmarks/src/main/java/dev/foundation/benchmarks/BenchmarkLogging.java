@@ -20,10 +20,11 @@ import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
 import org.slf4j.LoggerFactory;
 
 /**
- * One logger per {@link LogFormat}, each writing through its own encoder into an appender that discards the bytes.
+ * One logger per {@link LogFormat}, each writing through its own encoder into an appender
+ * that discards the bytes.
  * <p>
- * Encoding is done in full, only the final write goes nowhere, so the comparison measures formatting and masking,
- * not the speed of a console or disk.
+ * Encoding is done in full, only the final write goes nowhere, so the comparison measures
+ * formatting and masking, not the speed of a console or disk.
  */
 final class BenchmarkLogging {
 
@@ -47,8 +48,9 @@ final class BenchmarkLogging {
 	}
 
 	/**
-	 * Adds the loggers to logback's context; everything else keeps the level of {@code logback.xml} (WARN), so no
-	 * other line is written per request, as in a production service at INFO.
+	 * Adds the loggers to logback's context; everything else keeps the level of
+	 * {@code logback.xml} (WARN), so no other line is written per request, as in a
+	 * production service at INFO.
 	 * @return the loggers
 	 */
 	static BenchmarkLogging install() {
@@ -60,8 +62,8 @@ final class BenchmarkLogging {
 	}
 
 	/**
-	 * Sends another logger's lines, at INFO and above, through the appender of a format, as the root logger's JSON
-	 * appender receives every logger's lines in a service.
+	 * Sends another logger's lines, at INFO and above, through the appender of a format,
+	 * as the root logger's JSON appender receives every logger's lines in a service.
 	 * @param loggerName the logger, such as the foundation's request log
 	 * @param format the appender to write through
 	 */
@@ -108,7 +110,8 @@ final class BenchmarkLogging {
 		return encoder;
 	}
 
-	// Mirrors the JSON appender of logback-foundation.xml, with the masks LoggingEnvironmentPostProcessor passes it.
+	// Mirrors the JSON appender of logback-foundation.xml, with the masks
+	// LoggingEnvironmentPostProcessor passes it.
 	private static LogstashEncoder foundationEncoder(LoggerContext context, boolean masked) {
 		var throwableConverter = new ShortenedThrowableConverter();
 		throwableConverter.setMaxDepthPerThrowable(30);
@@ -121,7 +124,8 @@ final class BenchmarkLogging {
 			var masking = new MaskingDecorator();
 			masking.setFieldNames(String.join(",", MaskingDefaults.FIELDS));
 			masking.setValuePatterns(String.join("\n", MaskingDefaults.PATTERNS));
-			// Joran starts nested components; the encoder does not, and an unstarted decorator fails on first use.
+			// Joran starts nested components; the encoder does not, and an unstarted
+			// decorator fails on first use.
 			masking.start();
 			encoder.addDecorator(masking);
 		}
@@ -154,13 +158,22 @@ final class BenchmarkLogging {
 	 */
 	enum LogFormat {
 
-		/** Spring Boot's default console layout, as plain text: what a bare application writes. */
+		/**
+		 * Spring Boot's default console layout, as plain text: what a bare application
+		 * writes.
+		 */
 		PATTERN("com.example.pattern.PingController"),
 
-		/** The JSON encoder of {@code logback-foundation.xml} without the masking decorator. */
+		/**
+		 * The JSON encoder of {@code logback-foundation.xml} without the masking
+		 * decorator.
+		 */
 		JSON("com.example.json.PingController"),
 
-		/** The JSON encoder of {@code logback-foundation.xml} with the default masks: what the foundation writes. */
+		/**
+		 * The JSON encoder of {@code logback-foundation.xml} with the default masks: what
+		 * the foundation writes.
+		 */
 		MASKED_JSON("com.example.masked.PingController");
 
 		private final String loggerName;

@@ -11,19 +11,24 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs the benchmarks and prints, after JMH's own summary, the overhead of each foundation benchmark against its
- * baseline from the same run (see {@link OverheadReport}).
+ * Runs the benchmarks and prints, after JMH's own summary, the overhead of each
+ * foundation benchmark against its baseline from the same run (see
+ * {@link OverheadReport}).
  * <p>
- * Takes JMH's usual command line: regular expressions select benchmarks ({@link FilterChainBenchmark} when none is
- * given; {@code FilterChainHttpBenchmark} the same over HTTP to embedded Tomcat;
- * {@code JwtValidationBenchmark} the token validation comparison; {@code FoundationPiecesBenchmark} and
- * {@code JwtValidationPiecesBenchmark} the piece-by-piece breakdowns; {@code TenancyReadBenchmark} and
- * {@code TenantResolutionBenchmark} the tenancy goals; {@code .*} all), and options such as
- * {@code -f}, {@code -wi}, {@code -i} or {@code -prof stack} override the annotations.
+ * Takes JMH's usual command line: regular expressions select benchmarks
+ * ({@link FilterChainBenchmark} when none is given; {@code FilterChainHttpBenchmark} the
+ * same over HTTP to embedded Tomcat; {@code JwtValidationBenchmark} the token validation
+ * comparison; {@code FoundationPiecesBenchmark} and {@code JwtValidationPiecesBenchmark}
+ * the piece-by-piece breakdowns; {@code TenancyReadBenchmark} and
+ * {@code TenantResolutionBenchmark} the tenancy goals; {@code .*} all), and options such
+ * as {@code -f}, {@code -wi}, {@code -i} or {@code -prof stack} override the annotations.
  */
 public final class BenchmarkRunner {
 
-	/** What runs when no regular expression is given: the comparison itself, about 2 minutes on 2 cores. */
+	/**
+	 * What runs when no regular expression is given: the comparison itself, about 2
+	 * minutes on 2 cores.
+	 */
 	static final String DEFAULT_BENCHMARKS = FilterChainBenchmark.class.getName() + "\\.";
 
 	private BenchmarkRunner() {
@@ -46,7 +51,8 @@ public final class BenchmarkRunner {
 		}
 		ChainedOptionsBuilder run = new OptionsBuilder().parent(options);
 		if (options.getIncludes().isEmpty()) {
-			// The breakdown benchmarks take minutes more; they run only when selected by name.
+			// The breakdown benchmarks take minutes more; they run only when selected by
+			// name.
 			run.include(DEFAULT_BENCHMARKS);
 		}
 		Collection<RunResult> results = new Runner(run.build()).run();

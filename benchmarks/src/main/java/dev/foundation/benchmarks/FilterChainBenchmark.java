@@ -25,19 +25,23 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The foundation's part of the request path (request context filter, problem+json error handling, JSON logging
- * with masking) against bare Spring MVC, both driven through {@link MockMvc} in the same JVM and run.
+ * The foundation's part of the request path (request context filter, problem+json error
+ * handling, JSON logging with masking) against bare Spring MVC, both driven through
+ * {@link MockMvc} in the same JVM and run.
  * <p>
- * Both variants serve the same {@link PingController} and write one log line per request; they differ only in
- * what the foundation adds:
+ * Both variants serve the same {@link PingController} and write one log line per request;
+ * they differ only in what the foundation adds:
  * <ul>
- * <li><b>baseline</b>: {@code standaloneSetup} with Spring's default exception resolvers (the 404 is a
- * {@link ResponseStatusException}) and Spring Boot's plain console pattern;</li>
- * <li><b>foundation</b>: the same plus {@link RequestContextFilter} (one trusted proxy, so {@code X-Forwarded-For}
- * is walked), {@link ProblemDetailExceptionHandler} as controller advice (the 404 is a {@link NotFoundException})
- * and the JSON encoder with the MDC ids and the default masks.</li>
+ * <li><b>baseline</b>: {@code standaloneSetup} with Spring's default exception resolvers
+ * (the 404 is a {@link ResponseStatusException}) and Spring Boot's plain console
+ * pattern;</li>
+ * <li><b>foundation</b>: the same plus {@link RequestContextFilter} (one trusted proxy,
+ * so {@code X-Forwarded-For} is walked), {@link ProblemDetailExceptionHandler} as
+ * controller advice (the 404 is a {@link NotFoundException}) and the JSON encoder with
+ * the MDC ids and the default masks.</li>
  * </ul>
- * Pairs are named {@code baselineX}/{@code foundationX}; {@link BenchmarkRunner} prints their ratio.
+ * Pairs are named {@code baselineX}/{@code foundationX}; {@link BenchmarkRunner} prints
+ * their ratio.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,8 +65,7 @@ public class FilterChainBenchmark {
 		BenchmarkLogging logging = BenchmarkLogging.install();
 		this.baseline = RequestChain.build(logging, EnumSet.noneOf(Piece.class));
 		this.foundation = RequestChain.build(logging, FOUNDATION);
-		new SetupCheck(logging).verify(this.baseline, EnumSet.noneOf(Piece.class))
-			.verify(this.foundation, FOUNDATION);
+		new SetupCheck(logging).verify(this.baseline, EnumSet.noneOf(Piece.class)).verify(this.foundation, FOUNDATION);
 	}
 
 	@Setup(Level.Iteration)

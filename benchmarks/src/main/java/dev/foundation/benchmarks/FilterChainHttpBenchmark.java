@@ -18,23 +18,27 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link FilterChainBenchmark}'s comparison over real HTTP: the same {@link PingController} in a Boot application on
- * embedded Tomcat, bare ({@code baseline}) and with foundation-core's web auto-configurations ({@code foundation}),
- * called from the benchmark thread over one keep-alive connection (see {@link PingServer} for the two variants):
+ * {@link FilterChainBenchmark}'s comparison over real HTTP: the same
+ * {@link PingController} in a Boot application on embedded Tomcat, bare
+ * ({@code baseline}) and with foundation-core's web auto-configurations
+ * ({@code foundation}), called from the benchmark thread over one keep-alive connection
+ * (see {@link PingServer} for the two variants):
  * <ul>
  * <li>{@code Ok}: {@code GET /ping}, a small JSON body;</li>
  * <li>{@code NotFound}: {@code GET /items/42}, whose handler throws "not found".</li>
  * </ul>
- * Each method runs in its own fork, which starts only its own application. Under MockMvc the request itself costs
- * a few microseconds; here the foundation's absolute cost is set against a request with HTTP parsing, a socket and
- * Tomcat, as a service sees it.
+ * Each method runs in its own fork, which starts only its own application. Under MockMvc
+ * the request itself costs a few microseconds; here the foundation's absolute cost is set
+ * against a request with HTTP parsing, a socket and Tomcat, as a service sees it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = { "-Xms512m", "-Xmx512m" })
-// Tomcat's and Spring's request path (and the error dispatch) keeps getting faster for about 20 s of requests.
+// Tomcat's and Spring's request path (and the error dispatch) keeps getting faster for
+// about 20 s of requests.
 @Warmup(iterations = 10, time = 3)
-// Iterations spread by 5-10% on 2 cores: twelve of them narrow the 99.9% interval (Student's t 4.4 instead of 8.6).
+// Iterations spread by 5-10% on 2 cores: twelve of them narrow the 99.9% interval
+// (Student's t 4.4 instead of 8.6).
 @Measurement(iterations = 12, time = 2)
 @OverheadGoal(percent = 5)
 public class FilterChainHttpBenchmark {
@@ -77,7 +81,10 @@ public class FilterChainHttpBenchmark {
 
 	}
 
-	/** Boot web MVC with the foundation, started only in the forks of the {@code foundation} methods. */
+	/**
+	 * Boot web MVC with the foundation, started only in the forks of the
+	 * {@code foundation} methods.
+	 */
 	@State(Scope.Benchmark)
 	public static class Foundation {
 

@@ -22,9 +22,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * Where the overhead measured by {@link FilterChainBenchmark} comes from: bare Spring MVC plus one foundation piece
- * at a time ({@code none} is the baseline, {@code all} the full foundation chain). A diagnostic, not part of the
- * default run; select it with {@code java -jar benchmarks.jar FoundationPiecesBenchmark}.
+ * Where the overhead measured by {@link FilterChainBenchmark} comes from: bare Spring MVC
+ * plus one foundation piece at a time ({@code none} is the baseline, {@code all} the full
+ * foundation chain). A diagnostic, not part of the default run; select it with
+ * {@code java -jar benchmarks.jar FoundationPiecesBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

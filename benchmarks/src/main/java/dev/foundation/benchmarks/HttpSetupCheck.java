@@ -13,10 +13,12 @@ import dev.foundation.core.error.web.ProblemDetailExceptionHandler;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Fails the trial unless a {@link PingServer} behaves as its variant claims, before anything is measured: both answer
- * {@code /ping} with 200 and the same JSON body; only the foundation echoes {@code X-Request-Id}, answers the 404 as
- * problem+json carrying that correlation id, trusts the local proxy's {@code X-Forwarded-For}, and writes masked JSON
- * lines (the controller's and the request log's) with the correlation id; neither runs Spring Security.
+ * Fails the trial unless a {@link PingServer} behaves as its variant claims, before
+ * anything is measured: both answer {@code /ping} with 200 and the same JSON body; only
+ * the foundation echoes {@code X-Request-Id}, answers the 404 as problem+json carrying
+ * that correlation id, trusts the local proxy's {@code X-Forwarded-For}, and writes
+ * masked JSON lines (the controller's and the request log's) with the correlation id;
+ * neither runs Spring Security.
  */
 final class HttpSetupCheck {
 
@@ -40,7 +42,8 @@ final class HttpSetupCheck {
 				variant, "the foundation's filter and error handling are " + (foundation ? "missing" : "present"));
 		if (foundation) {
 			String client = context.getBean(ClientIpResolver.class).resolve("127.0.0.1", RequestChain.FORWARDED_FOR);
-			require(RequestChain.FORWARDED_FOR.equals(client), variant, "X-Forwarded-For from 127.0.0.1 is not trusted");
+			require(RequestChain.FORWARDED_FOR.equals(client), variant,
+					"X-Forwarded-For from 127.0.0.1 is not trusted");
 		}
 		BenchmarkLogging logging = context.getBean(BenchmarkLogging.class);
 		Response[] responses = new Response[2];
@@ -53,8 +56,7 @@ final class HttpSetupCheck {
 		Response missing = responses[1];
 		String okId = ok.header(RequestChain.REQUEST_ID_HEADER);
 		String missingId = missing.header(RequestChain.REQUEST_ID_HEADER);
-		require(PONG.equals(ok.body()) && contentType(ok).equals("application/json"), variant,
-				"/ping answered " + ok);
+		require(PONG.equals(ok.body()) && contentType(ok).equals("application/json"), variant, "/ping answered " + ok);
 		require((okId != null) == foundation && (missingId != null) == foundation, variant,
 				"X-Request-Id is " + (foundation ? "missing" : "present") + ": " + ok + " " + missing);
 		if (foundation) {
@@ -69,8 +71,8 @@ final class HttpSetupCheck {
 			require(log.contains("\"message\":\"Ping served\"") && log.contains("\"correlation_id\":\"" + okId + "\"")
 					&& log.contains("\"message\":\"Looking up item 42\"")
 					&& log.contains("\"logger_name\":\"" + PingApplication.REQUEST_LOG + "\"") == requestLog
-					&& log.contains("\"http_status\":404") == requestLog
-					&& log.contains("\"message\":\"Contact ****\"") && !log.contains(EMAIL), variant,
+					&& log.contains("\"http_status\":404") == requestLog && log.contains("\"message\":\"Contact ****\"")
+					&& !log.contains(EMAIL), variant,
 					"unexpected JSON lines (request log " + (requestLog ? "on" : "off") + "):\n" + log);
 		}
 		else {
@@ -78,8 +80,9 @@ final class HttpSetupCheck {
 					"/items/42 is problem+json: " + missing);
 			String log = logs.get(LogFormat.PATTERN);
 			require(log.contains(" : Ping served") && log.contains(" : Looking up item 42")
-					&& log.contains(" : Contact " + EMAIL) && !log.contains("{") && logs.get(LogFormat.MASKED_JSON)
-						.isEmpty(), variant, "unexpected lines:\n" + log + logs.get(LogFormat.MASKED_JSON));
+					&& log.contains(" : Contact " + EMAIL) && !log.contains("{")
+					&& logs.get(LogFormat.MASKED_JSON).isEmpty(), variant,
+					"unexpected lines:\n" + log + logs.get(LogFormat.MASKED_JSON));
 		}
 	}
 

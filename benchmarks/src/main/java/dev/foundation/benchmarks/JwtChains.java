@@ -32,10 +32,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
 /**
- * Builds what the token benchmarks compare, the same way for every benchmark: Spring Security's bare
- * {@link NimbusJwtDecoder} and the foundation's chain for a custom issuer, assembled as
- * {@code AuthAutoConfiguration} assembles it from {@code foundation.auth.issuers.partner.*} with the default
- * properties.
+ * Builds what the token benchmarks compare, the same way for every benchmark: Spring
+ * Security's bare {@link NimbusJwtDecoder} and the foundation's chain for a custom
+ * issuer, assembled as {@code AuthAutoConfiguration} assembles it from
+ * {@code foundation.auth.issuers.partner.*} with the default properties.
  */
 final class JwtChains {
 
@@ -54,7 +54,8 @@ final class JwtChains {
 	}
 
 	/**
-	 * Spring Security's decoder with its default validators, as an application without the foundation builds it.
+	 * Spring Security's decoder with its default validators, as an application without
+	 * the foundation builds it.
 	 * @param issuer the token issuer
 	 * @param source where the key comes from
 	 * @return the decoder
@@ -67,8 +68,9 @@ final class JwtChains {
 	}
 
 	/**
-	 * The foundation's decoder factory with the default {@code foundation.auth.jwks.*} settings and registries.
-	 * Close it when done: key sets refresh on a non-daemon thread, which would keep a forked VM from exiting.
+	 * The foundation's decoder factory with the default {@code foundation.auth.jwks.*}
+	 * settings and registries. Close it when done: key sets refresh on a non-daemon
+	 * thread, which would keep a forked VM from exiting.
 	 * @return the factory
 	 */
 	static JwtDecoderFactory decoderFactory() {
@@ -80,8 +82,8 @@ final class JwtChains {
 	}
 
 	/**
-	 * The foundation's decoder: its own Nimbus processor (algorithm allow-list, typ check, for key sets the
-	 * resilient cache) with the given claim checks.
+	 * The foundation's decoder: its own Nimbus processor (algorithm allow-list, typ
+	 * check, for key sets the resilient cache) with the given claim checks.
 	 * @param factory the factory, which owns the key set's refresh thread
 	 * @param issuer the token issuer
 	 * @param source where the key comes from
@@ -97,8 +99,8 @@ final class JwtChains {
 	}
 
 	/**
-	 * The foundation's claim checks for the issuer: {@code exp} present, timestamps with the default clock skew,
-	 * {@code iat} not in the future, {@code iss}, {@code aud}.
+	 * The foundation's claim checks for the issuer: {@code exp} present, timestamps with
+	 * the default clock skew, {@code iat} not in the future, {@code iss}, {@code aud}.
 	 * @param issuer the token issuer
 	 * @return the validator
 	 */
@@ -120,7 +122,8 @@ final class JwtChains {
 	}
 
 	/**
-	 * The whole chain the resource server runs for a bearer token: issuer routing, decoding, validation, mapping.
+	 * The whole chain the resource server runs for a bearer token: issuer routing,
+	 * decoding, validation, mapping.
 	 * @param issuer the token issuer
 	 * @param source where the key comes from
 	 * @return the chain
@@ -157,7 +160,8 @@ final class JwtChains {
 	}
 
 	/**
-	 * The foundation's token chain, entered as {@code BearerTokenAuthenticationFilter} enters it.
+	 * The foundation's token chain, entered as {@code BearerTokenAuthenticationFilter}
+	 * enters it.
 	 */
 	static final class FoundationChain implements AutoCloseable {
 
@@ -165,7 +169,8 @@ final class JwtChains {
 
 		private final AuthenticationManagerResolver<HttpServletRequest> managers;
 
-		// The resolver routes by the token's iss and never reads the request; any request will do.
+		// The resolver routes by the token's iss and never reads the request; any request
+		// will do.
 		private final HttpServletRequest request = new MockHttpServletRequest("GET", "/api/items");
 
 		FoundationChain(JwtDecoderFactory factory, AuthenticationManagerResolver<HttpServletRequest> managers) {
@@ -177,7 +182,8 @@ final class JwtChains {
 		 * Authenticates a bearer token.
 		 * @param token the compact JWT
 		 * @return the authenticated principal
-		 * @throws org.springframework.security.core.AuthenticationException if the token is not accepted
+		 * @throws org.springframework.security.core.AuthenticationException if the token
+		 * is not accepted
 		 */
 		FoundationPrincipal authenticate(String token) {
 			return (FoundationPrincipal) this.managers.resolve(this.request)
@@ -186,7 +192,8 @@ final class JwtChains {
 		}
 
 		/**
-		 * Stops the key set's background refreshing, as Spring does when it closes the factory bean.
+		 * Stops the key set's background refreshing, as Spring does when it closes the
+		 * factory bean.
 		 */
 		@Override
 		public void close() {

@@ -20,9 +20,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Fails the trial before measuring unless both sides accept the benchmark's token for the right reasons and reject
- * forged ones: a decoder that skipped the signature, or a chain that failed before reaching the decoder, would be
- * fast and meaningless. Also pins down the claims the foundation checks and the bare decoder does not ({@code iss},
+ * Fails the trial before measuring unless both sides accept the benchmark's token for the
+ * right reasons and reject forged ones: a decoder that skipped the signature, or a chain
+ * that failed before reaching the decoder, would be fast and meaningless. Also pins down
+ * the claims the foundation checks and the bare decoder does not ({@code iss},
  * {@code aud}), so that the difference in work is the one documented.
  */
 final class JwtSetupCheck {
@@ -74,7 +75,8 @@ final class JwtSetupCheck {
 		return this;
 	}
 
-	// Same header (alg, typ, kid if any) as the token, so the key is selected and only the signature fails.
+	// Same header (alg, typ, kid if any) as the token, so the key is selected and only
+	// the signature fails.
 	private static String signedByAnotherKey(String token, JWTClaimsSet claims) {
 		try {
 			var jwt = new SignedJWT(SignedJWT.parse(token).getHeader(), claims);

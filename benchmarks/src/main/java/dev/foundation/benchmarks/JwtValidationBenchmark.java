@@ -24,20 +24,24 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * Validation of one RS256 bearer token by the foundation's chain against Spring Security's bare
- * {@link NimbusJwtDecoder}, in the same run, with the key configured directly and from a JWKS over HTTP.
+ * Validation of one RS256 bearer token by the foundation's chain against Spring
+ * Security's bare {@link NimbusJwtDecoder}, in the same run, with the key configured
+ * directly and from a JWKS over HTTP.
  * <ul>
- * <li><b>baseline</b>: {@code NimbusJwtDecoder.withPublicKey(...)} or {@code withJwkSetUri(...)} with its default
- * validators ({@code typ}, timestamps, {@code cnf}); returns the {@link Jwt};</li>
- * <li><b>foundation</b>: what the resource server runs for a custom issuer ({@link JwtChains#foundationChain}):
- * the {@code TrustedIssuerRegistry}'s manager parses the token once, reads {@code iss} from it and hands the parsed
- * token to the issuer's {@code JwtDecoderFactory} decoder, which verifies it and runs {@code TokenValidators}
- * ({@code iss}, {@code aud} too), and the {@code ClaimsPrincipalMapper} builds the principal; returns the
- * {@link FoundationPrincipal}.</li>
+ * <li><b>baseline</b>: {@code NimbusJwtDecoder.withPublicKey(...)} or
+ * {@code withJwkSetUri(...)} with its default validators ({@code typ}, timestamps,
+ * {@code cnf}); returns the {@link Jwt};</li>
+ * <li><b>foundation</b>: what the resource server runs for a custom issuer
+ * ({@link JwtChains#foundationChain}): the {@code TrustedIssuerRegistry}'s manager parses
+ * the token once, reads {@code iss} from it and hands the parsed token to the issuer's
+ * {@code JwtDecoderFactory} decoder, which verifies it and runs {@code TokenValidators}
+ * ({@code iss}, {@code aud} too), and the {@code ClaimsPrincipalMapper} builds the
+ * principal; returns the {@link FoundationPrincipal}.</li>
  * </ul>
- * All four verify the same token, minted once per trial and valid for 8 hours. Both key sets are fetched once, in
- * setup; the trial fails if either is fetched again while measuring. Where the
- * difference comes from is measured by {@link JwtValidationPiecesBenchmark}.
+ * All four verify the same token, minted once per trial and valid for 8 hours. Both key
+ * sets are fetched once, in setup; the trial fails if either is fetched again while
+ * measuring. Where the difference comes from is measured by
+ * {@link JwtValidationPiecesBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -39,20 +39,24 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
 /**
- * Where the difference measured by {@link JwtValidationBenchmark} comes from, with the public key (no cache in the
- * way). Two kinds of methods:
+ * Where the difference measured by {@link JwtValidationBenchmark} comes from, with the
+ * public key (no cache in the way). Two kinds of methods:
  * <ul>
- * <li>cumulative, each adding one step of the foundation's chain to the one before: {@code bareDecoder} (the
- * baseline), {@code foundationDecoderDefaultValidators} (the foundation's Nimbus processor with Spring's default
- * validators), {@code foundationDecoder} (with the foundation's validators), {@code issuerManager} (the issuer's
- * {@code ProviderManager}: provider, principal mapping, authentication), {@code fullChain} (issuer routing on top:
- * the foundation side of the comparison);</li>
- * <li>isolated, one step alone: {@code issuerParse} (the unverified parse that issuer routing costs),
- * {@code payloadIssuer} (a cheaper way to read {@code iss}, for comparison), {@code keyConversion} (a JWK to a Java public key, which a JWK source costs per token), and on a decoded token
- * {@code defaultValidators}, {@code foundationValidators}, {@code principalMapping}.</li>
+ * <li>cumulative, each adding one step of the foundation's chain to the one before:
+ * {@code bareDecoder} (the baseline), {@code foundationDecoderDefaultValidators} (the
+ * foundation's Nimbus processor with Spring's default validators),
+ * {@code foundationDecoder} (with the foundation's validators), {@code issuerManager}
+ * (the issuer's {@code ProviderManager}: provider, principal mapping, authentication),
+ * {@code fullChain} (issuer routing on top: the foundation side of the comparison);</li>
+ * <li>isolated, one step alone: {@code issuerParse} (the unverified parse that issuer
+ * routing costs), {@code payloadIssuer} (a cheaper way to read {@code iss}, for
+ * comparison), {@code keyConversion} (a JWK to a Java public key, which a JWK source
+ * costs per token), and on a decoded token {@code defaultValidators},
+ * {@code foundationValidators}, {@code principalMapping}.</li>
  * </ul>
- * A diagnostic, not part of the default run; select it with {@code java -jar benchmarks.jar JwtValidationPieces}.
- * The steps are cheap and settle fast, so iterations are shorter than in the comparison.
+ * A diagnostic, not part of the default run; select it with
+ * {@code java -jar benchmarks.jar JwtValidationPieces}. The steps are cheap and settle
+ * fast, so iterations are shorter than in the comparison.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -147,7 +151,8 @@ public class JwtValidationPiecesBenchmark {
 		return this.fullChain.authenticate(this.token);
 	}
 
-	// The parse issuer routing needs to read iss. Since the routing hands the parsed token on, the decoder no longer
+	// The parse issuer routing needs to read iss. Since the routing hands the parsed
+	// token on, the decoder no longer
 	// repeats it (it did with JwtIssuerAuthenticationManagerResolver).
 	@Benchmark
 	public String issuerParse() {
@@ -159,8 +164,10 @@ public class JwtValidationPiecesBenchmark {
 		}
 	}
 
-	// A cheaper way to route by issuer: decode only the payload and read one member, skipping the header and the
-	// claims set that JWTParser builds. Measured to size the alternative, not used by the foundation.
+	// A cheaper way to route by issuer: decode only the payload and read one member,
+	// skipping the header and the
+	// claims set that JWTParser builds. Measured to size the alternative, not used by the
+	// foundation.
 	@Benchmark
 	public @Nullable String payloadIssuer() {
 		try {
@@ -182,7 +189,8 @@ public class JwtValidationPiecesBenchmark {
 		return this.foundationValidators.validate(this.decoded);
 	}
 
-	// What Nimbus's JWSVerificationKeySelector does to every key it selects from a JWK source, for every token.
+	// What Nimbus's JWSVerificationKeySelector does to every key it selects from a JWK
+	// source, for every token.
 	@Benchmark
 	public RSAPublicKey keyConversion() {
 		try {

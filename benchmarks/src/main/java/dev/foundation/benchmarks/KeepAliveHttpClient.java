@@ -18,12 +18,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A minimal blocking HTTP/1.1 client on one keep-alive connection with {@code TCP_NODELAY}, for
- * {@link TenancyReadBenchmark} and {@link FilterChainHttpBenchmark}: it writes each request in one piece and reads the response on the calling thread.
+ * A minimal blocking HTTP/1.1 client on one keep-alive connection with
+ * {@code TCP_NODELAY}, for {@link TenancyReadBenchmark} and
+ * {@link FilterChainHttpBenchmark}: it writes each request in one piece and reads the
+ * response on the calling thread.
  * <p>
- * Why not {@code java.net.http.HttpClient}: it hands every exchange to a selector thread and an executor, hand-offs
- * that compete with Tomcat and PostgreSQL for the same two cores; a blocking exchange on the benchmark thread keeps the
- * client's share of each measured request small and the same for both variants.
+ * Why not {@code java.net.http.HttpClient}: it hands every exchange to a selector thread
+ * and an executor, hand-offs that compete with Tomcat and PostgreSQL for the same two
+ * cores; a blocking exchange on the benchmark thread keeps the client's share of each
+ * measured request small and the same for both variants.
  */
 final class KeepAliveHttpClient implements AutoCloseable {
 
@@ -59,7 +62,8 @@ final class KeepAliveHttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * Encodes a {@code GET} request with the given headers (and {@code Host}) once, to be sent many times.
+	 * Encodes a {@code GET} request with the given headers (and {@code Host}) once, to be
+	 * sent many times.
 	 * @param path the path
 	 * @param headers the headers, in order
 	 * @return the request bytes
@@ -127,8 +131,8 @@ final class KeepAliveHttpClient implements AutoCloseable {
 		}
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		if (chunked) {
-			for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer
-				.parseInt(line(in).trim(), 16)) {
+			for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(),
+					16)) {
 				body.write(in.readNBytes(size));
 				line(in);
 			}
@@ -173,6 +177,7 @@ final class KeepAliveHttpClient implements AutoCloseable {
 
 	/**
 	 * A response.
+	 *
 	 * @param status the status code
 	 * @param headers the header lines ({@code Name: value}), in order
 	 * @param body the body as UTF-8 text

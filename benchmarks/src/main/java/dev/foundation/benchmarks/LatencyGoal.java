@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The latency a percentile of a sampled ({@code Mode.SampleTime}) benchmark class's operations must stay under,
- * judged by {@link LatencyReport}.
+ * The latency a percentile of a sampled ({@code Mode.SampleTime}) benchmark class's
+ * operations must stay under, judged by {@link LatencyReport}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -14,9 +14,10 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.Statistics;
 
 /**
- * For sampled benchmarks of classes with a {@link LatencyGoal}: the distribution of the sampled operations (p50, p90,
- * p99, p99.9, max, in microseconds) and whether the goal's percentile stays under its bound. The percentiles are
- * JMH's, over all samples of all measurement iterations.
+ * For sampled benchmarks of classes with a {@link LatencyGoal}: the distribution of the
+ * sampled operations (p50, p90, p99, p99.9, max, in microseconds) and whether the goal's
+ * percentile stays under its bound. The percentiles are JMH's, over all samples of all
+ * measurement iterations.
  */
 final class LatencyReport {
 

@@ -14,14 +14,15 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /**
- * Pairs {@code baselineX} with {@code foundationX} (same class, same parameters) and states how much longer the
- * foundation variant takes per operation.
+ * Pairs {@code baselineX} with {@code foundationX} (same class, same parameters) and
+ * states how much longer the foundation variant takes per operation.
  * <p>
- * Overhead is {@code (foundation time - baseline time) / baseline time}; for throughput scores the times are the
- * reciprocals. Its range is taken from the extremes of both scores' 99.9% confidence intervals (slowest foundation
- * over fastest baseline and the reverse): wider than a propagated error, but it stays honest when one interval is
- * large, which happens on a busy two-core machine. The goal is the benchmark class's {@link OverheadGoal}; it counts as
- * met only when the whole range is within it.
+ * Overhead is {@code (foundation time - baseline time) / baseline time}; for throughput
+ * scores the times are the reciprocals. Its range is taken from the extremes of both
+ * scores' 99.9% confidence intervals (slowest foundation over fastest baseline and the
+ * reverse): wider than a propagated error, but it stays honest when one interval is
+ * large, which happens on a busy two-core machine. The goal is the benchmark class's
+ * {@link OverheadGoal}; it counts as met only when the whole range is within it.
  */
 final class OverheadReport {
 
@@ -113,8 +114,8 @@ final class OverheadReport {
 			double low = percent(foundationTime.low / baselineTime.high);
 			double high = (baselineTime.low > 0) ? percent(foundationTime.high / baselineTime.low)
 					: Double.POSITIVE_INFINITY;
-			String delta = (this.mode == Mode.Throughput) ? ""
-					: String.format(Locale.ROOT, "%+.3f %s", this.foundation.getScore() - this.baseline.getScore(), unit);
+			String delta = (this.mode == Mode.Throughput) ? "" : String.format(Locale.ROOT, "%+.3f %s",
+					this.foundation.getScore() - this.baseline.getScore(), unit);
 			return String.format(Locale.ROOT, ROW, this.name, score(this.baseline, unit), score(this.foundation, unit),
 					delta, String.format(Locale.ROOT, "%+.1f%%", overhead), range(low, high), verdict(low, high));
 		}
@@ -146,7 +147,8 @@ final class OverheadReport {
 	}
 
 	/**
-	 * Time per operation with the bounds of its confidence interval (the score's when there is none).
+	 * Time per operation with the bounds of its confidence interval (the score's when
+	 * there is none).
 	 */
 	private record Interval(double value, double low, double high) {
 

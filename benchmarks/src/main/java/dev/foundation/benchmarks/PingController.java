@@ -8,10 +8,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The trivial endpoint both variants serve: one log line per request, then a small JSON body or a 404.
+ * The trivial endpoint both variants serve: one log line per request, then a small JSON
+ * body or a 404.
  * <p>
- * The logger and the "not found" exception are handed in, so the baseline and the foundation variant run the very
- * same handler code and differ only in what surrounds it.
+ * The logger and the "not found" exception are handed in, so the baseline and the
+ * foundation variant run the very same handler code and differ only in what surrounds it.
  */
 @RestController
 public final class PingController {
@@ -41,6 +42,7 @@ public final class PingController {
 
 	/**
 	 * The response body.
+	 *
 	 * @param status a fixed status word
 	 * @param version a fixed number
 	 */

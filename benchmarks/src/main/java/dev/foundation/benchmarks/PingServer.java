@@ -13,18 +13,22 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One variant of {@link FilterChainHttpBenchmark}: {@link PingApplication} on embedded Tomcat at a free port of
- * 127.0.0.1 and a {@link KeepAliveHttpClient} sending the requests of {@link RequestChain} ({@code Accept},
- * {@code User-Agent}, {@code X-Forwarded-For}, no {@code X-Request-Id}).
+ * One variant of {@link FilterChainHttpBenchmark}: {@link PingApplication} on embedded
+ * Tomcat at a free port of 127.0.0.1 and a {@link KeepAliveHttpClient} sending the
+ * requests of {@link RequestChain} ({@code Accept}, {@code User-Agent},
+ * {@code X-Forwarded-For}, no {@code X-Request-Id}).
  * <ul>
- * <li><b>baseline</b>: bare Boot web MVC (Tomcat, Jackson, Boot's error page); the foundation's auto-configurations
- * are excluded, and the controller logs in Boot's console layout;</li>
- * <li><b>foundation</b>: the same plus foundation-core's web auto-configurations with their defaults (request context
- * filter with its request log, problem+json errors, logging properties), 127.0.0.0/8 as trusted proxy, and the
- * controller and the request log writing masked JSON lines.</li>
+ * <li><b>baseline</b>: bare Boot web MVC (Tomcat, Jackson, Boot's error page); the
+ * foundation's auto-configurations are excluded, and the controller logs in Boot's
+ * console layout;</li>
+ * <li><b>foundation</b>: the same plus foundation-core's web auto-configurations with
+ * their defaults (request context filter with its request log, problem+json errors,
+ * logging properties), 127.0.0.0/8 as trusted proxy, and the controller and the request
+ * log writing masked JSON lines.</li>
  * </ul>
- * Both leave out Spring Security, JPA and tenancy, which are on the benchmarks' class path for other benchmarks: the
- * foundation's auth is switched off and Spring Security's servlet auto-configurations are excluded in both.
+ * Both leave out Spring Security, JPA and tenancy, which are on the benchmarks' class
+ * path for other benchmarks: the foundation's auth is switched off and Spring Security's
+ * servlet auto-configurations are excluded in both.
  */
 final class PingServer implements AutoCloseable {
 
@@ -100,7 +104,8 @@ final class PingServer implements AutoCloseable {
 				String.join(",", foundation ? EXCLUDED_IN_BOTH : concat(EXCLUDED_IN_BOTH, FOUNDATION_WEB)));
 		properties.put(PingApplication.LOG_FORMAT, (foundation ? LogFormat.MASKED_JSON : LogFormat.PATTERN).name());
 		if (foundation) {
-			// Tomcat's peer is 127.0.0.1: trusting it makes the filter walk X-Forwarded-For, as behind a proxy.
+			// Tomcat's peer is 127.0.0.1: trusting it makes the filter walk
+			// X-Forwarded-For, as behind a proxy.
 			properties.put("foundation.context.trusted-proxies", RequestChain.TRUSTED_PROXY);
 		}
 		return properties;
@@ -136,8 +141,8 @@ final class PingServer implements AutoCloseable {
 
 	private static Response expect(Response response, int status) {
 		if (response.status() != status) {
-			throw new IllegalStateException("Answered " + response.status() + " instead of " + status + ": "
-					+ response.body());
+			throw new IllegalStateException(
+					"Answered " + response.status() + " instead of " + status + ": " + response.body());
 		}
 		return response;
 	}

@@ -19,8 +19,9 @@ import org.springframework.web.server.ResponseStatusException;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Builds a {@link MockMvc} around {@link PingController} with any subset of the foundation's pieces, so that the
- * full comparison and the piece-by-piece breakdown are assembled the same way.
+ * Builds a {@link MockMvc} around {@link PingController} with any subset of the
+ * foundation's pieces, so that the full comparison and the piece-by-piece breakdown are
+ * assembled the same way.
  */
 final class RequestChain {
 
@@ -30,10 +31,14 @@ final class RequestChain {
 	/** Problem type base URI, as configured by default. */
 	static final String TYPE_BASE_URI = "https://foundation.dev/problems/";
 
-	// MockMvc's requests come from 127.0.0.1: trusting it makes the filter read X-Forwarded-For, as behind a proxy.
+	// MockMvc's requests come from 127.0.0.1: trusting it makes the filter read
+	// X-Forwarded-For, as behind a proxy.
 	static final String TRUSTED_PROXY = "127.0.0.0/8";
 
-	/** The browser-like {@code User-Agent} every request carries (the filter keeps it in the request context). */
+	/**
+	 * The browser-like {@code User-Agent} every request carries (the filter keeps it in
+	 * the request context).
+	 */
 	static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) benchmark/1.0";
 
 	/** The client address a proxy in front of the service would add. */
@@ -45,8 +50,7 @@ final class RequestChain {
 		.header("X-Forwarded-For", FORWARDED_FOR);
 
 	/** A request whose handler throws "not found". */
-	static final RequestBuilder NOT_FOUND = get("/items/{id}", "42")
-		.accept("application/json")
+	static final RequestBuilder NOT_FOUND = get("/items/{id}", "42").accept("application/json")
 		.header("User-Agent", USER_AGENT)
 		.header("X-Forwarded-For", FORWARDED_FOR);
 
@@ -71,8 +75,8 @@ final class RequestChain {
 			builder.setControllerAdvice(new ProblemDetailExceptionHandler(new ProblemDetails(TYPE_BASE_URI)));
 		}
 		if (pieces.contains(Piece.CONTEXT_FILTER)) {
-			builder.addFilters(new RequestContextFilter(REQUEST_ID_HEADER, 64,
-					new ClientIpResolver(List.of(TRUSTED_PROXY))));
+			builder.addFilters(
+					new RequestContextFilter(REQUEST_ID_HEADER, 64, new ClientIpResolver(List.of(TRUSTED_PROXY))));
 		}
 		return builder.build();
 	}
@@ -82,10 +86,16 @@ final class RequestChain {
 	 */
 	enum Piece {
 
-		/** {@link RequestContextFilter}: correlation id, client IP, MDC ids, response header. */
+		/**
+		 * {@link RequestContextFilter}: correlation id, client IP, MDC ids, response
+		 * header.
+		 */
 		CONTEXT_FILTER,
 
-		/** {@link ProblemDetailExceptionHandler}: problem+json errors, thrown as {@link NotFoundException}. */
+		/**
+		 * {@link ProblemDetailExceptionHandler}: problem+json errors, thrown as
+		 * {@link NotFoundException}.
+		 */
 		PROBLEM_DETAILS,
 
 		/** The foundation's JSON log encoder, without masking. */

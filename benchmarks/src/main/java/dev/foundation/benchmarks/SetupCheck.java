@@ -10,8 +10,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
 /**
- * Fails the trial before measuring when a chain does not do what its pieces claim: a benchmark of a filter that is
- * not registered, or of masking that is not applied, would report a flattering and meaningless ratio.
+ * Fails the trial before measuring when a chain does not do what its pieces claim: a
+ * benchmark of a filter that is not registered, or of masking that is not applied, would
+ * report a flattering and meaningless ratio.
  */
 final class SetupCheck {
 
@@ -38,8 +39,8 @@ final class SetupCheck {
 				String body = body(missing);
 				expect("application/problem+json".equals(missing.getContentType())
 						&& body.contains("\"type\":\"" + RequestChain.TYPE_BASE_URI + "not-found\"")
-						&& (!context || body.contains("\"correlationId\":\""
-								+ missing.getHeader(RequestChain.REQUEST_ID_HEADER) + "\"")),
+						&& (!context || body.contains(
+								"\"correlationId\":\"" + missing.getHeader(RequestChain.REQUEST_ID_HEADER) + "\"")),
 						"/items/42", pieces, missing);
 			}
 			this.logging.logger(format).info("Contact {}", EMAIL);
@@ -48,11 +49,12 @@ final class SetupCheck {
 		boolean written = switch (format) {
 			case PATTERN -> log.contains(" : Ping served") && log.contains(" : Contact " + EMAIL) && !log.contains("{");
 			case JSON -> log.contains("\"message\":\"Ping served\"") && log.contains("\"message\":\"Contact " + EMAIL);
-			case MASKED_JSON -> log.contains("\"message\":\"Ping served\"") && log.contains("\"message\":\"Contact ****\"")
-					&& !log.contains(EMAIL);
+			case MASKED_JSON -> log.contains("\"message\":\"Ping served\"")
+					&& log.contains("\"message\":\"Contact ****\"") && !log.contains(EMAIL);
 		};
 		if (!written || (format != LogFormat.PATTERN && context != log.contains("\"correlation_id\":"))) {
-			throw new IllegalStateException("The " + format + " logger of " + pieces + " wrote unexpected lines:\n" + log);
+			throw new IllegalStateException(
+					"The " + format + " logger of " + pieces + " wrote unexpected lines:\n" + log);
 		}
 		return this;
 	}
@@ -77,9 +79,9 @@ final class SetupCheck {
 
 	private static void expect(boolean condition, String what, Set<Piece> pieces, MockHttpServletResponse response) {
 		if (!condition) {
-			throw new IllegalStateException(what + " with " + pieces + " did not answer as expected: "
-					+ response.getStatus() + " " + response.getContentType() + " " + response.getHeaderNames() + " "
-					+ body(response));
+			throw new IllegalStateException(
+					what + " with " + pieces + " did not answer as expected: " + response.getStatus() + " "
+							+ response.getContentType() + " " + response.getHeaderNames() + " " + body(response));
 		}
 	}
 

@@ -20,16 +20,18 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A database of its own on the benchmark's PostgreSQL ({@code FOUNDATION_TEST_POSTGRES_URL}, else what
- * {@link TestPostgres} finds), created by the superuser, with the foundation schema, {@value #TENANTS} tenants of one
- * member each, and two identical tables of {@value #NOTES_PER_TENANT} notes per tenant:
+ * A database of its own on the benchmark's PostgreSQL
+ * ({@code FOUNDATION_TEST_POSTGRES_URL}, else what {@link TestPostgres} finds), created
+ * by the superuser, with the foundation schema, {@value #TENANTS} tenants of one member
+ * each, and two identical tables of {@value #NOTES_PER_TENANT} notes per tenant:
  * <ul>
- * <li>{@code rls.notes}, under {@code foundation.enable_tenant_rls} (enabled, forced, policy
- * {@code tenant_isolation});</li>
+ * <li>{@code rls.notes}, under {@code foundation.enable_tenant_rls} (enabled, forced,
+ * policy {@code tenant_isolation});</li>
  * <li>{@code plain.notes}, the same rows without row-level security.</li>
  * </ul>
- * The applications connect as {@link #appRole()}: not a superuser, without {@code BYPASSRLS}, owning nothing, so
- * row-level security applies to it. Closing drops the database and the role.
+ * The applications connect as {@link #appRole()}: not a superuser, without
+ * {@code BYPASSRLS}, owning nothing, so row-level security applies to it. Closing drops
+ * the database and the role.
  */
 final class TenancyDatabase implements AutoCloseable {
 
@@ -62,8 +64,7 @@ final class TenancyDatabase implements AutoCloseable {
 		this.keys = new TenantBindingKeys(admin(), "foundation");
 		try {
 			execute("create role " + this.appRole + " login nosuperuser nobypassrls");
-			new FoundationSchemaMigration(admin(), "foundation", "foundation_schema_history",
-					"classpath:db/foundation")
+			new FoundationSchemaMigration(admin(), "foundation", "foundation_schema_history", "classpath:db/foundation")
 				.afterPropertiesSet();
 			for (String schema : List.of(RLS_SCHEMA, PLAIN_SCHEMA)) {
 				execute("create schema " + schema);
@@ -115,7 +116,8 @@ final class TenancyDatabase implements AutoCloseable {
 				member.executeBatch();
 			}
 			try (Statement statement = connection.createStatement()) {
-				// The superuser bypasses row-level security, so it can fill the protected table.
+				// The superuser bypasses row-level security, so it can fill the protected
+				// table.
 				statement.execute("insert into " + RLS_SCHEMA + ".notes select gen_random_uuid(), t.id, "
 						+ "'Note ' || n || ' of ' || t.name || ': call back about the renewal', "
 						+ "now() - n * interval '1 minute', now(), 0 from foundation.tenants t, generate_series(1, "
@@ -154,8 +156,8 @@ final class TenancyDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * Counts the rows of a table the application role sees in a transaction, with a tenant bound as the foundation
-	 * binds it or without one.
+	 * Counts the rows of a table the application role sees in a transaction, with a
+	 * tenant bound as the foundation binds it or without one.
 	 * @param table the schema-qualified table
 	 * @param tenantId the tenant to bind, or {@code null} for none
 	 * @return the number of visible rows
@@ -221,7 +223,8 @@ final class TenancyDatabase implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
-			// The role's privileges live in this database: drop them with it, then the role.
+			// The role's privileges live in this database: drop them with it, then the
+			// role.
 			execute("drop owned by " + this.appRole + "; drop role if exists " + this.appRole);
 		}
 		catch (IllegalStateException ex) {
@@ -234,6 +237,7 @@ final class TenancyDatabase implements AutoCloseable {
 
 	/**
 	 * A tenant and its one member.
+	 *
 	 * @param tenantId the tenant's id
 	 * @param slug the tenant's slug
 	 * @param userId the member's user id (the token's {@code sub})

@@ -16,20 +16,23 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Throughput of a tenant-scoped read endpoint with PostgreSQL row-level security on (the foundation's default) against
- * the same endpoint with it off, over real HTTP to embedded Tomcat and a real PostgreSQL (see
- * {@link TenantNotesServer} for the two variants):
+ * Throughput of a tenant-scoped read endpoint with PostgreSQL row-level security on (the
+ * foundation's default) against the same endpoint with it off, over real HTTP to embedded
+ * Tomcat and a real PostgreSQL (see {@link TenantNotesServer} for the two variants):
  * <ul>
- * <li>{@code List}: {@code GET /api/v1/notes}, the caller's tenant's 20 notes, newest first, as JSON;</li>
+ * <li>{@code List}: {@code GET /api/v1/notes}, the caller's tenant's 20 notes, newest
+ * first, as JSON;</li>
  * <li>{@code Get}: {@code GET /api/v1/notes/{id}}, one of them.</li>
  * </ul>
- * {@code baseline} is RLS off, {@code foundation} RLS on. The goal is a throughput ratio (on / off) of at least 0.9,
- * which is the same as at most 1/0.9 - 1 = 11.1% more time per request.
+ * {@code baseline} is RLS off, {@code foundation} RLS on. The goal is a throughput ratio
+ * (on / off) of at least 0.9, which is the same as at most 1/0.9 - 1 = 11.1% more time
+ * per request.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = { "-Xms512m", "-Xmx512m" })
-// Hibernate's and Spring's request path takes tens of seconds of requests to be compiled: 30 ms per request at first.
+// Hibernate's and Spring's request path takes tens of seconds of requests to be compiled:
+// 30 ms per request at first.
 @Warmup(iterations = 8, time = 4)
 @Measurement(iterations = 5, time = 4)
 @OverheadGoal(percent = 100.0 / 9)
@@ -56,7 +59,10 @@ public class TenancyReadBenchmark {
 		return on.server.get();
 	}
 
-	/** The application with row-level security on, started only in the forks of the {@code foundation} methods. */
+	/**
+	 * The application with row-level security on, started only in the forks of the
+	 * {@code foundation} methods.
+	 */
 	@State(Scope.Benchmark)
 	public static class RlsOn {
 
@@ -74,7 +80,10 @@ public class TenancyReadBenchmark {
 
 	}
 
-	/** The application with row-level security off, started only in the forks of the {@code baseline} methods. */
+	/**
+	 * The application with row-level security off, started only in the forks of the
+	 * {@code baseline} methods.
+	 */
 	@State(Scope.Benchmark)
 	public static class RlsOff {
 

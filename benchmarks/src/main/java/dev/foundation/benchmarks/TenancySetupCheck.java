@@ -14,12 +14,14 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 
 /**
- * Fails the trial unless a {@link TenantNotesServer} isolates tenants the way its variant claims, before anything is
- * measured: a member sees exactly their tenant's {@value TenancyDatabase#NOTES_PER_TENANT} notes and gets 404 for
- * another tenant's note, a request without a token gets 401, and at the database the "RLS on" table shows the
- * application's role no rows unless a tenant is bound while the "RLS off" table shows it every row. Together these
- * prove that with RLS on the binding runs (the list would be empty otherwise) and with RLS off Hibernate alone
- * restricts the rows (the list would hold every tenant's notes otherwise).
+ * Fails the trial unless a {@link TenantNotesServer} isolates tenants the way its variant
+ * claims, before anything is measured: a member sees exactly their tenant's
+ * {@value TenancyDatabase#NOTES_PER_TENANT} notes and gets 404 for another tenant's note,
+ * a request without a token gets 401, and at the database the "RLS on" table shows the
+ * application's role no rows unless a tenant is bound while the "RLS off" table shows it
+ * every row. Together these prove that with RLS on the binding runs (the list would be
+ * empty otherwise) and with RLS off Hibernate alone restricts the rows (the list would
+ * hold every tenant's notes otherwise).
  */
 final class TenancySetupCheck {
 

@@ -6,8 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 /**
- * The tenant-owned entity read by {@link TenancyReadBenchmark}. Its table is {@code notes} in the schema each
- * application variant names ({@code rls} or {@code plain}, see {@link TenancyDatabase}).
+ * The tenant-owned entity read by {@link TenancyReadBenchmark}. Its table is
+ * {@code notes} in the schema each application variant names ({@code rls} or
+ * {@code plain}, see {@link TenancyDatabase}).
  */
 @Entity
 @Table(name = "notes")

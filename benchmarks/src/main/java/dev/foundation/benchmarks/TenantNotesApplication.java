@@ -12,10 +12,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
- * The Boot application of {@link TenancyReadBenchmark}: everything auto-configured from the foundation (Spring
- * Security with the foundation's resource server, tenant resolution, tenant isolation) plus one entity, its
- * repository and {@link TenantNotesController}. Nothing is component-scanned, so the other benchmarks' classes in this
- * package stay out.
+ * The Boot application of {@link TenancyReadBenchmark}: everything auto-configured from
+ * the foundation (Spring Security with the foundation's resource server, tenant
+ * resolution, tenant isolation) plus one entity, its repository and
+ * {@link TenantNotesController}. Nothing is component-scanned, so the other benchmarks'
+ * classes in this package stay out.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -25,9 +26,10 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 class TenantNotesApplication {
 
 	/**
-	 * With {@code foundation.tenancy.isolation.enabled=false} the foundation gives Hibernate no tenant either; the
-	 * "RLS off" variant keeps Hibernate's {@code @TenantId} restriction by registering the same resolver itself, so
-	 * that the two variants differ only in row-level security and the per-transaction binding.
+	 * With {@code foundation.tenancy.isolation.enabled=false} the foundation gives
+	 * Hibernate no tenant either; the "RLS off" variant keeps Hibernate's
+	 * {@code @TenantId} restriction by registering the same resolver itself, so that the
+	 * two variants differ only in row-level security and the per-transaction binding.
 	 * @return the customizer
 	 */
 	@Bean

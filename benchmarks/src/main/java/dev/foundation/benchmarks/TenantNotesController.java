@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The tenant-scoped read endpoints of {@link TenancyReadBenchmark}: the caller's tenant's notes, newest first, and one
- * note by id (404 for another tenant's note).
+ * The tenant-scoped read endpoints of {@link TenancyReadBenchmark}: the caller's tenant's
+ * notes, newest first, and one note by id (404 for another tenant's note).
  */
 @RestController
 class TenantNotesController {

@@ -16,18 +16,22 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One variant of {@link TenancyReadBenchmark}: its own database ({@link TenancyDatabase}), a token issuer on
- * 127.0.0.1, {@link TenantNotesApplication} on embedded Tomcat at a free port, and a {@link KeepAliveHttpClient}
- * sending requests as the {@value TenancyDatabase#TENANTS} members in turn.
+ * One variant of {@link TenancyReadBenchmark}: its own database
+ * ({@link TenancyDatabase}), a token issuer on 127.0.0.1, {@link TenantNotesApplication}
+ * on embedded Tomcat at a free port, and a {@link KeepAliveHttpClient} sending requests
+ * as the {@value TenancyDatabase#TENANTS} members in turn.
  * <ul>
- * <li><b>RLS on</b>: the foundation's defaults. Hibernate reads {@code rls.notes}, whose rows row-level security
- * filters, and every transaction first binds the tenant with {@code set_config(..., true)}.</li>
- * <li><b>RLS off</b>: {@code foundation.tenancy.isolation.enabled=false}, Hibernate reads {@code plain.notes} (same
- * rows, no row-level security) and is given the tenant by {@link TenantNotesApplication} itself.</li>
+ * <li><b>RLS on</b>: the foundation's defaults. Hibernate reads {@code rls.notes}, whose
+ * rows row-level security filters, and every transaction first binds the tenant with
+ * {@code set_config(..., true)}.</li>
+ * <li><b>RLS off</b>: {@code foundation.tenancy.isolation.enabled=false}, Hibernate reads
+ * {@code plain.notes} (same rows, no row-level security) and is given the tenant by
+ * {@link TenantNotesApplication} itself.</li>
  * </ul>
- * Both connect as the same non-owner role and resolve the tenant the same way: a Supabase-style RS256 token whose
- * {@code app_metadata.tenant_id} names the tenant, verified by the foundation's resource server and checked against
- * the membership (cached) by tenant resolution.
+ * Both connect as the same non-owner role and resolve the tenant the same way: a
+ * Supabase-style RS256 token whose {@code app_metadata.tenant_id} names the tenant,
+ * verified by the foundation's resource server and checked against the membership
+ * (cached) by tenant resolution.
  */
 final class TenantNotesServer implements AutoCloseable {
 
@@ -68,7 +72,8 @@ final class TenantNotesServer implements AutoCloseable {
 	}
 
 	/**
-	 * Creates the database, starts the application and checks that it isolates tenants as claimed.
+	 * Creates the database, starts the application and checks that it isolates tenants as
+	 * claimed.
 	 * @param rls whether row-level security is on
 	 * @return the running variant
 	 */
@@ -77,10 +82,11 @@ final class TenantNotesServer implements AutoCloseable {
 		TenancyDatabase database = null;
 		ConfigurableApplicationContext context = null;
 		try {
-			// The members are users of the Supabase issuer the benchmark's tokens come from.
+			// The members are users of the Supabase issuer the benchmark's tokens come
+			// from.
 			database = TenancyDatabase.create(issuer.baseUrl() + "/auth/v1");
-			context = new SpringApplicationBuilder(TenantNotesApplication.class).properties(properties(rls, database,
-					issuer))
+			context = new SpringApplicationBuilder(TenantNotesApplication.class)
+				.properties(properties(rls, database, issuer))
 				.run();
 			TenantNotesServer server = new TenantNotesServer(rls, issuer, database, context);
 			new TenancySetupCheck(server, database).verify();
@@ -111,7 +117,8 @@ final class TenantNotesServer implements AutoCloseable {
 		properties.put("spring.jpa.hibernate.ddl-auto", "validate");
 		properties.put("spring.jpa.properties.hibernate.default_schema",
 				rls ? TenancyDatabase.RLS_SCHEMA : TenancyDatabase.PLAIN_SCHEMA);
-		// Migrated by TenancyDatabase as the owner already; the application reads the tenant binding key as the
+		// Migrated by TenancyDatabase as the owner already; the application reads the
+		// tenant binding key as the
 		// owner too, as a deployment with a migration role does.
 		properties.put("foundation.schema.user", database.ownerUser());
 		properties.put("foundation.schema.password", database.ownerPassword());

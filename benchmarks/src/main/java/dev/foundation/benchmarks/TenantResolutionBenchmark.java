@@ -57,18 +57,21 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Latency of tenant resolution with a warm cache, sampled per operation ({@code Mode.SampleTime}): the goal is a p99
- * under 1 ms.
+ * Latency of tenant resolution with a warm cache, sampled per operation
+ * ({@code Mode.SampleTime}): the goal is a p99 under 1 ms.
  * <ul>
- * <li>{@code resolve}: {@link TenantResolution#resolve} alone, as configured by default (claim resolver, header
- * resolver, required paths {@code /api/**}, cache TTL 30 s) over a {@link JdbcTenantDirectory} on PostgreSQL;</li>
- * <li>{@code filter}: the whole {@link TenantResolutionFilter} for an authenticated request: a new
- * {@link MockHttpServletRequest} per operation (the filter marks the request it has seen), the security context's
- * principal, resolution, the request attributes and the request context with the tenant, then the (empty) chain.</li>
+ * <li>{@code resolve}: {@link TenantResolution#resolve} alone, as configured by default
+ * (claim resolver, header resolver, required paths {@code /api/**}, cache TTL 30 s) over
+ * a {@link JdbcTenantDirectory} on PostgreSQL;</li>
+ * <li>{@code filter}: the whole {@link TenantResolutionFilter} for an authenticated
+ * request: a new {@link MockHttpServletRequest} per operation (the filter marks the
+ * request it has seen), the security context's principal, resolution, the request
+ * attributes and the request context with the tenant, then the (empty) chain.</li>
  * </ul>
- * {@code source}: {@code claim} names the tenant by the token's tenant id (a UUID), {@code header} by
- * {@code X-Tenant-Id} (a slug) for a token without one. The cache is filled in setup; its entries expire after the
- * default 30 s like in a service (a trial is shorter); directory lookups after setup are counted and printed.
+ * {@code source}: {@code claim} names the tenant by the token's tenant id (a UUID),
+ * {@code header} by {@code X-Tenant-Id} (a slug) for a token without one. The cache is
+ * filled in setup; its entries expire after the default 30 s like in a service (a trial
+ * is shorter); directory lookups after setup are counted and printed.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -132,9 +135,10 @@ public class TenantResolutionBenchmark {
 				new UserIdentity(ISSUER, user));
 		this.tenantId = tenant.id();
 		// What TenantResolutionAutoConfiguration builds with the default properties.
-		this.resolution = new TenantResolution(List.of(new ClaimTenantResolver(100), new HeaderTenantResolver(HEADER,
-				200)), directory, new TenantRequiredPaths(List.of("/api/**"), List.of("/api/v1/public/**",
-						"/api/v1/me")), false, Duration.ofSeconds(30), Clock.systemUTC());
+		this.resolution = new TenantResolution(
+				List.of(new ClaimTenantResolver(100), new HeaderTenantResolver(HEADER, 200)), directory,
+				new TenantRequiredPaths(List.of("/api/**"), List.of("/api/v1/public/**", "/api/v1/me")), false,
+				Duration.ofSeconds(30), Clock.systemUTC());
 		this.filter = new TenantResolutionFilter(this.resolution, null);
 		boolean claim = this.source.equals("claim");
 		this.principal = new FoundationPrincipal(user, AuthProvider.SUPABASE, ISSUER, null,
@@ -151,7 +155,8 @@ public class TenantResolutionBenchmark {
 		this.lookupsBeforeMeasuring = this.directoryLookups.get();
 	}
 
-	// The security context is thread-local, and JMH may run trial setup on another thread than the benchmark.
+	// The security context is thread-local, and JMH may run trial setup on another thread
+	// than the benchmark.
 	@Setup(Level.Iteration)
 	public void authenticate() {
 		SecurityContextHolder.getContext()
@@ -199,7 +204,10 @@ public class TenantResolutionBenchmark {
 				});
 	}
 
-	/** What the filter's servlet request adapter answers for {@code GET /api/v1/notes} on localhost. */
+	/**
+	 * What the filter's servlet request adapter answers for {@code GET /api/v1/notes} on
+	 * localhost.
+	 */
 	private record BenchmarkTenantRequest(@Nullable String tenantHeader) implements TenantRequest {
 
 		@Override

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The smallest acceptable throughput of a benchmark class's {@code foundationX} methods as a share of their
- * {@code baselineX} ones, judged by {@link ThroughputRatioReport}.
+ * The smallest acceptable throughput of a benchmark class's {@code foundationX} methods
+ * as a share of their {@code baselineX} ones, judged by {@link ThroughputRatioReport}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

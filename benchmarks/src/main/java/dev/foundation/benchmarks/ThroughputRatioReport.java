@@ -14,9 +14,10 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /**
- * For throughput benchmarks of classes with a {@link ThroughputRatioGoal}: both scores and the ratio
- * {@code foundation / baseline}, with its range from the extremes of both 99.9% confidence intervals (as
- * {@link OverheadReport} does); the goal counts as met only when the whole range is at or above it.
+ * For throughput benchmarks of classes with a {@link ThroughputRatioGoal}: both scores
+ * and the ratio {@code foundation / baseline}, with its range from the extremes of both
+ * 99.9% confidence intervals (as {@link OverheadReport} does); the goal counts as met
+ * only when the whole range is at or above it.
  */
 final class ThroughputRatioReport {
 

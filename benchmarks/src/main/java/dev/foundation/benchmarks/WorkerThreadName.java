@@ -3,9 +3,10 @@ package dev.foundation.benchmarks;
 /**
  * Gives the benchmark thread a Tomcat worker's name for the duration of an iteration.
  * <p>
- * Every log line carries the thread name and the masking decorator scans every string value, so JMH's long worker
- * names ({@code dev.foundation.benchmarks.FilterChainBenchmark.foundationOk-jmh-worker-1}) would make masking look
- * costlier than it is in a service.
+ * Every log line carries the thread name and the masking decorator scans every string
+ * value, so JMH's long worker names
+ * ({@code dev.foundation.benchmarks.FilterChainBenchmark.foundationOk-jmh-worker-1})
+ * would make masking look costlier than it is in a service.
  */
 final class WorkerThreadName {
 

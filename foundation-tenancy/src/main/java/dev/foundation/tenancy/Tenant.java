@@ -8,8 +8,8 @@ import java.util.UUID;
  * A customer organization whose data the application keeps apart from every other's.
  *
  * @param id the tenant's id, the value of every {@code tenant_id} column
- * @param slug the tenant's unique, URL-safe name ({@code ^[a-z0-9][a-z0-9-]{1,62}$}), e.g. for
- * {@code {slug}.example.com}
+ * @param slug the tenant's unique, URL-safe name ({@code ^[a-z0-9][a-z0-9-]{1,62}$}),
+ * e.g. for {@code {slug}.example.com}
  * @param name the tenant's display name
  * @param status whether the tenant may be served
  * @param createdAt when the tenant was created

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param tenantId the tenant's id
  * @param kind what changed
- * @param actorUserId who made the change: the user id of the {@code RequestContext} bound when the change was made,
- * {@code null} for work outside a request (e.g. a job) or before authentication
+ * @param actorUserId who made the change: the user id of the {@code RequestContext} bound
+ * when the change was made, {@code null} for work outside a request (e.g. a job) or
+ * before authentication
  */
 public record TenantChange(UUID tenantId, Kind kind, @Nullable String actorUserId) {
 

@@ -10,23 +10,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * The tenants, their identity-provider ids and their members.
  * <p>
- * Guarantees: every write runs in one transaction (joining the caller's, if any); a tenant created through
- * {@link #create} starts with an owner, and no call removes or demotes a tenant's last owner, even when two callers
- * try at once ({@link dev.foundation.core.error.ConflictException}); {@link #provision} creates a tenant for an
- * identity-provider organization at most once, however many first requests race. Membership changes are reported to
- * every {@link MembershipListener} after commit, tenant changes to every {@link TenantListener}.
+ * Guarantees: every write runs in one transaction (joining the caller's, if any); a
+ * tenant created through {@link #create} starts with an owner, and no call removes or
+ * demotes a tenant's last owner, even when two callers try at once
+ * ({@link dev.foundation.core.error.ConflictException}); {@link #provision} creates a
+ * tenant for an identity-provider organization at most once, however many first requests
+ * race. Membership changes are reported to every {@link MembershipListener} after commit,
+ * tenant changes to every {@link TenantListener}.
  * <p>
- * Errors: invalid input raises {@link dev.foundation.core.error.ValidationException}, an unknown tenant
- * {@link dev.foundation.core.error.NotFoundException}, a taken slug or external id and the last-owner rule
- * {@link dev.foundation.core.error.ConflictException}. This API does not check who calls it: authorization (e.g.
- * "only owners and admins manage members") belongs to the caller.
+ * Errors: invalid input raises {@link dev.foundation.core.error.ValidationException}, an
+ * unknown tenant {@link dev.foundation.core.error.NotFoundException}, a taken slug or
+ * external id and the last-owner rule
+ * {@link dev.foundation.core.error.ConflictException}. This API does not check who calls
+ * it: authorization (e.g. "only owners and admins manage members") belongs to the caller.
  */
 public interface TenantDirectory {
 
 	/**
 	 * Creates an active tenant with its first owner.
-	 * @param slug the tenant's unique slug, 2 to 63 characters of {@code a-z}, {@code 0-9} and {@code -}, not
-	 * starting with {@code -}
+	 * @param slug the tenant's unique slug, 2 to 63 characters of {@code a-z},
+	 * {@code 0-9} and {@code -}, not starting with {@code -}
 	 * @param name the display name, not blank
 	 * @param owner the first owner
 	 * @return the tenant
@@ -57,17 +60,19 @@ public interface TenantDirectory {
 	Optional<Tenant> findByExternalId(String issuer, String externalId);
 
 	/**
-	 * Links an identity provider's organization id to a tenant; linking the same id to the same tenant again does
-	 * nothing.
+	 * Links an identity provider's organization id to a tenant; linking the same id to
+	 * the same tenant again does nothing.
 	 * @param tenantId the tenant's id
 	 * @param issuer the issuer ({@code iss}) whose organization it is
 	 * @param externalId the issuer's id of the organization
-	 * @throws dev.foundation.core.error.ConflictException if the id is linked to another tenant
+	 * @throws dev.foundation.core.error.ConflictException if the id is linked to another
+	 * tenant
 	 */
 	void linkExternalId(UUID tenantId, String issuer, String externalId);
 
 	/**
-	 * Suspends a tenant: its data is kept, its requests are refused. Suspending a suspended tenant does nothing.
+	 * Suspends a tenant: its data is kept, its requests are refused. Suspending a
+	 * suspended tenant does nothing.
 	 * @param tenantId the tenant's id
 	 */
 	void suspend(UUID tenantId);
@@ -82,7 +87,8 @@ public interface TenantDirectory {
 	 * Returns a user's membership in a tenant.
 	 * @param tenantId the tenant's id
 	 * @param user the user
-	 * @return the membership, or empty if the user is not a member (or the tenant does not exist)
+	 * @return the membership, or empty if the user is not a member (or the tenant does
+	 * not exist)
 	 */
 	Optional<Membership> membership(UUID tenantId, UserIdentity user);
 
@@ -99,7 +105,8 @@ public interface TenantDirectory {
 	 * @param user the user
 	 * @param role the role to hold
 	 * @return the membership
-	 * @throws dev.foundation.core.error.ConflictException if this would demote the tenant's last owner
+	 * @throws dev.foundation.core.error.ConflictException if this would demote the
+	 * tenant's last owner
 	 */
 	Membership grant(UUID tenantId, UserIdentity user, TenantRole role);
 
@@ -107,24 +114,28 @@ public interface TenantDirectory {
 	 * Removes a user from a tenant. Removing a user who is not a member does nothing.
 	 * @param tenantId the tenant's id
 	 * @param user the user
-	 * @throws dev.foundation.core.error.ConflictException if the user is the tenant's last owner
+	 * @throws dev.foundation.core.error.ConflictException if the user is the tenant's
+	 * last owner
 	 */
 	void revoke(UUID tenantId, UserIdentity user);
 
 	/**
-	 * Just-in-time provisioning for a request from an identity-provider organization: returns the tenant linked to
-	 * the organization, creating it (active, with a slug derived from {@code slugHint} and made unique by a numeric
-	 * suffix, linked to the organization) if there is none, and makes the caller a member with the role from the
-	 * token if they are not one. An existing membership keeps its role: provisioning never changes roles. Concurrent
-	 * calls for the same organization create one tenant.
+	 * Just-in-time provisioning for a request from an identity-provider organization:
+	 * returns the tenant linked to the organization, creating it (active, with a slug
+	 * derived from {@code slugHint} and made unique by a numeric suffix, linked to the
+	 * organization) if there is none, and makes the caller a member with the role from
+	 * the token if they are not one. An existing membership keeps its role: provisioning
+	 * never changes roles. Concurrent calls for the same organization create one tenant.
 	 * <p>
-	 * The caller gets the token's role even when the call creates the tenant: an organization member who happens to
-	 * send the first request does not become owner. A provisioned tenant therefore has an owner only if the token
-	 * said so or one is {@linkplain #grant granted}.
-	 * @param issuer the issuer ({@code iss}) whose organization it is; the caller must be its user
+	 * The caller gets the token's role even when the call creates the tenant: an
+	 * organization member who happens to send the first request does not become owner. A
+	 * provisioned tenant therefore has an owner only if the token said so or one is
+	 * {@linkplain #grant granted}.
+	 * @param issuer the issuer ({@code iss}) whose organization it is; the caller must be
+	 * its user
 	 * @param externalId the issuer's id of the organization
-	 * @param slugHint what the slug is derived from, e.g. the organization's slug at the provider; when {@code null}
-	 * or without usable characters, the name is used
+	 * @param slugHint what the slug is derived from, e.g. the organization's slug at the
+	 * provider; when {@code null} or without usable characters, the name is used
 	 * @param name the display name of a new tenant
 	 * @param user the caller
 	 * @param role the caller's role according to the token

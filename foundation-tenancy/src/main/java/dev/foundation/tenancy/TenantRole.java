@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A member's role in a tenant. Roles form a hierarchy, {@code OWNER > ADMIN > MEMBER > VIEWER}: each role includes
- * every role below it. Declared from lowest to highest, so {@link #compareTo} orders by privilege.
+ * A member's role in a tenant. Roles form a hierarchy,
+ * {@code OWNER > ADMIN > MEMBER > VIEWER}: each role includes every role below it.
+ * Declared from lowest to highest, so {@link #compareTo} orders by privilege.
  */
 public enum TenantRole {
 
@@ -20,7 +21,10 @@ public enum TenantRole {
 	/** May also manage the tenant's members and settings. */
 	ADMIN,
 
-	/** May do everything, including deleting the tenant; every tenant created through the API keeps at least one. */
+	/**
+	 * May do everything, including deleting the tenant; every tenant created through the
+	 * API keeps at least one.
+	 */
 	OWNER;
 
 	private static final String CLERK_PREFIX = "org:";
@@ -35,8 +39,8 @@ public enum TenantRole {
 	}
 
 	/**
-	 * Returns the role's name as stored and as written in tokens: {@code owner}, {@code admin}, {@code member} or
-	 * {@code viewer}.
+	 * Returns the role's name as stored and as written in tokens: {@code owner},
+	 * {@code admin}, {@code member} or {@code viewer}.
 	 * @return the lowercase name
 	 */
 	public String value() {
@@ -44,10 +48,11 @@ public enum TenantRole {
 	}
 
 	/**
-	 * Parses a role as identity providers write it: {@code admin}, {@code ADMIN}, or with Clerk's organization prefix,
-	 * {@code org:admin}. Surrounding whitespace is ignored.
+	 * Parses a role as identity providers write it: {@code admin}, {@code ADMIN}, or with
+	 * Clerk's organization prefix, {@code org:admin}. Surrounding whitespace is ignored.
 	 * @param role the provider's role string
-	 * @return the role, or empty if the string names none of the four roles (e.g. a custom Clerk role)
+	 * @return the role, or empty if the string names none of the four roles (e.g. a
+	 * custom Clerk role)
 	 */
 	public static Optional<TenantRole> parse(String role) {
 		String value = role.strip().toLowerCase(Locale.ROOT);
@@ -63,8 +68,8 @@ public enum TenantRole {
 	}
 
 	/**
-	 * Returns the highest role among provider role strings, e.g. the principal's roles; strings that name no role are
-	 * ignored.
+	 * Returns the highest role among provider role strings, e.g. the principal's roles;
+	 * strings that name no role are ignored.
 	 * @param roles the provider's role strings
 	 * @return the highest role named, or empty if none is
 	 */

@@ -8,7 +8,10 @@ public enum TenantStatus {
 	/** The tenant is served normally. */
 	ACTIVE,
 
-	/** The tenant exists but its requests are refused (403) until it is activated again; its data is kept. */
+	/**
+	 * The tenant exists but its requests are refused (403) until it is activated again;
+	 * its data is kept.
+	 */
 	SUSPENDED
 
 }

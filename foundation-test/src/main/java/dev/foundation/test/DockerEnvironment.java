@@ -3,8 +3,9 @@ package dev.foundation.test;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether Testcontainers can start containers here. Kept apart from the container sources so that a module without
- * Testcontainers on its test classpath still loads the rest of this package.
+ * Whether Testcontainers can start containers here. Kept apart from the container sources
+ * so that a module without Testcontainers on its test classpath still loads the rest of
+ * this package.
  */
 final class DockerEnvironment {
 
@@ -22,7 +23,8 @@ final class DockerEnvironment {
 			return "Testcontainers is not on the classpath";
 		}
 		try {
-			// Returns false in well under a second without a Docker engine; Testcontainers caches the answer per JVM.
+			// Returns false in well under a second without a Docker engine;
+			// Testcontainers caches the answer per JVM.
 			return org.testcontainers.DockerClientFactory.instance().isDockerAvailable() ? null
 					: "no Docker engine found (DockerClientFactory.isDockerAvailable() is false)";
 		}

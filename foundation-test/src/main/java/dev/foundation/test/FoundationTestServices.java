@@ -8,13 +8,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Points a Spring test context at the shared {@link TestPostgres} and {@link TestRedis}, for use from a
- * {@link DynamicPropertySource @DynamicPropertySource} method.
+ * Points a Spring test context at the shared {@link TestPostgres} and {@link TestRedis},
+ * for use from a {@link DynamicPropertySource @DynamicPropertySource} method.
  * <p>
- * Each distinct database prefix gets one fresh database per JVM, so test classes that register with the same prefix
- * see the same properties and can share a cached context. Spring keys its context cache on the
- * {@code @DynamicPropertySource} methods themselves, so declare the method once, in a base class the test
- * classes extend, rather than in each class:
+ * Each distinct database prefix gets one fresh database per JVM, so test classes that
+ * register with the same prefix see the same properties and can share a cached context.
+ * Spring keys its context cache on the {@code @DynamicPropertySource} methods themselves,
+ * so declare the method once, in a base class the test classes extend, rather than in
+ * each class:
  *
  * <pre class="code">
  * abstract class PostgresIntegrationTests {
@@ -51,11 +52,12 @@ public final class FoundationTestServices {
 	}
 
 	/**
-	 * Registers {@code spring.datasource.url}, {@code .username} and {@code .password} for this prefix's database
-	 * (created on first use), {@code spring.data.redis.host} and {@code .port}, and a Redis key prefix of this JVM
-	 * for the tenant cache.
+	 * Registers {@code spring.datasource.url}, {@code .username} and {@code .password}
+	 * for this prefix's database (created on first use), {@code spring.data.redis.host}
+	 * and {@code .port}, and a Redis key prefix of this JVM for the tenant cache.
 	 * @param registry the registry passed to the {@code @DynamicPropertySource} method
-	 * @param databasePrefix the prefix of the database's name; one database per prefix and JVM
+	 * @param databasePrefix the prefix of the database's name; one database per prefix
+	 * and JVM
 	 */
 	public static void register(DynamicPropertyRegistry registry, String databasePrefix) {
 		TestPostgres postgres = TestPostgres.shared();
@@ -71,17 +73,20 @@ public final class FoundationTestServices {
 		registry.add("spring.datasource.url", () -> postgres.jdbcUrl(database));
 		registry.add("spring.data.redis.host", redis::host);
 		registry.add("spring.data.redis.port", redis::port);
-		// Redis outlives the test database: entries cached by an earlier run (a slug naming a tenant of a dropped
+		// Redis outlives the test database: entries cached by an earlier run (a slug
+		// naming a tenant of a dropped
 		// database) must not be found by this one.
 		registry.add("foundation.tenancy.resolution.cache.redis.key-prefix", () -> REDIS_KEY_PREFIX);
 	}
 
 	/**
-	 * Like {@link #register(DynamicPropertyRegistry, String)}, but the application connects with a role of its own
-	 * (created once per prefix and JVM; neither superuser nor owner, so row-level security applies to it), while
-	 * Flyway and the foundation's migration run as the server's user ({@code spring.flyway.user}), owning the tables.
+	 * Like {@link #register(DynamicPropertyRegistry, String)}, but the application
+	 * connects with a role of its own (created once per prefix and JVM; neither superuser
+	 * nor owner, so row-level security applies to it), while Flyway and the foundation's
+	 * migration run as the server's user ({@code spring.flyway.user}), owning the tables.
 	 * @param registry the registry passed to the {@code @DynamicPropertySource} method
-	 * @param databasePrefix the prefix of the database's name; one database per prefix and JVM
+	 * @param databasePrefix the prefix of the database's name; one database per prefix
+	 * and JVM
 	 */
 	public static void registerWithApplicationRole(DynamicPropertyRegistry registry, String databasePrefix) {
 		TestPostgres postgres = TestPostgres.shared();

@@ -3,7 +3,8 @@ package dev.foundation.test;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * A PostgreSQL server in a Testcontainers container; only loaded once a Docker engine is known to answer.
+ * A PostgreSQL server in a Testcontainers container; only loaded once a Docker engine is
+ * known to answer.
  */
 final class PostgresContainerSource {
 

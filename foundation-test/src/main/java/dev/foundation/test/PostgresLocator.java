@@ -5,7 +5,8 @@ import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the PostgreSQL server for {@link TestPostgres#shared()}: the environment, then Docker, then embedded.
+ * Finds the PostgreSQL server for {@link TestPostgres#shared()}: the environment, then
+ * Docker, then embedded.
  */
 final class PostgresLocator {
 
@@ -62,11 +63,12 @@ final class PostgresLocator {
 			postgres.checkConnection();
 		}
 		catch (SQLException ex) {
-			// The variable names this server explicitly: falling back to another one would hide a broken setup.
-			throw new IllegalStateException(TestPostgres.URL_VARIABLE + " is set to "
-					+ parsed.withoutCredentials() + " (user " + username + ") but connecting failed: "
-					+ SourceAttempts.describe(ex)
-					+ ". Start that server, correct the variable, or unset it to use Docker or an embedded server.", ex);
+			// The variable names this server explicitly: falling back to another one
+			// would hide a broken setup.
+			throw new IllegalStateException(TestPostgres.URL_VARIABLE + " is set to " + parsed.withoutCredentials()
+					+ " (user " + username + ") but connecting failed: " + SourceAttempts.describe(ex)
+					+ ". Start that server, correct the variable, or unset it to use Docker or an embedded server.",
+					ex);
 		}
 		TestServiceEnvironment.stopOnExit("foundation-test-postgres-cleanup", postgres::dropCreatedDatabases);
 		return postgres;

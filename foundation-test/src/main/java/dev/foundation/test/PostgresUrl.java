@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code jdbc:postgresql://authority/database?parameters} URL taken apart, so that the same server can be addressed
- * with another database name and credentials can be moved out of the URL.
+ * A {@code jdbc:postgresql://authority/database?parameters} URL taken apart, so that the
+ * same server can be addressed with another database name and credentials can be moved
+ * out of the URL.
  */
 record PostgresUrl(String authority, String database, Map<String, String> parameters) {
 
@@ -28,8 +29,8 @@ record PostgresUrl(String authority, String database, Map<String, String> parame
 		Matcher matcher = FORM.matcher(jdbcUrl.trim());
 		if (!matcher.matches()) {
 			String masked = jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1****");
-			throw new IllegalArgumentException("'" + masked
-					+ "' is not of the form jdbc:postgresql://host:port/database[?user=...&password=...]");
+			throw new IllegalArgumentException(
+					"'" + masked + "' is not of the form jdbc:postgresql://host:port/database[?user=...&password=...]");
 		}
 		String database = (matcher.group(2) != null && !matcher.group(2).isEmpty()) ? matcher.group(2) : "postgres";
 		Map<String, String> parameters = new LinkedHashMap<>();

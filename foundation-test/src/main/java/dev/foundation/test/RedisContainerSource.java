@@ -4,7 +4,8 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * A Redis server in a Testcontainers container; only loaded once a Docker engine is known to answer.
+ * A Redis server in a Testcontainers container; only loaded once a Docker engine is known
+ * to answer.
  */
 final class RedisContainerSource {
 

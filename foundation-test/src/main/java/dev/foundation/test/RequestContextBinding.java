@@ -7,12 +7,15 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Binds a tenant through foundation-core's {@code RequestContexts}, which this module cannot name at compile time:
- * foundation-core's own tests depend on this module, so a dependency on foundation-core would be a cycle.
+ * Binds a tenant through foundation-core's {@code RequestContexts}, which this module
+ * cannot name at compile time: foundation-core's own tests depend on this module, so a
+ * dependency on foundation-core would be a cycle.
  * <p>
- * It calls what {@code TenantScope.call} does: {@code RequestContexts.find()}, else {@code RequestContext.detached()};
- * {@code withTenantId(String)}; {@code RequestContexts.bind(context)}, whose scope restores the previous context when
- * closed. Those are public API of foundation-core; a test in foundation-tenancy fails if they change.
+ * It calls what {@code TenantScope.call} does: {@code RequestContexts.find()}, else
+ * {@code RequestContext.detached()}; {@code withTenantId(String)};
+ * {@code RequestContexts.bind(context)}, whose scope restores the previous context when
+ * closed. Those are public API of foundation-core; a test in foundation-tenancy fails if
+ * they change.
  */
 final class RequestContextBinding {
 
@@ -24,11 +27,13 @@ final class RequestContextBinding {
 	}
 
 	/**
-	 * Binds the current context (or a detached one) with this tenant id to the current thread.
+	 * Binds the current context (or a detached one) with this tenant id to the current
+	 * thread.
 	 * @param tenantId the tenant id
 	 * @param classLoader the loader that sees foundation-core, e.g. the test class's
 	 * @return the binding; closing it restores what was bound before
-	 * @throws IllegalStateException if foundation-core is not on the classpath or refuses the binding
+	 * @throws IllegalStateException if foundation-core is not on the classpath or refuses
+	 * the binding
 	 */
 	static AutoCloseable bindTenant(String tenantId, ClassLoader classLoader) {
 		Class<?> contexts;
@@ -49,8 +54,8 @@ final class RequestContextBinding {
 			return (AutoCloseable) invoke(contexts.getMethod("bind", contextType), null, withTenant);
 		}
 		catch (NoSuchMethodException | ClassCastException ex) {
-			throw new IllegalStateException("@WithTenant does not match this version of foundation-core's "
-					+ REQUEST_CONTEXTS + ": " + ex, ex);
+			throw new IllegalStateException(
+					"@WithTenant does not match this version of foundation-core's " + REQUEST_CONTEXTS + ": " + ex, ex);
 		}
 	}
 

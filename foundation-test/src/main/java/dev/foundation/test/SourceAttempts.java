@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The ways of obtaining a test server that were tried and why each did not give one, turned into the message of the
- * failure that tells a developer how to provide a server.
+ * The ways of obtaining a test server that were tried and why each did not give one,
+ * turned into the message of the failure that tells a developer how to provide a server.
  */
 final class SourceAttempts {
 
@@ -35,7 +35,10 @@ final class SourceAttempts {
 		return new IllegalStateException(message.toString());
 	}
 
-	/** The exception's class and message and those of its causes, since the root cause is usually the telling one. */
+	/**
+	 * The exception's class and message and those of its causes, since the root cause is
+	 * usually the telling one.
+	 */
 	static String describe(Throwable failure) {
 		StringBuilder text = new StringBuilder();
 		for (Throwable current = failure; current != null; current = current.getCause()) {

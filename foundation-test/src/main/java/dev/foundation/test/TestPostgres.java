@@ -16,22 +16,28 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A real PostgreSQL server for tests, one per JVM, in which each test suite creates databases of its own.
+ * A real PostgreSQL server for tests, one per JVM, in which each test suite creates
+ * databases of its own.
  * <p>
  * {@link #shared()} finds the server the first time it is called, in this order:
  * <ol>
  * <li>the environment variable {@value #URL_VARIABLE}, a JDBC URL such as
- * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres} for an account that may create databases and roles (a
- * superuser is expected); {@value #USER_VARIABLE} and {@value #PASSWORD_VARIABLE} override the URL's credentials;</li>
- * <li>a Testcontainers {@code postgres:17-alpine} container, when a Docker engine is reachable;</li>
- * <li>an embedded PostgreSQL 17 (zonky) on a free port, with its data under {@code java.io.tmpdir}.</li>
+ * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres} for an account that may
+ * create databases and roles (a superuser is expected); {@value #USER_VARIABLE} and
+ * {@value #PASSWORD_VARIABLE} override the URL's credentials;</li>
+ * <li>a Testcontainers {@code postgres:17-alpine} container, when a Docker engine is
+ * reachable;</li>
+ * <li>an embedded PostgreSQL 17 (zonky) on a free port, with its data under
+ * {@code java.io.tmpdir}.</li>
  * </ol>
- * When none works it throws an {@link IllegalStateException} that says how to provide one: tests never skip for want
- * of a database. A container or embedded server is stopped when the JVM exits; on a server given through the
- * environment the databases created here are dropped then instead.
+ * When none works it throws an {@link IllegalStateException} that says how to provide
+ * one: tests never skip for want of a database. A container or embedded server is stopped
+ * when the JVM exits; on a server given through the environment the databases created
+ * here are dropped then instead.
  * <p>
- * The accounts used are superusers, and superusers bypass row-level security even with {@code FORCE}: tests of
- * row-level security must {@code SET LOCAL ROLE} to, or connect as, a non-superuser role they create.
+ * The accounts used are superusers, and superusers bypass row-level security even with
+ * {@code FORCE}: tests of row-level security must {@code SET LOCAL ROLE} to, or connect
+ * as, a non-superuser role they create.
  */
 public final class TestPostgres {
 
@@ -80,7 +86,8 @@ public final class TestPostgres {
 	/**
 	 * The server for this JVM, found on the first call.
 	 * @return the shared server
-	 * @throws IllegalStateException if no server could be found or started; the message says how to provide one
+	 * @throws IllegalStateException if no server could be found or started; the message
+	 * says how to provide one
 	 */
 	public static synchronized TestPostgres shared() {
 		if (shared != null) {
@@ -131,10 +138,12 @@ public final class TestPostgres {
 	}
 
 	/**
-	 * Creates an empty database (from {@code template0}) with a name no other call returns.
-	 * @param prefix the start of the name; lower-cased, with every run of characters other than letters, digits and
-	 * underscores replaced by one underscore
-	 * @return the new database's name: the cleaned prefix, an underscore and a random suffix
+	 * Creates an empty database (from {@code template0}) with a name no other call
+	 * returns.
+	 * @param prefix the start of the name; lower-cased, with every run of characters
+	 * other than letters, digits and underscores replaced by one underscore
+	 * @return the new database's name: the cleaned prefix, an underscore and a random
+	 * suffix
 	 */
 	public String createDatabase(String prefix) {
 		String name = uniqueName(prefix);
@@ -144,9 +153,10 @@ public final class TestPostgres {
 	}
 
 	/**
-	 * Creates a login role that is neither superuser nor allowed to bypass row-level security, owns nothing and may
-	 * create nothing: the role an application protected by row-level security connects with. It is dropped when the
-	 * JVM exits, after the databases.
+	 * Creates a login role that is neither superuser nor allowed to bypass row-level
+	 * security, owns nothing and may create nothing: the role an application protected by
+	 * row-level security connects with. It is dropped when the JVM exits, after the
+	 * databases.
 	 * @param prefix the start of its name
 	 * @return the role's name and (random) password
 	 */
@@ -160,7 +170,8 @@ public final class TestPostgres {
 	}
 
 	/**
-	 * A data source for one database on this server, opening a new connection each time (no pool).
+	 * A data source for one database on this server, opening a new connection each time
+	 * (no pool).
 	 * @param database the database name
 	 * @return the data source
 	 */
@@ -195,7 +206,8 @@ public final class TestPostgres {
 	void checkConnection() throws SQLException {
 		try (Connection connection = dataSource(this.adminUrl.database()).getConnection();
 				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
+				ResultSet result = statement
+					.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
 			if (!result.next() || !result.getBoolean(1)) {
 				System.err.println("[foundation-test] warning: " + this.username + " is not a superuser on "
 						+ this.adminUrl + "; tests that create roles or databases may fail");
@@ -217,8 +229,9 @@ public final class TestPostgres {
 	}
 
 	/**
-	 * Why: a server given through the environment outlives the build, so databases left behind would pile up there.
-	 * {@code FORCE} ends the sessions of connection pools that are still being closed by other shutdown hooks.
+	 * Why: a server given through the environment outlives the build, so databases left
+	 * behind would pile up there. {@code FORCE} ends the sessions of connection pools
+	 * that are still being closed by other shutdown hooks.
 	 */
 	void dropCreatedDatabases() {
 		for (String name : Set.copyOf(this.createdDatabases)) {
@@ -226,25 +239,27 @@ public final class TestPostgres {
 				dropDatabase(name);
 			}
 			catch (RuntimeException ex) {
-				System.err.println("[foundation-test] could not drop test database " + name + ": "
-						+ SourceAttempts.describe(ex));
+				System.err.println(
+						"[foundation-test] could not drop test database " + name + ": " + SourceAttempts.describe(ex));
 			}
 		}
-		// Roles are cluster-wide and hold privileges in the databases dropped above, hence this order.
+		// Roles are cluster-wide and hold privileges in the databases dropped above,
+		// hence this order.
 		for (String role : Set.copyOf(this.createdRoles)) {
 			try {
 				execute("DROP ROLE IF EXISTS " + quote(role));
 				this.createdRoles.remove(role);
 			}
 			catch (RuntimeException ex) {
-				System.err.println("[foundation-test] could not drop test role " + role + ": "
-						+ SourceAttempts.describe(ex));
+				System.err
+					.println("[foundation-test] could not drop test role " + role + ": " + SourceAttempts.describe(ex));
 			}
 		}
 	}
 
 	/**
 	 * A login role created by {@link #createRole(String)}.
+	 *
 	 * @param name the role's name
 	 * @param password its password
 	 */

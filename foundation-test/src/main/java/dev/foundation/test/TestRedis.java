@@ -15,13 +15,16 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * {@link #shared()} finds the server the first time it is called, in this order:
  * <ol>
- * <li>the environment variable {@value #URL_VARIABLE}, such as {@code redis://127.0.0.1:6379};</li>
- * <li>a Testcontainers {@code redis:7-alpine} container, when a Docker engine is reachable;</li>
- * <li>an embedded {@code redis-server} (the binary shipped in {@code com.github.codemonstur:embedded-redis}) on a
- * free loopback port.</li>
+ * <li>the environment variable {@value #URL_VARIABLE}, such as
+ * {@code redis://127.0.0.1:6379};</li>
+ * <li>a Testcontainers {@code redis:7-alpine} container, when a Docker engine is
+ * reachable;</li>
+ * <li>an embedded {@code redis-server} (the binary shipped in
+ * {@code com.github.codemonstur:embedded-redis}) on a free loopback port.</li>
  * </ol>
- * When none works it throws an {@link IllegalStateException} that says how to provide one: tests never skip for want
- * of Redis. A container or embedded server is stopped when the JVM exits.
+ * When none works it throws an {@link IllegalStateException} that says how to provide
+ * one: tests never skip for want of Redis. A container or embedded server is stopped when
+ * the JVM exits.
  */
 public final class TestRedis {
 
@@ -56,7 +59,8 @@ public final class TestRedis {
 	/**
 	 * The server for this JVM, found on the first call.
 	 * @return the shared server
-	 * @throws IllegalStateException if no server could be found or started; the message says how to provide one
+	 * @throws IllegalStateException if no server could be found or started; the message
+	 * says how to provide one
 	 */
 	public static synchronized TestRedis shared() {
 		if (shared != null) {
@@ -94,7 +98,8 @@ public final class TestRedis {
 	}
 
 	/**
-	 * The server as a {@code redis://} URL: {@value #URL_VARIABLE} as given, or built from host and port.
+	 * The server as a {@code redis://} URL: {@value #URL_VARIABLE} as given, or built
+	 * from host and port.
 	 * @return the URL
 	 */
 	public String url() {
@@ -146,13 +151,13 @@ public final class TestRedis {
 			throw new IllegalStateException(URL_VARIABLE + " is set but is not a URL: '" + url + "'", ex);
 		}
 		if (!"redis".equals(uri.getScheme()) || uri.getHost() == null) {
-			throw new IllegalStateException(
-					URL_VARIABLE + " must look like redis://host:port, but is '" + url + "'");
+			throw new IllegalStateException(URL_VARIABLE + " must look like redis://host:port, but is '" + url + "'");
 		}
 		int port = (uri.getPort() != -1) ? uri.getPort() : DEFAULT_PORT;
 		TestRedis redis = new TestRedis(URL_VARIABLE, uri.getHost(), port, url);
 		String answer = redis.ping();
-		// NOAUTH still proves a Redis server listens there; the credentials in the URL are the client's business.
+		// NOAUTH still proves a Redis server listens there; the credentials in the URL
+		// are the client's business.
 		if (!answer.startsWith("+PONG") && !answer.startsWith("-NOAUTH")) {
 			throw new IllegalStateException(URL_VARIABLE + " is set to " + uri.getHost() + ":" + port
 					+ " but PING there answered '" + answer
@@ -178,7 +183,8 @@ public final class TestRedis {
 		catch (IOException ex) {
 			throw new IllegalStateException(URL_VARIABLE + " is set to " + this.host + ":" + this.port
 					+ " but connecting failed: " + SourceAttempts.describe(ex)
-					+ ". Start Redis there, correct the variable, or unset it to use Docker or an embedded server.", ex);
+					+ ". Start Redis there, correct the variable, or unset it to use Docker or an embedded server.",
+					ex);
 		}
 	}
 

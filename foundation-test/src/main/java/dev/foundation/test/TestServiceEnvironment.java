@@ -10,7 +10,9 @@ final class TestServiceEnvironment {
 	private TestServiceEnvironment() {
 	}
 
-	/** An environment variable's trimmed value, or {@code null} when it is unset or blank. */
+	/**
+	 * An environment variable's trimmed value, or {@code null} when it is unset or blank.
+	 */
 	static @Nullable String variable(String name) {
 		String value = System.getenv(name);
 		return (value == null || value.isBlank()) ? null : value.trim();

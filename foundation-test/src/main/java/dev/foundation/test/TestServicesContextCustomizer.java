@@ -15,8 +15,9 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
- * Adds the properties of {@link FoundationTestServices} to a test's application context. A record: Spring keys its
- * context cache on the customizers' equality, so test classes asking for the same database share a context.
+ * Adds the properties of {@link FoundationTestServices} to a test's application context.
+ * A record: Spring keys its context cache on the customizers' equality, so test classes
+ * asking for the same database share a context.
  */
 record TestServicesContextCustomizer(String databasePrefix, boolean applicationRole) implements ContextCustomizer {
 
@@ -43,7 +44,10 @@ record TestServicesContextCustomizer(String databasePrefix, boolean applicationR
 		}
 	}
 
-	/** Properties whose values are asked of their suppliers when read, as {@code @DynamicPropertySource}'s are. */
+	/**
+	 * Properties whose values are asked of their suppliers when read, as
+	 * {@code @DynamicPropertySource}'s are.
+	 */
 	private static final class SupplierPropertySource extends EnumerablePropertySource<Map<String, Supplier<Object>>> {
 
 		SupplierPropertySource(Map<String, Supplier<Object>> properties) {

@@ -10,8 +10,9 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Turns {@link WithTestServices @WithTestServices} into a {@link TestServicesContextCustomizer}; registered in
- * {@code META-INF/spring.factories}, which only Spring's TestContext framework reads.
+ * Turns {@link WithTestServices @WithTestServices} into a
+ * {@link TestServicesContextCustomizer}; registered in {@code META-INF/spring.factories},
+ * which only Spring's TestContext framework reads.
  */
 class TestServicesContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -19,8 +20,8 @@ class TestServicesContextCustomizerFactory implements ContextCustomizerFactory {
 	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
 		WithTestServices services = TestContextAnnotationUtils.findMergedAnnotation(testClass, WithTestServices.class);
-		return (services != null)
-				? new TestServicesContextCustomizer(services.database(), services.applicationRole()) : null;
+		return (services != null) ? new TestServicesContextCustomizer(services.database(), services.applicationRole())
+				: null;
 	}
 
 }

@@ -11,15 +11,18 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
- * Binds the tenant of {@link WithTenant @WithTenant} before each test method and restores the previous context after
- * it. Registered in {@code META-INF/spring.factories}, so every Spring test gets it unless the test class declares
- * {@code @TestExecutionListeners} without {@code mergeMode = MERGE_WITH_DEFAULTS}; then list this class there.
+ * Binds the tenant of {@link WithTenant @WithTenant} before each test method and restores
+ * the previous context after it. Registered in {@code META-INF/spring.factories}, so
+ * every Spring test gets it unless the test class declares
+ * {@code @TestExecutionListeners} without {@code mergeMode = MERGE_WITH_DEFAULTS}; then
+ * list this class there.
  */
 public class WithTenantTestExecutionListener extends AbstractTestExecutionListener {
 
 	/**
-	 * This listener's order: before Spring's {@code TransactionalTestExecutionListener} (4000), so the tenant is bound
-	 * when the test-managed transaction begins and still bound when it ends.
+	 * This listener's order: before Spring's {@code TransactionalTestExecutionListener}
+	 * (4000), so the tenant is bound when the test-managed transaction begins and still
+	 * bound when it ends.
 	 */
 	public static final int ORDER = 3900;
 
@@ -54,10 +57,14 @@ public class WithTenantTestExecutionListener extends AbstractTestExecutionListen
 		}
 	}
 
-	/** The method's annotation wins over the class's (and its superclasses' and enclosing classes'). */
+	/**
+	 * The method's annotation wins over the class's (and its superclasses' and enclosing
+	 * classes').
+	 */
 	static @Nullable WithTenant find(Class<?> testClass, Method testMethod) {
 		WithTenant onMethod = AnnotatedElementUtils.findMergedAnnotation(testMethod, WithTenant.class);
-		return (onMethod != null) ? onMethod : TestContextAnnotationUtils.findMergedAnnotation(testClass, WithTenant.class);
+		return (onMethod != null) ? onMethod
+				: TestContextAnnotationUtils.findMergedAnnotation(testClass, WithTenant.class);
 	}
 
 }

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests of the shared test servers themselves, against whichever source {@link TestPostgres#shared()} and
- * {@link TestRedis#shared()} find on this machine.
+ * Tests of the shared test servers themselves, against whichever source
+ * {@link TestPostgres#shared()} and {@link TestRedis#shared()} find on this machine.
  */
 class TestServicesIntegrationTests {
 

@@ -16,8 +16,9 @@ import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 
 /**
- * Which {@link WithTenant @WithTenant} applies, and the listener's failures. That the tenant is really bound and
- * unbound is tested where foundation-core is on the classpath (foundation-tenancy's {@code WithTenantTests}).
+ * Which {@link WithTenant @WithTenant} applies, and the listener's failures. That the
+ * tenant is really bound and unbound is tested where foundation-core is on the classpath
+ * (foundation-tenancy's {@code WithTenantTests}).
  */
 class WithTenantTestExecutionListenerTests {
 
@@ -55,7 +56,8 @@ class WithTenantTestExecutionListenerTests {
 		TestContext context = mock(TestContext.class);
 		doReturn(Blank.class).when(context).getTestClass();
 		given(context.getTestMethod()).willReturn(method(Blank.class, "plain"));
-		assertThatIllegalStateException().isThrownBy(() -> new WithTenantTestExecutionListener().beforeTestMethod(context))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new WithTenantTestExecutionListener().beforeTestMethod(context))
 			.withMessageContaining("names no tenant");
 	}
 

@@ -18,8 +18,9 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link WithTestServices @WithTestServices} on a plain Spring test: the properties it sets reach the context, point
- * at servers that answer, and give way to the test's own properties.
+ * {@link WithTestServices @WithTestServices} on a plain Spring test: the properties it
+ * sets reach the context, point at servers that answer, and give way to the test's own
+ * properties.
  */
 @SpringJUnitConfig(WithTestServicesIntegrationTests.Empty.class)
 @WithTestServices(database = "kit_services", applicationRole = true)
@@ -45,7 +46,8 @@ class WithTestServicesIntegrationTests {
 	void applicationRoleIsSubjectToRowLevelSecurity() throws SQLException {
 		assertThat(this.environment.getRequiredProperty("spring.datasource.username"))
 			.isNotEqualTo(TestPostgres.shared().username());
-		assertThat(this.environment.getRequiredProperty("spring.flyway.user")).isEqualTo(TestPostgres.shared().username());
+		assertThat(this.environment.getRequiredProperty("spring.flyway.user"))
+			.isEqualTo(TestPostgres.shared().username());
 		try (Connection connection = connectAsApplication();
 				Statement statement = connection.createStatement();
 				ResultSet result = statement
@@ -84,8 +86,8 @@ class WithTestServicesIntegrationTests {
 
 		@Test
 		void nestedClassSharesTheEnclosingClassesDatabase() {
-			assertThat(this.nestedEnvironment.getRequiredProperty("spring.datasource.url"))
-				.isEqualTo(WithTestServicesIntegrationTests.this.environment.getRequiredProperty("spring.datasource.url"));
+			assertThat(this.nestedEnvironment.getRequiredProperty("spring.datasource.url")).isEqualTo(
+					WithTestServicesIntegrationTests.this.environment.getRequiredProperty("spring.datasource.url"));
 		}
 
 	}

@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The API description. Every operation takes a bearer token and, to choose among the caller's tenants, the
- * {@code X-Tenant-Id} header (a tenant's id or slug); Swagger UI's "Authorize" dialog sets both once for all requests.
- * One requirement naming both schemes means both are sent (a list of two requirements would mean either).
+ * The API description. Every operation takes a bearer token and, to choose among the
+ * caller's tenants, the {@code X-Tenant-Id} header (a tenant's id or slug); Swagger UI's
+ * "Authorize" dialog sets both once for all requests. One requirement naming both schemes
+ * means both are sent (a list of two requirements would mean either).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {

@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /}: a public answer that touches neither the database nor Redis, for load balancers that probe the root
- * and as the floor of the request path (every filter of the foundation runs, nothing else).
+ * {@code GET /}: a public answer that touches neither the database nor Redis, for load
+ * balancers that probe the root and as the floor of the request path (every filter of the
+ * foundation runs, nothing else).
  */
 @RestController
 @Tag(name = "Service")

@@ -32,9 +32,10 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bearer token authentication of the running sample app, over real HTTP: one token of each provider the app trusts
- * (Supabase, Clerk v1 and v2, a custom issuer, all minted by {@link SampleAuthentication#ISSUER}), and every token an
- * attacker or a broken client would send, each answered {@code 401} problem+json that does not say why and does not
+ * Bearer token authentication of the running sample app, over real HTTP: one token of
+ * each provider the app trusts (Supabase, Clerk v1 and v2, a custom issuer, all minted by
+ * {@link SampleAuthentication#ISSUER}), and every token an attacker or a broken client
+ * would send, each answered {@code 401} problem+json that does not say why and does not
  * echo the token.
  */
 class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
@@ -55,8 +56,8 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 	@Test
 	void supabaseTokenAuthenticatesWithTenantAndRolesFromAppMetadata() throws Exception {
 		String userId = UUID.randomUUID().toString();
-		JsonNode me = me(ISSUER.supabase().user(userId).email("ada@example.com").tenantId("acme").roles("admin")
-			.token());
+		JsonNode me = me(
+				ISSUER.supabase().user(userId).email("ada@example.com").tenantId("acme").roles("admin").token());
 		assertThat(me.path("userId").asString()).isEqualTo(userId);
 		assertThat(me.path("provider").asString()).isEqualTo("SUPABASE");
 		assertThat(me.path("issuer").asString()).isEqualTo(SUPABASE_ISSUER);
@@ -69,9 +70,8 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 	@Test
 	void supabaseTokenSignedWithRs256Authenticates() throws Exception {
 		String userId = UUID.randomUUID().toString();
-		JsonNode me = me(ISSUER.supabase().user(userId).tenantId("acme").roles("admin")
-			.signedWith(JWSAlgorithm.RS256)
-			.token());
+		JsonNode me = me(
+				ISSUER.supabase().user(userId).tenantId("acme").roles("admin").signedWith(JWSAlgorithm.RS256).token());
 		assertThat(me.path("provider").asString()).isEqualTo("SUPABASE");
 		assertThat(me.path("tenantId").asString()).isEqualTo("acme");
 		assertThat(strings(me.path("roles"))).containsExactly("admin");
@@ -81,7 +81,9 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 	@Test
 	void clerkV2TokenAuthenticatesWithItsActiveOrganization() throws Exception {
 		String userId = "user_2v2" + UUID.randomUUID().toString().replace("-", "");
-		JsonNode me = me(ISSUER.clerk().user(userId).organization("org_1", "admin", "acme")
+		JsonNode me = me(ISSUER.clerk()
+			.user(userId)
+			.organization("org_1", "admin", "acme")
 			.authorizedParty(SampleAuthentication.CLERK_PARTY)
 			.token());
 		assertThat(me.path("userId").asString()).isEqualTo(userId);
@@ -95,7 +97,10 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 	@Test
 	void clerkV1TokenAuthenticatesWithItsActiveOrganization() throws Exception {
 		String userId = "user_2v1" + UUID.randomUUID().toString().replace("-", "");
-		JsonNode me = me(ISSUER.clerk().version(1).user(userId).organization("org_1", "admin", "acme")
+		JsonNode me = me(ISSUER.clerk()
+			.version(1)
+			.user(userId)
+			.organization("org_1", "admin", "acme")
 			.authorizedParty(SampleAuthentication.CLERK_PARTY)
 			.token());
 		assertThat(me.path("provider").asString()).isEqualTo("CLERK");
@@ -106,8 +111,8 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 
 	@Test
 	void customIssuerTokenAuthenticatesWithTenantFromItsConfiguredClaim() throws Exception {
-		JsonNode me = me(custom().user("svc-billing").email("billing@example.com").tenantId("acme").roles("admin")
-			.token());
+		JsonNode me = me(
+				custom().user("svc-billing").email("billing@example.com").tenantId("acme").roles("admin").token());
 		assertThat(me.path("userId").asString()).isEqualTo("svc-billing");
 		assertThat(me.path("provider").asString()).isEqualTo("CUSTOM");
 		assertThat(me.path("issuer").asString()).isEqualTo(SampleAuthentication.CUSTOM_ISSUER);
@@ -119,7 +124,8 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 
 	@Test
 	void tokensOfEveryProviderReachTheContactsApiOfTheirOrganizationsTenant() throws Exception {
-		// Each provider names the organization its own way; each name is linked to the same tenant.
+		// Each provider names the organization its own way; each name is linked to the
+		// same tenant.
 		String organization = uniqueSlug("org");
 		Tenant tenant = this.tenants.create(organization, "Every provider",
 				SampleAuthentication.user("owner-" + organization));
@@ -150,7 +156,8 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 	@Test
 	void requestWithoutTokenIsChallenged() throws Exception {
 		for (String path : List.of("/api/v1/me", "/api/v1/contacts")) {
-			HttpResponse<String> response = send(anonymous(path).header("X-Request-Id", "no-token-" + UUID.randomUUID()));
+			HttpResponse<String> response = send(
+					anonymous(path).header("X-Request-Id", "no-token-" + UUID.randomUUID()));
 			JsonNode problem = assertProblem(response, 401, "unauthorized");
 			assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
 			assertThat(problem.path("correlationId").asString()).startsWith("no-token-");
@@ -204,8 +211,10 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 
 	@Test
 	void rejectsExpiredToken() throws Exception {
-		// Clerk session tokens live 60 s; this one expired nine minutes ago, far beyond the 60 s clock skew.
-		assertRejected(ISSUER.clerk().authorizedParty(SampleAuthentication.CLERK_PARTY)
+		// Clerk session tokens live 60 s; this one expired nine minutes ago, far beyond
+		// the 60 s clock skew.
+		assertRejected(ISSUER.clerk()
+			.authorizedParty(SampleAuthentication.CLERK_PARTY)
 			.issuedAt(Instant.now().minus(Duration.ofMinutes(10)))
 			.token());
 		assertRejected(custom().expiresIn(Duration.ofMinutes(-5)).token());
@@ -236,7 +245,8 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 
 	@Test
 	void rejectsClerkTokenIssuedToUnauthorizedParty() throws Exception {
-		assertRejected(ISSUER.clerk().authorizedParty("https://evil.example.com")
+		assertRejected(ISSUER.clerk()
+			.authorizedParty("https://evil.example.com")
 			.organization("org_1", "admin", "acme")
 			.token());
 	}
@@ -265,7 +275,8 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 
 	@Test
 	void rejectsValidTokenAboveMaxTokenSize() throws Exception {
-		// foundation.auth.max-token-size is 8 KB in this context; Tomcat accepts headers up to 64 KB.
+		// foundation.auth.max-token-size is 8 KB in this context; Tomcat accepts headers
+		// up to 64 KB.
 		String small = custom().claim("padding", "a".repeat(4_000)).token();
 		assertThat(small.length()).isBetween(5_000, 8_000);
 		assertThat(send(withToken("/api/v1/me", small)).statusCode()).isEqualTo(200);
@@ -278,15 +289,18 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 	void rejectsMegabyteTokenWithoutServerError() throws Exception {
 		String token = MalformedTokens.oversized(1024 * 1024);
 		HttpResponse<String> response = send(withToken("/api/v1/me", token));
-		// Tomcat rejects request headers above server.max-http-request-header-size (64 KB here) with a plain 400
-		// before the application sees the request: this is Tomcat's answer, not the application's 401.
+		// Tomcat rejects request headers above server.max-http-request-header-size (64 KB
+		// here) with a plain 400
+		// before the application sees the request: this is Tomcat's answer, not the
+		// application's 401.
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertDoesNotEcho(response.body(), token);
 	}
 
 	@Test
 	void rejectsAlgorithmNotAllowedForIssuer() throws Exception {
-		// Custom issuers accept RS256 and ES256 unless configured; the key itself (no alg) would verify RS512.
+		// Custom issuers accept RS256 and ES256 unless configured; the key itself (no
+		// alg) would verify RS512.
 		assertRejected(custom().signedWith(JWSAlgorithm.RS512).token());
 		// Clerk accepts RS256 only.
 		assertRejected(ISSUER.sign(JWSAlgorithm.ES256,
@@ -311,11 +325,13 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 	// Key sets
 
 	/**
-	 * A thousand tokens with random kids, validly signed by the issuer's key, cause no refetch storm. The limit is
-	 * Nimbus's {@code RateLimitedJWKSetSource} with {@code min-refresh-interval} (30 s): it lets two fetches through
-	 * per interval (the second for a key rotation), not one as docs/auth.md says. The test first uses up the current
-	 * interval's allowance, so that the count does not depend on the tests before; the flood then takes a few
-	 * seconds, less than an interval, so at most one new interval, with its two fetches, can begin during it.
+	 * A thousand tokens with random kids, validly signed by the issuer's key, cause no
+	 * refetch storm. The limit is Nimbus's {@code RateLimitedJWKSetSource} with
+	 * {@code min-refresh-interval} (30 s): it lets two fetches through per interval (the
+	 * second for a key rotation), not one as docs/auth.md says. The test first uses up
+	 * the current interval's allowance, so that the count does not depend on the tests
+	 * before; the flood then takes a few seconds, less than an interval, so at most one
+	 * new interval, with its two fetches, can begin during it.
 	 */
 	@Test
 	void floodOfUnknownKeyIdsCausesNoKeySetRefetchStorm() throws Exception {
@@ -331,7 +347,8 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		List<Integer> statuses = new ArrayList<>();
 		try {
-			// Well within one 30 s interval; a request still running then is cancelled and fails the test.
+			// Well within one 30 s interval; a request still running then is cancelled
+			// and fails the test.
 			for (Future<Integer> status : pool.invokeAll(requests, 25, TimeUnit.SECONDS)) {
 				statuses.add(status.get());
 			}
@@ -413,7 +430,8 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 		});
 	}
 
-	// The development issuer of the 'local' profile (see LocalProfileIntegrationTests) is absent here
+	// The development issuer of the 'local' profile (see LocalProfileIntegrationTests) is
+	// absent here
 
 	@Test
 	void devTokenEndpointDoesNotExistWithoutTheLocalProfile() throws Exception {
@@ -431,7 +449,8 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 	}
 
 	/**
-	 * Sends tokens with unknown kids until one causes no key set fetch: the rate limit's current interval is used up.
+	 * Sends tokens with unknown kids until one causes no key set fetch: the rate limit's
+	 * current interval is used up.
 	 */
 	private void useUpKeySetRefetchAllowance(JWTClaimsSet claims) throws Exception {
 		for (int attempt = 0; attempt < 5; attempt++) {
@@ -451,8 +470,9 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 	}
 
 	/**
-	 * Sends the token and asserts the uniform rejection: 401 problem+json of type unauthorized with the correlation
-	 * id, a Bearer challenge naming {@code invalid_token}, a detail that does not say why, and no trace of the token.
+	 * Sends the token and asserts the uniform rejection: 401 problem+json of type
+	 * unauthorized with the correlation id, a Bearer challenge naming
+	 * {@code invalid_token}, a detail that does not say why, and no trace of the token.
 	 */
 	private HttpResponse<String> assertRejected(String token) throws Exception {
 		String requestId = "reject-" + UUID.randomUUID();
@@ -485,7 +505,9 @@ class AuthenticationIntegrationTests extends SampleIntegrationTestSupport {
 
 	private static List<String> validTokenOfEachProvider() {
 		return List.of(ISSUER.supabase().tenantId("acme").token(),
-				ISSUER.clerk().organization("org_1", "admin", "acme").authorizedParty(SampleAuthentication.CLERK_PARTY)
+				ISSUER.clerk()
+					.organization("org_1", "admin", "acme")
+					.authorizedParty(SampleAuthentication.CLERK_PARTY)
 					.token(),
 				custom().tenantId("acme").token());
 	}

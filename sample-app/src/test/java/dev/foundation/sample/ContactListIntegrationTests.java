@@ -35,8 +35,9 @@ import org.springframework.data.domain.ScrollPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The contact list, cursor-paginated newest first: page by page without repeats or gaps (ties on the creation time
- * included), the load harness's query, cursors and sizes a client got wrong, and the plan PostgreSQL runs it with.
+ * The contact list, cursor-paginated newest first: page by page without repeats or gaps
+ * (ties on the creation time included), the load harness's query, cursors and sizes a
+ * client got wrong, and the plan PostgreSQL runs it with.
  */
 class ContactListIntegrationTests extends SampleIntegrationTestSupport {
 
@@ -58,7 +59,8 @@ class ContactListIntegrationTests extends SampleIntegrationTestSupport {
 	@Test
 	void pagesNewestFirstWithoutRepeatsOrGaps() throws Exception {
 		Tenant tenant = newTenant("pages");
-		// 25 contacts, in groups of 3 sharing one creation time: the id decides within a group.
+		// 25 contacts, in groups of 3 sharing one creation time: the id decides within a
+		// group.
 		seed(tenant, 25, 3);
 		List<String> expected = idsNewestFirst(tenant);
 
@@ -69,9 +71,9 @@ class ContactListIntegrationTests extends SampleIntegrationTestSupport {
 			JsonNode page = list(tenant, "?size=7" + ((cursor != null) ? "&cursor=" + cursor : ""));
 			page.path("items").valueStream().forEach((item) -> seen.add(item.path("id").asString()));
 			cursor = page.path("next").isNull() ? null : page.path("next").asString();
-			assertThat(cursor).as("cursors are URL-safe as they are").satisfiesAnyOf(
-					(c) -> assertThat(c).isNull(),
-					(c) -> assertThat(c).isEqualTo(URLEncoder.encode(c, StandardCharsets.UTF_8)));
+			assertThat(cursor).as("cursors are URL-safe as they are")
+				.satisfiesAnyOf((c) -> assertThat(c).isNull(),
+						(c) -> assertThat(c).isEqualTo(URLEncoder.encode(c, StandardCharsets.UTF_8)));
 			pages++;
 		}
 		while (cursor != null && pages < 10);
@@ -89,8 +91,9 @@ class ContactListIntegrationTests extends SampleIntegrationTestSupport {
 			.containsExactlyElementsOf(idsNewestFirst(tenant).subList(0, 20));
 		assertThat(page.has("totalElements")).isFalse();
 		HttpResponse<String> response = send(as(tenant, "/api/v1/contacts?size=20&sort=createdAt,desc"));
-		assertThat(response.headers().firstValue("Link")).hasValue("</api/v1/contacts?size=20&sort=createdAt,desc&cursor="
-				+ page.path("next").asString() + ">; rel=\"next\"");
+		assertThat(response.headers().firstValue("Link"))
+			.hasValue("</api/v1/contacts?size=20&sort=createdAt,desc&cursor=" + page.path("next").asString()
+					+ ">; rel=\"next\"");
 		// Without a size, the default (foundation.paging.default-size) applies.
 		assertThat(list(tenant, "").path("items").size()).isEqualTo(20);
 	}
@@ -122,22 +125,26 @@ class ContactListIntegrationTests extends SampleIntegrationTestSupport {
 		String foreignTypes = CursorCodec
 			.encode(ScrollPosition.forward(Map.of("createdAt", "yesterday", "id", UUID.randomUUID())));
 		for (String query : List.of("?cursor=garbage!", "?cursor=" + tampered, "?cursor=" + foreignKeys,
-				"?cursor=" + foreignTypes, "?cursor=" + "A".repeat(CursorCodec.MAX_LENGTH + 1), "?size=0",
-				"?size=101", "?size=-1", "?size=ten", "?size=1.5", "?sort=name,asc")) {
+				"?cursor=" + foreignTypes, "?cursor=" + "A".repeat(CursorCodec.MAX_LENGTH + 1), "?size=0", "?size=101",
+				"?size=-1", "?size=ten", "?size=1.5", "?sort=name,asc")) {
 			HttpResponse<String> response = send(as(tenant, "/api/v1/contacts" + query));
 			assertProblem(response, 400, "bad-request");
 			assertThat(response.body()).as(query).doesNotContain("Exception", "at dev.", "garbage");
 		}
-		// Without the tie-breaker key the position names no row: refused rather than guessed.
+		// Without the tie-breaker key the position names no row: refused rather than
+		// guessed.
 		String createdAtOnly = CursorCodec.encode(ScrollPosition.forward(Map.of("createdAt", Instant.now())));
 		assertProblem(send(as(tenant, "/api/v1/contacts?cursor=" + createdAtOnly)), 400, "bad-request");
 	}
 
 	@Test
 	void aPageReadsAPageOfIndexEntriesNotTheTenantsRows() throws Exception {
-		// Enough rows for the index to matter: with a few thousand, a bitmap scan of the tenant's handful of pages and a
-		// sort may cost PostgreSQL the same. Analyzed, as autovacuum does in production: a plan made without
-		// statistics guesses one row per tenant, and any index then looks as good as another.
+		// Enough rows for the index to matter: with a few thousand, a bitmap scan of the
+		// tenant's handful of pages and a
+		// sort may cost PostgreSQL the same. Analyzed, as autovacuum does in production:
+		// a plan made without
+		// statistics guesses one row per tenant, and any index then looks as good as
+		// another.
 		Tenant tenant = newTenant("plan");
 		seed(tenant, 20_000, 1);
 		try (Connection owner = DriverManager.getConnection(this.databaseUrl, this.ownerUser, this.ownerPassword);
@@ -149,7 +156,8 @@ class ContactListIntegrationTests extends SampleIntegrationTestSupport {
 		for (int i = 0; i < 50; i++) {
 			page = list(tenant, "?size=20&cursor=" + page.path("next").asString());
 		}
-		// Page 51, after the 1,000 newest contacts: the index is entered at the position, not walked from the start.
+		// Page 51, after the 1,000 newest contacts: the index is entered at the position,
+		// not walked from the start.
 		JsonNode last = page.path("items").get(19);
 		JsonNode plan = explain(tenant, RecordingStatementInspector.last(" from contacts "),
 				Instant.parse(last.path("createdAt").asString()), UUID.fromString(last.path("id").asString()));
@@ -161,7 +169,8 @@ class ContactListIntegrationTests extends SampleIntegrationTestSupport {
 
 	private static JsonNode assertReadsOnePage(JsonNode plan) {
 		JsonNode scan = node(plan, "Index Scan");
-		assertThat(scan.path("Index Name").asString()).as(plan.toPrettyString()).isEqualTo("contacts_tenant_created_idx");
+		assertThat(scan.path("Index Name").asString()).as(plan.toPrettyString())
+			.isEqualTo("contacts_tenant_created_idx");
 		assertThat(scan.path("Index Cond").asString()).contains("tenant_id");
 		// The page and one more row, to know whether a next page exists.
 		assertThat(scan.path("Actual Rows").asInt()).isEqualTo(21);
@@ -170,8 +179,9 @@ class ContactListIntegrationTests extends SampleIntegrationTestSupport {
 	}
 
 	/**
-	 * EXPLAIN ANALYZE of a statement Hibernate ran, as the application's role in the tenant's bound transaction, with
-	 * its parameters bound by the column each is compared with.
+	 * EXPLAIN ANALYZE of a statement Hibernate ran, as the application's role in the
+	 * tenant's bound transaction, with its parameters bound by the column each is
+	 * compared with.
 	 */
 	private JsonNode explain(Tenant tenant, String sql, @Nullable Instant createdAt, @Nullable UUID id)
 			throws Exception {
@@ -220,8 +230,9 @@ class ContactListIntegrationTests extends SampleIntegrationTestSupport {
 	}
 
 	/**
-	 * Inserts contacts "Seeded 1".."Seeded n" as the application's role, in the tenant's bound transaction; every
-	 * {@code tie} consecutive ones share a creation time, later numbers being newer.
+	 * Inserts contacts "Seeded 1".."Seeded n" as the application's role, in the tenant's
+	 * bound transaction; every {@code tie} consecutive ones share a creation time, later
+	 * numbers being newer.
 	 */
 	private void seed(Tenant tenant, int count, int tie) throws Exception {
 		inTenant(tenant, (connection) -> {

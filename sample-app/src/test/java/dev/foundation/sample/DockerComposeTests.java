@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Docker Compose setup runs the sample as it would run anywhere reachable: never with the development token
- * issuer.
+ * The Docker Compose setup runs the sample as it would run anywhere reachable: never with
+ * the development token issuer.
  */
 class DockerComposeTests {
 

@@ -23,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What an outside hostile-input suite sends to the running sample: markup in stored data, JSON of the wrong type,
- * bytes that are not UTF-8, and requests Tomcat refuses by itself.
+ * What an outside hostile-input suite sends to the running sample: markup in stored data,
+ * JSON of the wrong type, bytes that are not UTF-8, and requests Tomcat refuses by
+ * itself.
  */
 class HostileInputIntegrationTests extends SampleIntegrationTestSupport {
 
@@ -50,9 +51,8 @@ class HostileInputIntegrationTests extends SampleIntegrationTestSupport {
 		assertThat(json.readTree(read.body()).path("name").asString()).isEqualTo(name);
 		// Stored as sent: only the JSON encoding of the response changed.
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
-		String stored = TenantScope.call(defaultTenant().id(), () -> new TransactionTemplate(this.transactions)
-			.execute((status) -> jdbc.queryForObject("select name from contacts where id = ?::uuid", String.class,
-					id)));
+		String stored = TenantScope.call(defaultTenant().id(), () -> new TransactionTemplate(this.transactions).execute(
+				(status) -> jdbc.queryForObject("select name from contacts where id = ?::uuid", String.class, id)));
 		assertThat(stored).isEqualTo(name);
 	}
 
@@ -84,7 +84,8 @@ class HostileInputIntegrationTests extends SampleIntegrationTestSupport {
 	void unconvertibleIdDoesNotNameJavaTypes() throws Exception {
 		HttpResponse<String> response = get("/api/v1/contacts/not-a-uuid");
 		assertProblem(response, 400, "malformed-request");
-		// The path itself is the instance, percent-encoded; the conversion error is not shown.
+		// The path itself is the instance, percent-encoded; the conversion error is not
+		// shown.
 		assertThat(response.body()).doesNotContain("java.", "UUID", "Failed to convert", "String");
 	}
 

@@ -26,17 +26,20 @@ import org.springframework.web.context.WebApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code local} profile's development issuer ({@code POST /dev/tokens}, {@code GET /dev/jwks.json}): tokens it
- * mints are accepted like any custom issuer's. Its issuer and key set URLs contain {@code ${server.port}}, so this
- * context listens on a fixed port chosen when the class loads.
+ * The {@code local} profile's development issuer ({@code POST /dev/tokens},
+ * {@code GET /dev/jwks.json}): tokens it mints are accepted like any custom issuer's. Its
+ * issuer and key set URLs contain {@code ${server.port}}, so this context listens on a
+ * fixed port chosen when the class loads.
  * <p>
- * A second application context (the first is {@link SampleIntegrationTestSupport}'s), closed after this class so that
- * it does not outlive its tests. That {@code /dev/tokens} is absent without the profile is tested in the first
- * context, by {@link AuthenticationIntegrationTests}.
+ * A second application context (the first is {@link SampleIntegrationTestSupport}'s),
+ * closed after this class so that it does not outlive its tests. That {@code /dev/tokens}
+ * is absent without the profile is tested in the first context, by
+ * {@link AuthenticationIntegrationTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
 		properties = { "sample.dev-services.enabled=false",
-				// The shared test issuers (SampleAuthentication) are configured next to the development issuer.
+				// The shared test issuers (SampleAuthentication) are configured next to
+				// the development issuer.
 				"sample.dev-auth.allow-with-real-issuers=true" })
 @ActiveProfiles("local")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

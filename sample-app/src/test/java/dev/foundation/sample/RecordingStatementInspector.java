@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
- * Keeps the last SQL statements Hibernate ran, so that a test can ask PostgreSQL for the plan of the very query the
- * application sends instead of a copy that could drift from it.
+ * Keeps the last SQL statements Hibernate ran, so that a test can ask PostgreSQL for the
+ * plan of the very query the application sends instead of a copy that could drift from
+ * it.
  */
 public class RecordingStatementInspector implements StatementInspector {
 

@@ -13,8 +13,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The root answer (the floor of the request path), the quiet health probes and what is observed per request, over
- * real HTTP.
+ * The root answer (the floor of the request path), the quiet health probes and what is
+ * observed per request, over real HTTP.
  */
 class RootAndProbeIntegrationTests extends SampleIntegrationTestSupport {
 
@@ -25,8 +25,8 @@ class RootAndProbeIntegrationTests extends SampleIntegrationTestSupport {
 	void rootAnswersOkToAnyoneWithoutATenant() throws Exception {
 		HttpResponse<String> response = send(anonymous("/"));
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
 		assertThat(requestId(response)).isNotBlank();
 	}

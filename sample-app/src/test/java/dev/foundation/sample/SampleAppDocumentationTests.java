@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the configuration reference true: every {@code foundation.*} property in the metadata of the foundation's
- * jars is documented in {@code docs/configuration.md}.
+ * Keeps the configuration reference true: every {@code foundation.*} property in the
+ * metadata of the foundation's jars is documented in {@code docs/configuration.md}.
  */
 class SampleAppDocumentationTests {
 
@@ -24,8 +24,8 @@ class SampleAppDocumentationTests {
 		String reference = Files.readString(Path.of("..", "docs", "configuration.md"));
 		List<String> properties = new ArrayList<>();
 		JsonMapper json = JsonMapper.builder().build();
-		for (var url : Collections.list(getClass().getClassLoader()
-			.getResources("META-INF/spring-configuration-metadata.json"))) {
+		for (var url : Collections
+			.list(getClass().getClassLoader().getResources("META-INF/spring-configuration-metadata.json"))) {
 			try (InputStream in = url.openStream()) {
 				for (JsonNode property : json.readTree(in).path("properties")) {
 					String name = property.path("name").asString();

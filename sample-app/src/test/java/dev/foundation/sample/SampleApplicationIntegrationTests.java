@@ -111,7 +111,8 @@ class SampleApplicationIntegrationTests extends SampleIntegrationTestSupport {
 		HttpResponse<String> deleted = send(request("/api/v1/contacts/" + id).DELETE());
 		assertThat(deleted.statusCode()).isEqualTo(204);
 		assertProblem(get("/api/v1/contacts/" + id), 404, "not-found");
-		// Plain SQL sees the tenant's rows only inside a transaction bound to the tenant (row-level security).
+		// Plain SQL sees the tenant's rows only inside a transaction bound to the tenant
+		// (row-level security).
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 		String softDeleted = "select count(*) from contacts where id = ?::uuid and deleted_at is not null";
 		assertThat(jdbc.queryForObject(softDeleted, Integer.class, id)).isZero();
@@ -136,8 +137,8 @@ class SampleApplicationIntegrationTests extends SampleIntegrationTestSupport {
 		assertProblem(send(post("/api/v1/contacts", "{\"name\": \"unterminated")), 400, "malformed-request");
 		assertProblem(send(request("/api/v1/contacts").header("Content-Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString("name=x"))), 415, "unsupported-media-type");
-		HttpResponse<String> notAllowed = send(request("/api/v1/contacts").method("PATCH",
-				HttpRequest.BodyPublishers.noBody()));
+		HttpResponse<String> notAllowed = send(
+				request("/api/v1/contacts").method("PATCH", HttpRequest.BodyPublishers.noBody()));
 		assertProblem(notAllowed, 405, "method-not-allowed");
 		assertThat(notAllowed.headers().firstValue("Allow")).isPresent();
 		assertProblem(get("/api/v1/no-such-route"), 404, "not-found");
@@ -148,9 +149,9 @@ class SampleApplicationIntegrationTests extends SampleIntegrationTestSupport {
 
 	@Test
 	void errorResponsesDoNotReflectInput() throws Exception {
-		HttpResponse<String> response = send(request("/api/v1/contacts?%3Cscript%3E=1").header("Content-Type",
-				"text/html<script>alert(1)</script>")
-			.POST(HttpRequest.BodyPublishers.ofString("<script>alert(1)</script>")));
+		HttpResponse<String> response = send(
+				request("/api/v1/contacts?%3Cscript%3E=1").header("Content-Type", "text/html<script>alert(1)</script>")
+					.POST(HttpRequest.BodyPublishers.ofString("<script>alert(1)</script>")));
 		assertThat(response.statusCode()).isEqualTo(415);
 		assertThat(response.body()).doesNotContain("<script>").doesNotContain("text/html");
 	}
@@ -185,7 +186,8 @@ class SampleApplicationIntegrationTests extends SampleIntegrationTestSupport {
 				.orElseThrow(() -> new AssertionError("no async log line yet"));
 			assertThat(event.path("correlation_id").asString()).isEqualTo(requestId);
 			assertThat(event.path("thread_name").asString()).doesNotStartWith("http-nio");
-			// The tenant travelled too: the task read the contact through the tenant-scoped repository.
+			// The tenant travelled too: the task read the contact through the
+			// tenant-scoped repository.
 			assertThat(event.path("tenant_id").asString()).isEqualTo(defaultTenant().id().toString());
 			assertThat(event.path("message").asString()).endsWith("welcome sequence scheduled");
 		});
@@ -208,13 +210,15 @@ class SampleApplicationIntegrationTests extends SampleIntegrationTestSupport {
 		JsonNode document = json.readTree(response.body());
 		assertThat(document.path("paths").has("/api/v1/contacts")).isTrue();
 		assertThat(document.path("paths").has("/api/v1/tenant/members/{userId}")).isTrue();
-		// The list's query parameters, none required: the cursor paging's, the name filter and the one accepted sort.
+		// The list's query parameters, none required: the cursor paging's, the name
+		// filter and the one accepted sort.
 		JsonNode parameters = document.path("paths").path("/api/v1/contacts").path("get").path("parameters");
 		assertThat(parameters.valueStream().map((parameter) -> parameter.path("name").asString()))
 			.containsExactlyInAnyOrder("name", "sort", "cursor", "size");
 		assertThat(parameters.valueStream().map((parameter) -> parameter.path("in").asString())).containsOnly("query");
 		assertThat(parameters.valueStream().filter((parameter) -> parameter.path("required").asBoolean())).isEmpty();
-		// Swagger UI's "Authorize" sets the token and the tenant header together, for every operation.
+		// Swagger UI's "Authorize" sets the token and the tenant header together, for
+		// every operation.
 		JsonNode tenant = document.path("components").path("securitySchemes").path("tenant");
 		assertThat(tenant.path("in").asString()).isEqualTo("header");
 		assertThat(tenant.path("name").asString()).isEqualTo("X-Tenant-Id");

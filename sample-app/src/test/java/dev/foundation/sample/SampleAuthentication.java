@@ -6,8 +6,9 @@ import dev.foundation.test.auth.TestJwtIssuer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * One local token issuer for the sample app's tests, trusted as Supabase, Clerk and a custom issuer at once (each
- * with its own {@code iss}), as an application trusting several providers would.
+ * One local token issuer for the sample app's tests, trusted as Supabase, Clerk and a
+ * custom issuer at once (each with its own {@code iss}), as an application trusting
+ * several providers would.
  */
 final class SampleAuthentication {
 
@@ -42,7 +43,8 @@ final class SampleAuthentication {
 	}
 
 	/**
-	 * A token of the custom issuer for a user, without a tenant claim (requests name their tenant in the header).
+	 * A token of the custom issuer for a user, without a tenant claim (requests name
+	 * their tenant in the header).
 	 */
 	static String tokenOf(String userId) {
 		return ISSUER.custom(CUSTOM_ISSUER).user(userId).audience(AUDIENCE).token();

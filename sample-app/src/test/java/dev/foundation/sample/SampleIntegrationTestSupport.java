@@ -25,14 +25,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample app on a random port, over real HTTP, against real PostgreSQL and Redis, trusting
- * {@link SampleAuthentication}'s issuer. Every test class extending this one shares one application context: Spring
- * caches contexts by configuration, and the {@code @DynamicPropertySource} method is declared only here.
+ * The sample app on a random port, over real HTTP, against real PostgreSQL and Redis,
+ * trusting {@link SampleAuthentication}'s issuer. Every test class extending this one
+ * shares one application context: Spring caches contexts by configuration, and the
+ * {@code @DynamicPropertySource} method is declared only here.
  * <p>
- * Beyond the application's own configuration the context allows request headers up to 64 KB (Tomcat's default is
- * 8 KB), so that tokens above {@code foundation.auth.max-token-size} (8 KB here) reach the application, and shows
- * health components and details, so that the {@code jwks} component can be checked, and records Hibernate's SQL
- * ({@link RecordingStatementInspector}), so that query plans can be checked.
+ * Beyond the application's own configuration the context allows request headers up to 64
+ * KB (Tomcat's default is 8 KB), so that tokens above
+ * {@code foundation.auth.max-token-size} (8 KB here) reach the application, and shows
+ * health components and details, so that the {@code jwks} component can be checked, and
+ * records Hibernate's SQL ({@link RecordingStatementInspector}), so that query plans can
+ * be checked.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "sample.dev-services.enabled=false", "server.max-http-request-header-size=64KB",
@@ -51,7 +54,10 @@ abstract class SampleIntegrationTestSupport {
 
 	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-	/** The tenant {@link #request(String)} acts in, owned by the default user; created once per JVM. */
+	/**
+	 * The tenant {@link #request(String)} acts in, owned by the default user; created
+	 * once per JVM.
+	 */
 	private static @Nullable Tenant defaultTenant;
 
 	@LocalServerPort
@@ -62,7 +68,8 @@ abstract class SampleIntegrationTestSupport {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		// As in production: the application's role owns nothing (so row-level security applies to it); Flyway and the
+		// As in production: the application's role owns nothing (so row-level security
+		// applies to it); Flyway and the
 		// foundation's migration run as the owner of the tables.
 		FoundationTestServices.registerWithApplicationRole(registry, "sample");
 		SampleAuthentication.register(registry);
@@ -93,7 +100,8 @@ abstract class SampleIntegrationTestSupport {
 	}
 
 	/**
-	 * A request with {@link SampleAuthentication#userToken() the default user's token}, in {@link #defaultTenant()}.
+	 * A request with {@link SampleAuthentication#userToken() the default user's token},
+	 * in {@link #defaultTenant()}.
 	 */
 	HttpRequest.Builder request(String path) {
 		return withToken(path, SampleAuthentication.userToken()).header("X-Tenant-Id", defaultTenant().slug());

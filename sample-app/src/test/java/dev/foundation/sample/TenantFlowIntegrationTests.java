@@ -23,9 +23,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's tenant flow over real HTTP: users create tenants, their contacts stay apart in every direction, owners
- * and admins manage members, and row-level security holds underneath the ORM for the role the application connects
- * with.
+ * The README's tenant flow over real HTTP: users create tenants, their contacts stay
+ * apart in every direction, owners and admins manage members, and row-level security
+ * holds underneath the ORM for the role the application connects with.
  */
 class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 
@@ -56,7 +56,8 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 		// A search matching every name of both tenants returns only the caller's.
 		assertThat(names(list(bob, globex.path("slug").asString(), "?name=e"))).containsExactly("Gus Globex");
 
-		// Bob, in his own tenant, names Alice's contacts by id: they do not exist for him.
+		// Bob, in his own tenant, names Alice's contacts by id: they do not exist for
+		// him.
 		String aliceContact = aliceContacts.get(0);
 		String globexSlug = globex.path("slug").asString();
 		assertProblem(send(as(bob, globexSlug, "/api/v1/contacts/" + aliceContact)), 404, "not-found");
@@ -64,10 +65,12 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"pwned\"}"))), 404, "not-found");
 		assertProblem(send(as(bob, globexSlug, "/api/v1/contacts/" + aliceContact).DELETE()), 404, "not-found");
-		HttpResponse<String> unchanged = send(as(alice, acme.path("slug").asString(), "/api/v1/contacts/" + aliceContact));
+		HttpResponse<String> unchanged = send(
+				as(alice, acme.path("slug").asString(), "/api/v1/contacts/" + aliceContact));
 		assertThat(json.readTree(unchanged.body()).path("name").asString()).isEqualTo("Ada Acme");
 
-		// Bob names Alice's tenant: he is no member of it. The attempt is logged with who tried.
+		// Bob names Alice's tenant: he is no member of it. The attempt is logged with who
+		// tried.
 		assertProblem(send(as(bob, acme.path("slug").asString(), "/api/v1/contacts")), 403, "forbidden");
 		assertThat(output.getOut()).contains(bob).contains(acme.path("id").asString());
 		// Nor does a token naming Alice's tenant in its claim get him in.
@@ -77,7 +80,8 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 			.tenantId(acme.path("id").asString())
 			.token();
 		assertProblem(send(withToken("/api/v1/contacts", claimToken)), 403, "forbidden");
-		// Alice's token names her tenant; a header naming another tenant conflicts with it.
+		// Alice's token names her tenant; a header naming another tenant conflicts with
+		// it.
 		String aliceClaimToken = SampleAuthentication.ISSUER.custom(SampleAuthentication.CUSTOM_ISSUER)
 			.user(alice)
 			.audience(SampleAuthentication.AUDIENCE)
@@ -93,11 +97,14 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 		String user = "carla-" + UUID.randomUUID();
 		String token = SampleAuthentication.tokenOf(user);
 		assertProblem(send(withToken("/api/v1/contacts", token)), 400, "tenant-required");
-		// Neither a UUID nor a slug (a slug-shaped value is looked up as a slug: 404 below).
-		assertProblem(send(withToken("/api/v1/contacts", token).header("X-Tenant-Id",
-				"123e4567-e89b-12d3-a456-42661417400Z")), 400, "bad-request");
-		assertProblem(send(withToken("/api/v1/contacts", token).header("X-Tenant-Id",
-				"123e4567-e89b-12d3-a456-42661417400z")), 404, "not-found");
+		// Neither a UUID nor a slug (a slug-shaped value is looked up as a slug: 404
+		// below).
+		assertProblem(send(
+				withToken("/api/v1/contacts", token).header("X-Tenant-Id", "123e4567-e89b-12d3-a456-42661417400Z")),
+				400, "bad-request");
+		assertProblem(send(
+				withToken("/api/v1/contacts", token).header("X-Tenant-Id", "123e4567-e89b-12d3-a456-42661417400z")),
+				404, "not-found");
 		assertProblem(send(withToken("/api/v1/contacts", token).header("X-Tenant-Id", uniqueSlug("nobody"))), 404,
 				"not-found");
 		assertProblem(send(withToken("/api/v1/contacts", token).header("X-Tenant-Id", "' or 1=1 --")), 400,
@@ -125,7 +132,8 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 		JsonNode current = json.readTree(send(as(carol, slug, "/api/v1/tenant")).body());
 		assertThat(current.path("role").asString()).isEqualTo("viewer");
 
-		// Promoted to admin, Carol manages members, but cannot make herself owner or remove the owner.
+		// Promoted to admin, Carol manages members, but cannot make herself owner or
+		// remove the owner.
 		send(as(owner, slug, "/api/v1/tenant/members/" + carol).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"role\":\"admin\"}")));
 		HttpResponse<String> members = send(as(carol, slug, "/api/v1/tenant/members"));
@@ -146,15 +154,15 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 
 	@Test
 	void inboundSmsIsFiledUnderTheTenantOwningTheCalledNumber() throws Exception {
-		// sample.phone-numbers maps +15550100 to 'acme' and +15550200 to 'globex'; this JVM's database is fresh.
+		// sample.phone-numbers maps +15550100 to 'acme' and +15550200 to 'globex'; this
+		// JVM's database is fresh.
 		String acmeOwner = "sms-acme-" + UUID.randomUUID();
 		String globexOwner = "sms-globex-" + UUID.randomUUID();
-		Tenant acme = this.tenants.findBySlug("acme").orElseGet(() -> this.tenants.create("acme", "Acme",
-				SampleAuthentication.user("ceo-acme")));
+		Tenant acme = this.tenants.findBySlug("acme")
+			.orElseGet(() -> this.tenants.create("acme", "Acme", SampleAuthentication.user("ceo-acme")));
 		this.tenants.grant(acme.id(), SampleAuthentication.user(acmeOwner), TenantRole.MEMBER);
 		Tenant globex = this.tenants.findBySlug("globex")
-			.orElseGet(() -> this.tenants.create("globex", "Globex",
-					SampleAuthentication.user("ceo-globex")));
+			.orElseGet(() -> this.tenants.create("globex", "Globex", SampleAuthentication.user("ceo-globex")));
 		this.tenants.grant(globex.id(), SampleAuthentication.user(globexOwner), TenantRole.MEMBER);
 
 		String sender = "+1555" + (1_000_000 + (int) (Math.random() * 8_999_999));
@@ -177,15 +185,17 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 		String slug = tenant.path("slug").asString();
 		String id = tenant.path("id").asString();
 		assertThat(send(as(owner, slug, "/api/v1/tenant")).statusCode()).isEqualTo(200);
-		// Anyone who can mint for another trusted issuer can choose the owner's subject: it names someone else.
+		// Anyone who can mint for another trusted issuer can choose the owner's subject:
+		// it names someone else.
 		String sameSubject = SampleAuthentication.ISSUER.supabase().user(owner).token();
 		assertProblem(send(withToken("/api/v1/tenant", sameSubject).header("X-Tenant-Id", slug)), 403, "forbidden");
 		assertProblem(send(withToken("/api/v1/tenant/members", sameSubject).header("X-Tenant-Id", id)), 403,
 				"forbidden");
 		String claimingTheTenant = SampleAuthentication.ISSUER.supabase().user(owner).tenantId(id).token();
 		assertProblem(send(withToken("/api/v1/tenant", claimingTheTenant)), 403, "forbidden");
-		assertProblem(send(withToken("/api/v1/tenant/members/" + owner, sameSubject).header("X-Tenant-Id", id)
-			.DELETE()), 403, "forbidden");
+		assertProblem(
+				send(withToken("/api/v1/tenant/members/" + owner, sameSubject).header("X-Tenant-Id", id).DELETE()), 403,
+				"forbidden");
 		assertThat(send(as(owner, slug, "/api/v1/tenant/members")).body()).contains(owner);
 	}
 
@@ -194,7 +204,8 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 		String owner = "rls-" + UUID.randomUUID();
 		JsonNode tenant = createTenant(owner, uniqueSlug("rls"), "RLS");
 		createContact(owner, tenant.path("slug").asString(), "Visible only in its tenant");
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
 			// The same pool the application uses, no ORM, no tenant: nothing.
 			assertThat(count(statement, "select count(*) from contacts")).isZero();
 			connection.setAutoCommit(false);
@@ -204,8 +215,9 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 			// Inserting into another tenant is refused by the policy.
 			String foreign = UUID.randomUUID().toString();
 			try {
-				statement.execute("insert into contacts (id, tenant_id, name, created_at, updated_at, version) values ('"
-						+ UUID.randomUUID() + "', '" + foreign + "', 'x', now(), now(), 0)");
+				statement
+					.execute("insert into contacts (id, tenant_id, name, created_at, updated_at, version) values ('"
+							+ UUID.randomUUID() + "', '" + foreign + "', 'x', now(), now(), 0)");
 				throw new AssertionError("insert into a foreign tenant was accepted");
 			}
 			catch (java.sql.SQLException ex) {
@@ -213,8 +225,8 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 			}
 			connection.rollback();
 			connection.setAutoCommit(true);
-			try (ResultSet role = statement.executeQuery(
-					"select rolsuper, rolbypassrls from pg_roles where rolname = current_user")) {
+			try (ResultSet role = statement
+				.executeQuery("select rolsuper, rolbypassrls from pg_roles where rolname = current_user")) {
 				role.next();
 				assertThat(role.getBoolean(1)).isFalse();
 				assertThat(role.getBoolean(2)).isFalse();
@@ -231,8 +243,9 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 	}
 
 	private String createContact(String user, String tenant, String name) throws Exception {
-		HttpResponse<String> response = send(as(user, tenant, "/api/v1/contacts").header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")));
+		HttpResponse<String> response = send(
+				as(user, tenant, "/api/v1/contacts").header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		return json.readTree(response.body()).path("id").asString();
 	}
@@ -246,8 +259,8 @@ class TenantFlowIntegrationTests extends SampleIntegrationTestSupport {
 	private HttpResponse<String> sms(String user, String from, String to) throws Exception {
 		return send(withToken("/api/v1/inbound-sms", SampleAuthentication.tokenOf(user))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("From=" + from.replace("+", "%2B") + "&To="
-					+ to.replace("+", "%2B") + "&Body=hello")));
+			.POST(HttpRequest.BodyPublishers
+				.ofString("From=" + from.replace("+", "%2B") + "&To=" + to.replace("+", "%2B") + "&Body=hello")));
 	}
 
 	private HttpRequest.Builder as(String user, String tenant, String path) {

@@ -9,8 +9,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * The authentication the foundation puts in Spring Security's context: its principal is the normalized
- * {@link FoundationPrincipal} (so {@code @AuthenticationPrincipal FoundationPrincipal principal} works), and each
+ * The authentication the foundation puts in Spring Security's context: its principal is
+ * the normalized {@link FoundationPrincipal} (so
+ * {@code @AuthenticationPrincipal FoundationPrincipal principal} works), and each
  * foundation role is a {@code ROLE_<role>} authority (so {@code hasRole("admin")} works).
  */
 public class FoundationAuthentication extends AbstractAuthenticationToken {

@@ -9,18 +9,20 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The authenticated caller, the same shape whichever identity provider issued the token: tenancy, audit and logging
- * read this, never provider-specific claims.
+ * The authenticated caller, the same shape whichever identity provider issued the token:
+ * tenancy, audit and logging read this, never provider-specific claims.
  *
  * @param userId the user's id at the provider ({@code sub} unless configured otherwise)
  * @param provider which kind of provider authenticated the caller
- * @param issuer the token's issuer ({@code iss}), or {@code foundation-api-key} for {@link AuthProvider#API_KEY}
- * (whose user id is {@code apikey:<key id>})
+ * @param issuer the token's issuer ({@code iss}), or {@code foundation-api-key} for
+ * {@link AuthProvider#API_KEY} (whose user id is {@code apikey:<key id>})
  * @param email the user's e-mail address, if the token carries one
- * @param tenantId the tenant (organization) the token names, if any: Clerk's active organization, a Supabase
- * {@code app_metadata} claim, or a configured claim
- * @param roles the foundation roles of the caller (e.g. {@code admin}), mapped from the provider's roles
- * @param factorVerifiedAt when the user last completed a second factor, if the provider says (Clerk's {@code fva})
+ * @param tenantId the tenant (organization) the token names, if any: Clerk's active
+ * organization, a Supabase {@code app_metadata} claim, or a configured claim
+ * @param roles the foundation roles of the caller (e.g. {@code admin}), mapped from the
+ * provider's roles
+ * @param factorVerifiedAt when the user last completed a second factor, if the provider
+ * says (Clerk's {@code fva})
  * @param claims all claims of the token, for what the normalized fields do not cover
  */
 public record FoundationPrincipal(String userId, AuthProvider provider, String issuer, @Nullable String email,
@@ -38,8 +40,9 @@ public record FoundationPrincipal(String userId, AuthProvider provider, String i
 	}
 
 	/**
-	 * Returns who the caller is across issuers: the issuer and the user id. Store and compare users by this, never
-	 * by {@link #userId()} alone, which another trusted issuer could also give out.
+	 * Returns who the caller is across issuers: the issuer and the user id. Store and
+	 * compare users by this, never by {@link #userId()} alone, which another trusted
+	 * issuer could also give out.
 	 * @return the identity
 	 */
 	public UserIdentity identity() {
@@ -64,7 +67,8 @@ public record FoundationPrincipal(String userId, AuthProvider provider, String i
 	}
 
 	/**
-	 * Whether the user completed a second factor within the given time, for endpoints that demand a recent one.
+	 * Whether the user completed a second factor within the given time, for endpoints
+	 * that demand a recent one.
 	 * @param maxAge the longest acceptable age
 	 * @param now the current time
 	 * @return {@code true} if a second factor was verified recently enough

@@ -3,11 +3,13 @@ package dev.foundation.core.auth;
 import java.util.Objects;
 
 /**
- * Who a user is, unambiguously: the issuer that vouches for them and the subject it gave them. A subject alone names
- * nobody once two issuers are trusted (each chooses its subjects, and one could choose the other's), so everything
- * that stores or compares users (memberships, provisioning, caches) uses both.
+ * Who a user is, unambiguously: the issuer that vouches for them and the subject it gave
+ * them. A subject alone names nobody once two issuers are trusted (each chooses its
+ * subjects, and one could choose the other's), so everything that stores or compares
+ * users (memberships, provisioning, caches) uses both.
  *
- * @param issuer the issuer ({@code iss} of the user's tokens; {@code foundation-api-key} for API keys)
+ * @param issuer the issuer ({@code iss} of the user's tokens; {@code foundation-api-key}
+ * for API keys)
  * @param subject the user's id at that issuer ({@code sub} unless configured otherwise)
  */
 public record UserIdentity(String issuer, String subject) {

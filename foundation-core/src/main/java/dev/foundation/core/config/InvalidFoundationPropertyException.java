@@ -1,8 +1,9 @@
 package dev.foundation.core.config;
 
 /**
- * Thrown at startup when a {@code foundation.*} property holds a value the foundation cannot work with. Its failure
- * analysis names the property, the reason and the fix instead of a stack trace.
+ * Thrown at startup when a {@code foundation.*} property holds a value the foundation
+ * cannot work with. Its failure analysis names the property, the reason and the fix
+ * instead of a stack trace.
  */
 public class InvalidFoundationPropertyException extends RuntimeException {
 
@@ -12,7 +13,8 @@ public class InvalidFoundationPropertyException extends RuntimeException {
 
 	/**
 	 * Creates the exception.
-	 * @param property the full property name, e.g. {@code foundation.context.trusted-proxies}
+	 * @param property the full property name, e.g.
+	 * {@code foundation.context.trusted-proxies}
 	 * @param reason why the value is wrong (must not contain secrets)
 	 * @param action what to set instead
 	 */

@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns an {@link InvalidFoundationPropertyException} into a startup report that names the property and the fix.
+ * Turns an {@link InvalidFoundationPropertyException} into a startup report that names
+ * the property and the fix.
  */
 class InvalidFoundationPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidFoundationPropertyException> {
 

@@ -7,11 +7,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
- * Finds the client's address behind reverse proxies without trusting what the client itself can forge.
+ * Finds the client's address behind reverse proxies without trusting what the client
+ * itself can forge.
  * <p>
- * {@code X-Forwarded-For} is read only when the direct peer is a configured trusted proxy, and then from right to
- * left: the first address that is not a trusted proxy is the client. Entries that are not IP literals stop the walk
- * (they are never resolved through DNS), and the last trusted hop is reported instead.
+ * {@code X-Forwarded-For} is read only when the direct peer is a configured trusted
+ * proxy, and then from right to left: the first address that is not a trusted proxy is
+ * the client. Entries that are not IP literals stop the walk (they are never resolved
+ * through DNS), and the last trusted hop is reported instead.
  */
 public final class ClientIpResolver {
 
@@ -25,7 +27,8 @@ public final class ClientIpResolver {
 
 	/**
 	 * Creates a resolver.
-	 * @param trustedProxies addresses or CIDR ranges of the proxies in front of the application; empty to trust none
+	 * @param trustedProxies addresses or CIDR ranges of the proxies in front of the
+	 * application; empty to trust none
 	 * @throws IllegalArgumentException when an entry is not an IP address or CIDR range
 	 */
 	public ClientIpResolver(List<String> trustedProxies) {

@@ -8,8 +8,9 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Adds the current correlation id to outbound HTTP calls, so the called service logs under the same id. Calls made
- * outside a request (no bound context) and calls that already set the header are left alone.
+ * Adds the current correlation id to outbound HTTP calls, so the called service logs
+ * under the same id. Calls made outside a request (no bound context) and calls that
+ * already set the header are left alone.
  */
 public final class CorrelationIdPropagatingInterceptor implements ClientHttpRequestInterceptor {
 

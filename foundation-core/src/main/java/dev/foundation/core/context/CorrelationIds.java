@@ -9,13 +9,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Validation and generation of correlation ids and W3C trace ids.
  * <p>
- * An inbound id ends up in response headers and in every log line, so only a short id made of a safe character set
- * is accepted; anything else (CR/LF, quotes, markup, overlong values) is replaced, never repaired, so header and log
- * injection cannot ride on it.
+ * An inbound id ends up in response headers and in every log line, so only a short id
+ * made of a safe character set is accepted; anything else (CR/LF, quotes, markup,
+ * overlong values) is replaced, never repaired, so header and log injection cannot ride
+ * on it.
  */
 public final class CorrelationIds {
 
-	// W3C Trace Context, section 3.2: version "00", 16-byte trace id, 8-byte parent id, flags.
+	// W3C Trace Context, section 3.2: version "00", 16-byte trace id, 8-byte parent id,
+	// flags.
 	private static final Pattern TRACEPARENT = Pattern
 		.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?");
 
@@ -29,9 +31,10 @@ public final class CorrelationIds {
 	/**
 	 * Returns a new random correlation id (a version 4 UUID in its canonical form).
 	 * <p>
-	 * A correlation id is an identifier, not a secret (it is echoed to the caller and written to every log line), so
-	 * it comes from {@link ThreadLocalRandom} rather than {@code UUID.randomUUID()}'s {@code SecureRandom}, which
-	 * costs several times more on every request.
+	 * A correlation id is an identifier, not a secret (it is echoed to the caller and
+	 * written to every log line), so it comes from {@link ThreadLocalRandom} rather than
+	 * {@code UUID.randomUUID()}'s {@code SecureRandom}, which costs several times more on
+	 * every request.
 	 * @return the id
 	 */
 	public static String generate() {
@@ -45,7 +48,8 @@ public final class CorrelationIds {
 	 * Whether an inbound id can be used as it is.
 	 * @param candidate the header value, possibly {@code null}
 	 * @param maxLength the longest id accepted
-	 * @return {@code true} when it is non-empty, at most {@code maxLength} characters and of {@code [A-Za-z0-9._:-]}
+	 * @return {@code true} when it is non-empty, at most {@code maxLength} characters and
+	 * of {@code [A-Za-z0-9._:-]}
 	 */
 	public static boolean isAcceptable(@Nullable String candidate, int maxLength) {
 		if (candidate == null || candidate.isEmpty() || candidate.length() > maxLength) {
@@ -67,7 +71,8 @@ public final class CorrelationIds {
 	/**
 	 * Extracts the trace id of a W3C {@code traceparent} header.
 	 * @param traceparent the header value, possibly {@code null}
-	 * @return the 32-character trace id, or {@code null} when the header is absent or invalid
+	 * @return the 32-character trace id, or {@code null} when the header is absent or
+	 * invalid
 	 */
 	public static @Nullable String traceIdOf(@Nullable String traceparent) {
 		if (traceparent == null || traceparent.length() > 512) {

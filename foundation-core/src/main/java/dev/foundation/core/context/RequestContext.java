@@ -6,16 +6,22 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the foundation knows about the request being served: its ids, where it came from and when it started.
+ * What the foundation knows about the request being served: its ids, where it came from
+ * and when it started.
  * <p>
- * Immutable: a later stage (authentication, tenancy) derives a new instance with {@code with…} methods and
- * re-binds it through {@link RequestContexts}, so a context handed to another thread never changes under it.
+ * Immutable: a later stage (authentication, tenancy) derives a new instance with
+ * {@code with…} methods and re-binds it through {@link RequestContexts}, so a context
+ * handed to another thread never changes under it.
  *
- * @param correlationId the id that ties together every log line, error and outbound call of this request; always
- * present, either accepted from the caller's {@code X-Request-Id} or generated
- * @param traceId the W3C trace id (32 lowercase hex characters) when the caller sent a valid {@code traceparent}
- * @param clientIp the client address, taken from {@code X-Forwarded-For} only across configured trusted proxies
- * @param userAgent the caller's {@code User-Agent}, truncated and stripped of control characters
+ * @param correlationId the id that ties together every log line, error and outbound call
+ * of this request; always present, either accepted from the caller's {@code X-Request-Id}
+ * or generated
+ * @param traceId the W3C trace id (32 lowercase hex characters) when the caller sent a
+ * valid {@code traceparent}
+ * @param clientIp the client address, taken from {@code X-Forwarded-For} only across
+ * configured trusted proxies
+ * @param userAgent the caller's {@code User-Agent}, truncated and stripped of control
+ * characters
  * @param startedAt when the foundation first saw the request
  * @param userId the authenticated user's id, once authentication has run
  * @param tenantId the resolved tenant's id, once tenancy has run
@@ -29,7 +35,8 @@ public record RequestContext(String correlationId, @Nullable String traceId, @Nu
 	}
 
 	/**
-	 * Creates a context for work that did not arrive as an HTTP request (a scheduled job, a message listener).
+	 * Creates a context for work that did not arrive as an HTTP request (a scheduled job,
+	 * a message listener).
 	 * @return a context with a fresh correlation id and no caller information
 	 */
 	public static RequestContext detached() {

@@ -21,25 +21,30 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * The first filter of the chain: creates the {@link RequestContext}, binds it (and its MDC ids) for the duration of
- * the request, echoes the correlation id on the response and unbinds everything afterwards, even on errors.
+ * The first filter of the chain: creates the {@link RequestContext}, binds it (and its
+ * MDC ids) for the duration of the request, echoes the correlation id on the response and
+ * unbinds everything afterwards, even on errors.
  * <p>
- * It also runs for the container's error and async dispatches. Each dispatch ends by keeping the context as the
- * chain left it (with the user and tenant that later filters added through {@link RequestContexts#replace}) in the
- * request attribute {@link #CONTEXT_ATTRIBUTE}; a later dispatch binds that one. So an error rendered by
- * {@code /error} (after a filter failed, or {@code sendError}) and the completion of an asynchronous request
- * ({@code Callable}, {@code DeferredResult}, {@code StreamingResponseBody}, SSE) see, log and audit the same user and
- * tenant as the request did, although the authentication and tenant filters do not run again on those dispatches.
- * After every dispatch the thread's context and MDC ids are what they were before it.
+ * It also runs for the container's error and async dispatches. Each dispatch ends by
+ * keeping the context as the chain left it (with the user and tenant that later filters
+ * added through {@link RequestContexts#replace}) in the request attribute
+ * {@link #CONTEXT_ATTRIBUTE}; a later dispatch binds that one. So an error rendered by
+ * {@code /error} (after a filter failed, or {@code sendError}) and the completion of an
+ * asynchronous request ({@code Callable}, {@code DeferredResult},
+ * {@code StreamingResponseBody}, SSE) see, log and audit the same user and tenant as the
+ * request did, although the authentication and tenant filters do not run again on those
+ * dispatches. After every dispatch the thread's context and MDC ids are what they were
+ * before it.
  * <p>
- * When request logging is on, an asynchronous request is logged once, when it completes, with its final status and
- * total duration.
+ * When request logging is on, an asynchronous request is logged once, when it completes,
+ * with its final status and total duration.
  */
 public class RequestContextFilter extends OncePerRequestFilter {
 
 	/**
-	 * Request attribute holding the {@link RequestContext} of the request: during the first dispatch the context it
-	 * started with, afterwards the most complete one (the context bound when the last dispatch ended).
+	 * Request attribute holding the {@link RequestContext} of the request: during the
+	 * first dispatch the context it started with, afterwards the most complete one (the
+	 * context bound when the last dispatch ended).
 	 */
 	public static final String CONTEXT_ATTRIBUTE = RequestContext.class.getName();
 
@@ -72,8 +77,8 @@ public class RequestContextFilter extends OncePerRequestFilter {
 	 * @param requestIdHeader the header carrying the correlation id in both directions
 	 * @param maxRequestIdLength the longest inbound id accepted
 	 * @param clientIpResolver how the client address is found
-	 * @param logRequests whether each completed request is logged (method, path, status, duration) on the
-	 * {@code dev.foundation.request} logger
+	 * @param logRequests whether each completed request is logged (method, path, status,
+	 * duration) on the {@code dev.foundation.request} logger
 	 */
 	public RequestContextFilter(String requestIdHeader, int maxRequestIdLength, ClientIpResolver clientIpResolver,
 			boolean logRequests) {
@@ -84,9 +89,11 @@ public class RequestContextFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Sets the paths whose requests are logged only when they fail with a 5xx status: health probes, which
-	 * orchestrators call every few seconds, would otherwise fill the logs.
-	 * @param patterns path patterns ({@code /actuator/health/**}), relative to the context path
+	 * Sets the paths whose requests are logged only when they fail with a 5xx status:
+	 * health probes, which orchestrators call every few seconds, would otherwise fill the
+	 * logs.
+	 * @param patterns path patterns ({@code /actuator/health/**}), relative to the
+	 * context path
 	 */
 	public void setQuietPaths(List<String> patterns) {
 		this.quietPaths = patterns.stream().map(PathPatternParser.defaultInstance::parse).toList();
@@ -97,8 +104,10 @@ public class RequestContextFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	// Async dispatches (completion of Callable, DeferredResult, SSE) run on another thread: bind the same context.
-	// Filters that add to the context (authentication, tenant) are skipped on them, so it must be the complete one.
+	// Async dispatches (completion of Callable, DeferredResult, SSE) run on another
+	// thread: bind the same context.
+	// Filters that add to the context (authentication, tenant) are skipped on them, so it
+	// must be the complete one.
 	@Override
 	protected boolean shouldNotFilterAsyncDispatch() {
 		return false;
@@ -107,8 +116,8 @@ public class RequestContextFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		RequestContext context = (request.getAttribute(CONTEXT_ATTRIBUTE) instanceof RequestContext existing)
-				? existing : createContext(request);
+		RequestContext context = (request.getAttribute(CONTEXT_ATTRIBUTE) instanceof RequestContext existing) ? existing
+				: createContext(request);
 		request.setAttribute(CONTEXT_ATTRIBUTE, context);
 		if (!response.isCommitted()) {
 			response.setHeader(this.requestIdHeader, context.correlationId());
@@ -126,7 +135,8 @@ public class RequestContextFilter extends OncePerRequestFilter {
 				keepCompletestContext(request, context);
 				if (log) {
 					if (!failed && request.isAsyncStarted()) {
-						// Why later: the status and duration are known only when the asynchronous request completes.
+						// Why later: the status and duration are known only when the
+						// asynchronous request completes.
 						request.getAsyncContext().addListener(new AsyncCompletionLog(this, request, response, start));
 					}
 					else {
@@ -138,8 +148,10 @@ public class RequestContextFilter extends OncePerRequestFilter {
 		}
 	}
 
-	// Why here: the scope below is about to restore the previous context, and the context with the user and tenant
-	// would be lost to the error or async dispatch that may follow. Only a context of this request is kept; one a
+	// Why here: the scope below is about to restore the previous context, and the context
+	// with the user and tenant
+	// would be lost to the error or async dispatch that may follow. Only a context of
+	// this request is kept; one a
 	// filter bound without restoring it (another correlation id) is not.
 	private static void keepCompletestContext(HttpServletRequest request, RequestContext started) {
 		RequestContexts.find()
@@ -147,15 +159,16 @@ public class RequestContextFilter extends OncePerRequestFilter {
 			.ifPresent((current) -> request.setAttribute(CONTEXT_ATTRIBUTE, current));
 	}
 
-	// Logged inside the scope so that the line carries the MDC ids. The query string is left out: it may carry
+	// Logged inside the scope so that the line carries the MDC ids. The query string is
+	// left out: it may carry
 	// tokens or personal data.
 	private void logCompletion(HttpServletRequest request, int status, long start) {
 		if (status < HttpServletResponse.SC_INTERNAL_SERVER_ERROR && isQuiet(request)) {
 			return;
 		}
 		long micros = (System.nanoTime() - start) / 1000;
-		requestLog.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), status,
-				micros / 1000.0, StructuredArguments.keyValue("http_method", request.getMethod()),
+		requestLog.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), status, micros / 1000.0,
+				StructuredArguments.keyValue("http_method", request.getMethod()),
 				StructuredArguments.keyValue("http_path", request.getRequestURI()),
 				StructuredArguments.keyValue("http_status", status),
 				StructuredArguments.keyValue("duration_us", micros));
@@ -178,8 +191,9 @@ public class RequestContextFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Logs an asynchronous request once it completes (normally, after a timeout or an error), with its final status
-	 * and under the context it ended with; the container may call it on any thread.
+	 * Logs an asynchronous request once it completes (normally, after a timeout or an
+	 * error), with its final status and under the context it ended with; the container
+	 * may call it on any thread.
 	 */
 	private static final class AsyncCompletionLog implements AsyncListener {
 
@@ -216,7 +230,8 @@ public class RequestContextFilter extends OncePerRequestFilter {
 		public void onError(AsyncEvent event) {
 		}
 
-		// A dispatch that starts asynchronous processing again gets a fresh AsyncContext without listeners.
+		// A dispatch that starts asynchronous processing again gets a fresh AsyncContext
+		// without listeners.
 		@Override
 		public void onStartAsync(AsyncEvent event) {
 			event.getAsyncContext().addListener(this);

@@ -4,9 +4,10 @@ import io.micrometer.context.ThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lets Micrometer's context-propagation carry the {@link RequestContext} (and with it the MDC ids) to other
- * threads: Spring's {@code ContextPropagatingTaskDecorator}, Reactor and Micrometer all capture and restore it.
- * Registered through {@code META-INF/services/io.micrometer.context.ThreadLocalAccessor}.
+ * Lets Micrometer's context-propagation carry the {@link RequestContext} (and with it the
+ * MDC ids) to other threads: Spring's {@code ContextPropagatingTaskDecorator}, Reactor
+ * and Micrometer all capture and restore it. Registered through
+ * {@code META-INF/services/io.micrometer.context.ThreadLocalAccessor}.
  */
 public final class RequestContextThreadLocalAccessor implements ThreadLocalAccessor<RequestContext> {
 

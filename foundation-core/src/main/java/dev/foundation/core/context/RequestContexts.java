@@ -8,10 +8,12 @@ import org.slf4j.MDC;
 /**
  * Access to the {@link RequestContext} bound to the current thread.
  * <p>
- * Binding a context also writes its ids to the SLF4J {@link MDC} (keys {@value #MDC_CORRELATION_ID},
- * {@value #MDC_TRACE_ID}, {@value #MDC_USER_ID}, {@value #MDC_TENANT_ID}), so every log line carries them; closing
- * the returned {@link Scope} restores what was bound before, MDC included. Contexts reach {@code @Async} methods
- * and executor tasks through Micrometer's context-propagation (see {@link RequestContextThreadLocalAccessor}).
+ * Binding a context also writes its ids to the SLF4J {@link MDC} (keys
+ * {@value #MDC_CORRELATION_ID}, {@value #MDC_TRACE_ID}, {@value #MDC_USER_ID},
+ * {@value #MDC_TENANT_ID}), so every log line carries them; closing the returned
+ * {@link Scope} restores what was bound before, MDC included. Contexts reach
+ * {@code @Async} methods and executor tasks through Micrometer's context-propagation (see
+ * {@link RequestContextThreadLocalAccessor}).
  */
 public final class RequestContexts {
 
@@ -43,7 +45,8 @@ public final class RequestContexts {
 	/**
 	 * Returns the context bound to this thread.
 	 * @return the context
-	 * @throws IllegalStateException when no context is bound (code running outside a request without one)
+	 * @throws IllegalStateException when no context is bound (code running outside a
+	 * request without one)
 	 */
 	public static RequestContext current() {
 		RequestContext context = CURRENT.get();
@@ -66,7 +69,8 @@ public final class RequestContexts {
 	}
 
 	/**
-	 * Replaces the context bound to this thread, e.g. with one that gained the user or tenant.
+	 * Replaces the context bound to this thread, e.g. with one that gained the user or
+	 * tenant.
 	 * @param context the new context
 	 */
 	public static void replace(RequestContext context) {

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * A service the application depends on failed (502), is unavailable (503) or timed out (504). The service's name
- * is shown to the client; its error is only logged.
+ * A service the application depends on failed (502), is unavailable (503) or timed out
+ * (504). The service's name is shown to the client; its error is only logged.
  */
 public class ExternalServiceException extends FoundationException {
 
@@ -23,7 +23,8 @@ public class ExternalServiceException extends FoundationException {
 	/**
 	 * Creates the exception.
 	 * @param service a short name of the failing service
-	 * @param status {@code BAD_GATEWAY}, {@code SERVICE_UNAVAILABLE} or {@code GATEWAY_TIMEOUT}
+	 * @param status {@code BAD_GATEWAY}, {@code SERVICE_UNAVAILABLE} or
+	 * {@code GATEWAY_TIMEOUT}
 	 * @param cause the underlying failure, logged only
 	 */
 	public ExternalServiceException(String service, HttpStatus status, @Nullable Throwable cause) {

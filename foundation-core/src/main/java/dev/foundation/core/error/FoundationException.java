@@ -10,8 +10,9 @@ import org.springframework.http.HttpStatus;
 /**
  * Base of the exceptions the foundation turns into RFC 9457 problem details.
  * <p>
- * The {@linkplain #getMessage() message} becomes the problem's {@code detail} and is shown to the client, so it must
- * be written for the client and must not contain secrets or unescaped input; the cause is only logged.
+ * The {@linkplain #getMessage() message} becomes the problem's {@code detail} and is
+ * shown to the client, so it must be written for the client and must not contain secrets
+ * or unescaped input; the cause is only logged.
  */
 public abstract class FoundationException extends RuntimeException {
 
@@ -25,7 +26,8 @@ public abstract class FoundationException extends RuntimeException {
 
 	/**
 	 * Creates the exception.
-	 * @param type the problem type's slug, appended to the configured type base URI (see {@link ProblemTypes})
+	 * @param type the problem type's slug, appended to the configured type base URI (see
+	 * {@link ProblemTypes})
 	 * @param status the HTTP status
 	 * @param title the short, stable summary of the problem type
 	 * @param detail the explanation of this occurrence, shown to the client
@@ -72,7 +74,8 @@ public abstract class FoundationException extends RuntimeException {
 	}
 
 	/**
-	 * Adds an extension member to the problem detail, e.g. the id of a conflicting resource.
+	 * Adds an extension member to the problem detail, e.g. the id of a conflicting
+	 * resource.
 	 * @param name the member name
 	 * @param value the member value, serialized as JSON
 	 * @return this exception

@@ -5,8 +5,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The problem type slugs the foundation emits. Each is appended to {@code foundation.errors.type-base-uri} to form a
- * stable {@code type} URI; clients may switch on them. Documented in {@code docs/errors.md}.
+ * The problem type slugs the foundation emits. Each is appended to
+ * {@code foundation.errors.type-base-uri} to form a stable {@code type} URI; clients may
+ * switch on them. Documented in {@code docs/errors.md}.
  */
 public final class ProblemTypes {
 
@@ -22,7 +23,9 @@ public final class ProblemTypes {
 	/** A required parameter, header, part or path variable is missing (400). */
 	public static final String MISSING_PARAMETER = "missing-parameter";
 
-	/** The request conflicts with the resource's state: duplicate, stale version (409). */
+	/**
+	 * The request conflicts with the resource's state: duplicate, stale version (409).
+	 */
 	public static final String CONFLICT = "conflict";
 
 	/** No or invalid credentials (401). */
@@ -49,7 +52,9 @@ public final class ProblemTypes {
 	/** A service the application depends on failed or timed out (502/503/504). */
 	public static final String EXTERNAL_SERVICE_FAILURE = "external-service-failure";
 
-	/** An unexpected failure; details are only in the log under the correlation id (500). */
+	/**
+	 * An unexpected failure; details are only in the log under the correlation id (500).
+	 */
 	public static final String INTERNAL_ERROR = "internal-error";
 
 	/** Any other client error without a more specific type. */
@@ -69,7 +74,8 @@ public final class ProblemTypes {
 	}
 
 	/**
-	 * Returns the title of a problem type: the same for every occurrence, as RFC 9457 section 3.1.3 asks.
+	 * Returns the title of a problem type: the same for every occurrence, as RFC 9457
+	 * section 3.1.3 asks.
 	 * @param type the slug
 	 * @return the title, or {@code null} for a slug the foundation does not define
 	 */

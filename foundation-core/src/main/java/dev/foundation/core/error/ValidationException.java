@@ -5,7 +5,8 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /**
- * The input failed validation that bean validation could not express (400); lists the offending fields.
+ * The input failed validation that bean validation could not express (400); lists the
+ * offending fields.
  */
 public class ValidationException extends FoundationException {
 

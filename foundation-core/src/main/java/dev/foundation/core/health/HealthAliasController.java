@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Serves actuator's liveness and readiness groups at the application's own paths. The answer (body and status,
- * 503 when down) is actuator's, computed by its health endpoint.
+ * Serves actuator's liveness and readiness groups at the application's own paths. The
+ * answer (body and status, 503 when down) is actuator's, computed by its health endpoint.
  */
 @RestController
 public class HealthAliasController {

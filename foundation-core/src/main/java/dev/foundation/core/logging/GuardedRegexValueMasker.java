@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.TokenStreamContext;
 
 /**
- * Masks what a regular expression matches in string values, but runs the expression only on values containing a
- * literal every match needs (an {@code @} for e-mail addresses, {@code eyJ} for JWTs). Log events are mostly ids,
- * logger and thread names in which those literals never occur; scanning them with the full expression made masking
- * the most expensive part of writing a log line.
+ * Masks what a regular expression matches in string values, but runs the expression only
+ * on values containing a literal every match needs (an {@code @} for e-mail addresses,
+ * {@code eyJ} for JWTs). Log events are mostly ids, logger and thread names in which
+ * those literals never occur; scanning them with the full expression made masking the
+ * most expensive part of writing a log line.
  */
 final class GuardedRegexValueMasker implements ValueMasker {
 
@@ -50,7 +51,8 @@ final class GuardedRegexValueMasker implements ValueMasker {
 		return this.ignoreCase ? containsIgnoreCase(value, literal) : value.contains(literal);
 	}
 
-	// Without lower-casing a copy of every string value of every log line (the literal is lower case already).
+	// Without lower-casing a copy of every string value of every log line (the literal is
+	// lower case already).
 	private static boolean containsIgnoreCase(String value, String lowerCaseLiteral) {
 		if (lowerCaseLiteral.isEmpty()) {
 			return true;

@@ -6,7 +6,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the foundation masks in JSON log lines unless {@code foundation.logging.mask.*} says otherwise.
+ * What the foundation masks in JSON log lines unless {@code foundation.logging.mask.*}
+ * says otherwise.
  */
 public final class MaskingDefaults {
 
@@ -23,17 +24,20 @@ public final class MaskingDefaults {
 
 	private static final String BEARER = "(?i)bearer\\s+[A-Za-z0-9._~+/=-]+";
 
-	// The secret part of a foundation API key (fdn_<8 base32 prefix>_<43 base64url secret>, see ApiKeyFormat). The
-	// prefix is the key's public, searchable id and stays readable, so that a logged key can still be identified.
+	// The secret part of a foundation API key (fdn_<8 base32 prefix>_<43 base64url
+	// secret>, see ApiKeyFormat). The
+	// prefix is the key's public, searchable id and stays readable, so that a logged key
+	// can still be identified.
 	private static final String API_KEY_SECRET = "(?<=(?<![A-Za-z0-9_-])fdn_[a-z2-7]{8}_)[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])";
 
 	/**
-	 * Value patterns masked by default: e-mail addresses, E.164 phone numbers, JWTs, bearer credentials and the secret
-	 * part of foundation API keys.
+	 * Value patterns masked by default: e-mail addresses, E.164 phone numbers, JWTs,
+	 * bearer credentials and the secret part of foundation API keys.
 	 */
 	public static final List<String> PATTERNS = List.of(EMAIL, PHONE, JWT, BEARER, API_KEY_SECRET);
 
-	// A literal every match of a default pattern contains; values without it are not scanned.
+	// A literal every match of a default pattern contains; values without it are not
+	// scanned.
 	private static final Map<String, String> REQUIRED_LITERALS = Map.of(EMAIL, "@", PHONE, "+", JWT, "eyJ", BEARER,
 			"bearer", API_KEY_SECRET, "fdn_");
 

@@ -20,17 +20,21 @@ import org.springframework.data.domain.ScrollPosition.Direction;
 /**
  * Turns a {@link KeysetScrollPosition} into an opaque, URL-safe cursor token and back.
  * <p>
- * A token is unpadded base64url (RFC 4648 §5) of a small binary form: a format version, the direction, and each key
- * as its property name, a one-byte type tag and the value. No Java serialization is involved and no class name is
- * read from the client: only the types of {@link #SAFE_TYPES} can be decoded. Decoding is strict: a token longer than
- * {@value #MAX_LENGTH} characters, with characters outside the base64url alphabet, of an unknown version, truncated,
- * with trailing bytes, an unknown type tag, a malformed property name or an out-of-range value is refused with a
- * {@link BadRequestException} (400) whose detail never repeats the token.
+ * A token is unpadded base64url (RFC 4648 §5) of a small binary form: a format version,
+ * the direction, and each key as its property name, a one-byte type tag and the value. No
+ * Java serialization is involved and no class name is read from the client: only the
+ * types of {@link #SAFE_TYPES} can be decoded. Decoding is strict: a token longer than
+ * {@value #MAX_LENGTH} characters, with characters outside the base64url alphabet, of an
+ * unknown version, truncated, with trailing bytes, an unknown type tag, a malformed
+ * property name or an out-of-range value is refused with a {@link BadRequestException}
+ * (400) whose detail never repeats the token.
  * <p>
- * A token is not signed: it is a position, not a permission. A client that forges one with well-formed keys only
- * moves its own position in a list it may read anyway; which rows it may read is decided by the query (the tenant
- * filter and row-level security), never by the cursor. Check the keys against the query's order with
- * {@link KeysetOrder#check(KeysetScrollPosition)}, which refuses keys the order does not name.
+ * A token is not signed: it is a position, not a permission. A client that forges one
+ * with well-formed keys only moves its own position in a list it may read anyway; which
+ * rows it may read is decided by the query (the tenant filter and row-level security),
+ * never by the cursor. Check the keys against the query's order with
+ * {@link KeysetOrder#check(KeysetScrollPosition)}, which refuses keys the order does not
+ * name.
  */
 public final class CursorCodec {
 
@@ -38,14 +42,17 @@ public final class CursorCodec {
 	public static final int MAX_LENGTH = 1024;
 
 	/**
-	 * The value types a token can carry: {@code String}, {@code Integer}, {@code Long}, {@code BigDecimal},
-	 * {@code Boolean}, {@code UUID}, {@code Instant}, {@code OffsetDateTime}, {@code LocalDate} and
-	 * {@code LocalDateTime}.
+	 * The value types a token can carry: {@code String}, {@code Integer}, {@code Long},
+	 * {@code BigDecimal}, {@code Boolean}, {@code UUID}, {@code Instant},
+	 * {@code OffsetDateTime}, {@code LocalDate} and {@code LocalDateTime}.
 	 */
 	public static final String SAFE_TYPES = "String, Integer, Long, BigDecimal, Boolean, UUID, Instant, OffsetDateTime, "
 			+ "LocalDate, LocalDateTime";
 
-	/** The most keys a position may have; a sort over more columns than this is no keyset anyone should page by. */
+	/**
+	 * The most keys a position may have; a sort over more columns than this is no keyset
+	 * anyone should page by.
+	 */
 	public static final int MAX_KEYS = 8;
 
 	private static final byte VERSION = 1;
@@ -64,10 +71,12 @@ public final class CursorCodec {
 
 	/**
 	 * Encodes a position.
-	 * @param position a position that is not {@linkplain KeysetScrollPosition#isInitial() initial}, with at most
-	 * {@value #MAX_KEYS} keys whose names are property paths and whose values are of the {@link #SAFE_TYPES}
+	 * @param position a position that is not {@linkplain KeysetScrollPosition#isInitial()
+	 * initial}, with at most {@value #MAX_KEYS} keys whose names are property paths and
+	 * whose values are of the {@link #SAFE_TYPES}
 	 * @return the token
-	 * @throws IllegalArgumentException if the position cannot be encoded (a programming error, not the client's)
+	 * @throws IllegalArgumentException if the position cannot be encoded (a programming
+	 * error, not the client's)
 	 */
 	public static String encode(KeysetScrollPosition position) {
 		Map<String, Object> keys = position.getKeys();
@@ -105,7 +114,8 @@ public final class CursorCodec {
 	 * Decodes a token received from a client.
 	 * @param token the token
 	 * @return the position it names, never initial
-	 * @throws BadRequestException if the token is malformed, too long or carries anything but the safe types
+	 * @throws BadRequestException if the token is malformed, too long or carries anything
+	 * but the safe types
 	 */
 	public static KeysetScrollPosition decode(String token) {
 		if (token.length() > MAX_LENGTH) {

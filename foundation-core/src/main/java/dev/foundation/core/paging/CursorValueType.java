@@ -17,8 +17,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The value types a cursor may carry, each with the one-byte tag that names it in a token and its fixed binary form.
- * The tag, never a class name, decides what is decoded: a client can only choose among these types.
+ * The value types a cursor may carry, each with the one-byte tag that names it in a token
+ * and its fixed binary form. The tag, never a class name, decides what is decoded: a
+ * client can only choose among these types.
  */
 enum CursorValueType {
 
@@ -75,8 +76,8 @@ enum CursorValueType {
 			BigDecimal decimal = (BigDecimal) value;
 			byte[] unscaled = decimal.unscaledValue().toByteArray();
 			if (unscaled.length > MAX_DECIMAL_BYTES) {
-				throw new IllegalArgumentException("A cursor decimal key has more than " + MAX_DECIMAL_BYTES
-						+ " bytes of digits");
+				throw new IllegalArgumentException(
+						"A cursor decimal key has more than " + MAX_DECIMAL_BYTES + " bytes of digits");
 			}
 			out.putInt(decimal.scale()).put((byte) unscaled.length).put(unscaled);
 		}
@@ -85,7 +86,8 @@ enum CursorValueType {
 		Object read(ByteBuffer in) {
 			int scale = in.getInt();
 			int length = Byte.toUnsignedInt(in.get());
-			// Bounded digits and scale: a decimal like 1E-2147483647 would make every comparison expensive.
+			// Bounded digits and scale: a decimal like 1E-2147483647 would make every
+			// comparison expensive.
 			if (length == 0 || length > MAX_DECIMAL_BYTES || Math.abs((long) scale) > MAX_DECIMAL_SCALE) {
 				throw new IllegalArgumentException("decimal out of range");
 			}
@@ -202,7 +204,8 @@ enum CursorValueType {
 	abstract Object read(ByteBuffer in) throws CharacterCodingException;
 
 	/**
-	 * Returns the type of a value, by exact class: subclasses are not accepted (all but BigDecimal are final).
+	 * Returns the type of a value, by exact class: subclasses are not accepted (all but
+	 * BigDecimal are final).
 	 * @param value the value
 	 * @return its type, or {@code null} if a cursor cannot carry it
 	 */

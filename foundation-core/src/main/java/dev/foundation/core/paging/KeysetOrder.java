@@ -12,12 +12,15 @@ import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 
 /**
- * The order of a cursor-paginated list: its sort properties, their directions and the Java type of each, declared
- * once and used both for the query ({@link #sort()}) and to check a client's cursor ({@link #position(String)}).
+ * The order of a cursor-paginated list: its sort properties, their directions and the
+ * Java type of each, declared once and used both for the query ({@link #sort()}) and to
+ * check a client's cursor ({@link #position(String)}).
  * <p>
- * End the order with a unique property, usually the id, so that it is total: rows sharing every earlier key would
- * otherwise be skipped or repeated between pages (Spring Data JPA appends the id itself when it is missing, and the
- * cursor then carries a key this order does not declare). For example, newest first:
+ * End the order with a unique property, usually the id, so that it is total: rows sharing
+ * every earlier key would otherwise be skipped or repeated between pages (Spring Data JPA
+ * appends the id itself when it is missing, and the cursor then carries a key this order
+ * does not declare). For example, newest first:
+ *
  * <pre>{@code
  * static final KeysetOrder NEWEST_FIRST = KeysetOrder.descending("createdAt", Instant.class)
  * 	.thenDescending("id", UUID.class);
@@ -25,8 +28,10 @@ import org.springframework.data.domain.Sort;
  * Window<Contact> findBy(ScrollPosition position, Sort sort, Limit limit);   // the repository
  * contacts.findBy(request.position(NEWEST_FIRST), NEWEST_FIRST.sort(), request.limit());
  * }</pre>
- * Serve the order with an index on the same columns in the same directions (after the tenant column for
- * tenant-owned tables), so that a page reads as many index entries as it returns.
+ *
+ * Serve the order with an index on the same columns in the same directions (after the
+ * tenant column for tenant-owned tables), so that a page reads as many index entries as
+ * it returns.
  */
 public final class KeysetOrder {
 
@@ -57,7 +62,8 @@ public final class KeysetOrder {
 	}
 
 	/**
-	 * Returns this order followed by an ascending property, which orders rows equal in every earlier property.
+	 * Returns this order followed by an ascending property, which orders rows equal in
+	 * every earlier property.
 	 * @param property the property path
 	 * @param type its Java type, one of {@link CursorCodec#SAFE_TYPES}
 	 * @return a new order
@@ -67,7 +73,8 @@ public final class KeysetOrder {
 	}
 
 	/**
-	 * Returns this order followed by a descending property, which orders rows equal in every earlier property.
+	 * Returns this order followed by a descending property, which orders rows equal in
+	 * every earlier property.
 	 * @param property the property path
 	 * @param type its Java type, one of {@link CursorCodec#SAFE_TYPES}
 	 * @return a new order
@@ -86,17 +93,20 @@ public final class KeysetOrder {
 
 	/**
 	 * Returns the position a client's cursor names, checked against this order.
-	 * @param cursor the token from the client, or {@code null} (or blank) for the first page
+	 * @param cursor the token from the client, or {@code null} (or blank) for the first
+	 * page
 	 * @return the position: {@linkplain ScrollPosition#keyset() initial} without a cursor
-	 * @throws BadRequestException if the cursor is malformed or does not belong to this order
+	 * @throws BadRequestException if the cursor is malformed or does not belong to this
+	 * order
 	 */
 	public KeysetScrollPosition position(@Nullable String cursor) {
 		return (cursor == null || cursor.isBlank()) ? ScrollPosition.keyset() : check(CursorCodec.decode(cursor));
 	}
 
 	/**
-	 * Checks that a decoded position belongs to this order: exactly its properties, each of its declared type. A
-	 * forged cursor naming other properties or types would otherwise reach the query and fail there.
+	 * Checks that a decoded position belongs to this order: exactly its properties, each
+	 * of its declared type. A forged cursor naming other properties or types would
+	 * otherwise reach the query and fail there.
 	 * @param position the position
 	 * @return the same position
 	 * @throws BadRequestException if it does not belong to this order

@@ -15,11 +15,13 @@ import org.hibernate.annotations.UuidGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base of entities: a time-ordered UUID id (version 7, RFC 9562, so inserts stay near the end of the primary-key
- * index), creation and update timestamps, and an optimistic-lock version.
+ * Base of entities: a time-ordered UUID id (version 7, RFC 9562, so inserts stay near the
+ * end of the primary-key index), creation and update timestamps, and an optimistic-lock
+ * version.
  * <p>
- * Columns: {@code id uuid}, {@code created_at timestamptz}, {@code updated_at timestamptz}, {@code version bigint}.
- * Equality is by id, and an entity without id (not yet persisted) is equal only to itself.
+ * Columns: {@code id uuid}, {@code created_at timestamptz},
+ * {@code updated_at timestamptz}, {@code version bigint}. Equality is by id, and an
+ * entity without id (not yet persisted) is equal only to itself.
  */
 @MappedSuperclass
 public abstract class BaseEntity {
@@ -67,7 +69,8 @@ public abstract class BaseEntity {
 	}
 
 	/**
-	 * Returns the optimistic-lock version; a stale version makes an update fail with a conflict.
+	 * Returns the optimistic-lock version; a stale version makes an update fail with a
+	 * conflict.
 	 * @return the version
 	 */
 	public long getVersion() {

@@ -11,8 +11,9 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Migrates the foundation's own tables, with a Flyway history of their own, before the application's migrations and
- * before JPA starts (it is registered as a database initializer that runs first).
+ * Migrates the foundation's own tables, with a Flyway history of their own, before the
+ * application's migrations and before JPA starts (it is registered as a database
+ * initializer that runs first).
  */
 public class FoundationSchemaMigration implements InitializingBean {
 
@@ -46,9 +47,11 @@ public class FoundationSchemaMigration implements InitializingBean {
 			.createSchemas(true)
 			.table(table)
 			.locations(locations)
-			// Modules ship migrations in their own version ranges and are added over time.
+			// Modules ship migrations in their own version ranges and are added over
+			// time.
 			.outOfOrder(true)
-			// The schema may already hold the application's tables (when configured to share one).
+			// The schema may already hold the application's tables (when configured to
+			// share one).
 			.baselineOnMigrate(true)
 			.baselineVersion("0")
 			.load();
@@ -65,10 +68,12 @@ public class FoundationSchemaMigration implements InitializingBean {
 	}
 
 	/**
-	 * Sets the data source the application connects with, when it differs from the one migrating: after migrating,
-	 * its role is granted usage of the schema and select, insert, update and delete on the foundation's tables (the
-	 * history table: select only). Nothing is granted when both connect as the same role.
-	 * @param applicationDataSource the application's data source, or {@code null} to grant nothing
+	 * Sets the data source the application connects with, when it differs from the one
+	 * migrating: after migrating, its role is granted usage of the schema and select,
+	 * insert, update and delete on the foundation's tables (the history table: select
+	 * only). Nothing is granted when both connect as the same role.
+	 * @param applicationDataSource the application's data source, or {@code null} to
+	 * grant nothing
 	 */
 	public void setApplicationDataSource(@Nullable DataSource applicationDataSource) {
 		this.applicationDataSource = applicationDataSource;
@@ -97,8 +102,8 @@ public class FoundationSchemaMigration implements InitializingBean {
 	}
 
 	/**
-	 * Returns the data source the migration runs with: the migration role's when one is configured (it owns the
-	 * foundation's tables), otherwise the application's.
+	 * Returns the data source the migration runs with: the migration role's when one is
+	 * configured (it owns the foundation's tables), otherwise the application's.
 	 * @return the migrating data source
 	 */
 	public DataSource getDataSource() {

@@ -18,10 +18,12 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
 /**
- * Spring MVC's Jackson 3 JSON converter (also used for {@code application/problem+json}) with two safety nets: it
- * writes {@linkplain HtmlSafeCharacterEscapes HTML-safe JSON}, and it refuses a UTF-8 body that is not well-formed
- * UTF-8 ({@link MalformedUtf8Exception} as the cause of the {@link HttpMessageNotReadableException}). Each can be
- * turned off; everything else is Spring's converter.
+ * Spring MVC's Jackson 3 JSON converter (also used for {@code application/problem+json})
+ * with two safety nets: it writes {@linkplain HtmlSafeCharacterEscapes HTML-safe JSON},
+ * and it refuses a UTF-8 body that is not well-formed UTF-8
+ * ({@link MalformedUtf8Exception} as the cause of the
+ * {@link HttpMessageNotReadableException}). Each can be turned off; everything else is
+ * Spring's converter.
  */
 public class HardenedJsonHttpMessageConverter extends JacksonJsonHttpMessageConverter {
 
@@ -31,8 +33,10 @@ public class HardenedJsonHttpMessageConverter extends JacksonJsonHttpMessageConv
 
 	/**
 	 * Creates the converter.
-	 * @param builder the application's mapper, as a builder (Spring adds its problem-detail mix-in)
-	 * @param htmlSafe whether {@code <}, {@code >}, {@code &} and {@code '} are written as escapes
+	 * @param builder the application's mapper, as a builder (Spring adds its
+	 * problem-detail mix-in)
+	 * @param htmlSafe whether {@code <}, {@code >}, {@code &} and {@code '} are written
+	 * as escapes
 	 * @param strictUtf8 whether bodies that are not well-formed UTF-8 are refused
 	 */
 	public HardenedJsonHttpMessageConverter(JsonMapper.Builder builder, boolean htmlSafe, boolean strictUtf8) {
@@ -72,10 +76,10 @@ public class HardenedJsonHttpMessageConverter extends JacksonJsonHttpMessageConv
 		return value;
 	}
 
-	// Other charsets are decoded by a Reader, which replaces what it cannot decode; JSON is UTF-8 (RFC 8259).
+	// Other charsets are decoded by a Reader, which replaces what it cannot decode; JSON
+	// is UTF-8 (RFC 8259).
 	private boolean validates(HttpInputMessage inputMessage) {
-		return this.strictUtf8
-				&& StandardCharsets.UTF_8.equals(getCharset(inputMessage.getHeaders().getContentType()));
+		return this.strictUtf8 && StandardCharsets.UTF_8.equals(getCharset(inputMessage.getHeaders().getContentType()));
 	}
 
 	private static final class ValidatingInputMessage implements HttpInputMessage {
@@ -101,7 +105,8 @@ public class HardenedJsonHttpMessageConverter extends JacksonJsonHttpMessageConv
 			return this.message.getHeaders();
 		}
 
-		// Jackson stops reading after the JSON value: the bytes after it must be UTF-8 too.
+		// Jackson stops reading after the JSON value: the bytes after it must be UTF-8
+		// too.
 		void checkRest() throws IOException {
 			if (this.body == null) {
 				return;

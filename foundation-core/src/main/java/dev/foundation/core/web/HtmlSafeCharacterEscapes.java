@@ -6,11 +6,12 @@ import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.io.SerializedString;
 
 /**
- * JSON string escapes that keep a value inert when the JSON lands inside HTML or a script: {@code <}, {@code >},
- * {@code &} and {@code '} are written as {@code \u003C}-style escapes, as are U+2028 and U+2029 (line terminators to
- * JavaScript before ES2019, not to JSON). The JSON means the same to any parser; only its bytes change, so a
- * {@code </script>} in a stored value can no longer end a script block and markup cannot appear in the body at all.
- * Gson's default does the same.
+ * JSON string escapes that keep a value inert when the JSON lands inside HTML or a
+ * script: {@code <}, {@code >}, {@code &} and {@code '} are written as
+ * {@code \u003C}-style escapes, as are U+2028 and U+2029 (line terminators to JavaScript
+ * before ES2019, not to JSON). The JSON means the same to any parser; only its bytes
+ * change, so a {@code </script>} in a stored value can no longer end a script block and
+ * markup cannot appear in the body at all. Gson's default does the same.
  */
 public final class HtmlSafeCharacterEscapes extends CharacterEscapes {
 

@@ -10,9 +10,10 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Sets {@code X-Content-Type-Options: nosniff} on every response, before anything else can write it, so that a
- * browser never second-guesses the declared type (a JSON body holding markup is never rendered as HTML). Spring
- * Security sets the same header, but only behind its filter chain; this covers the rest, error dispatches included.
+ * Sets {@code X-Content-Type-Options: nosniff} on every response, before anything else
+ * can write it, so that a browser never second-guesses the declared type (a JSON body
+ * holding markup is never rendered as HTML). Spring Security sets the same header, but
+ * only behind its filter chain; this covers the rest, error dispatches included.
  */
 public final class NoSniffFilter implements Filter {
 

@@ -5,14 +5,17 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Passes bytes through while checking that they are well-formed UTF-8 (Unicode 15, table 3-7), failing with
- * {@link MalformedUtf8Exception} at the first byte that is not. Rejects what lenient decoders let through: overlong
- * forms ({@code C0 AF} for {@code /}), encoded surrogates ({@code ED A0 80}), code points above U+10FFFF, lone
- * continuation bytes and sequences cut short by the end of the body. Jackson decodes overlong forms as the character
- * they spell, so a check in front of it is the only way to refuse them.
+ * Passes bytes through while checking that they are well-formed UTF-8 (Unicode 15, table
+ * 3-7), failing with {@link MalformedUtf8Exception} at the first byte that is not.
+ * Rejects what lenient decoders let through: overlong forms ({@code C0 AF} for
+ * {@code /}), encoded surrogates ({@code ED A0 80}), code points above U+10FFFF, lone
+ * continuation bytes and sequences cut short by the end of the body. Jackson decodes
+ * overlong forms as the character they spell, so a check in front of it is the only way
+ * to refuse them.
  * <p>
- * A sequence cut by the end of a chunk is held back and completed from the stream before it is handed out, so that a
- * body cut short in the middle of a character fails here rather than in the parser.
+ * A sequence cut by the end of a chunk is held back and completed from the stream before
+ * it is handed out, so that a body cut short in the middle of a character fails here
+ * rather than in the parser.
  */
 final class Utf8ValidatingInputStream extends FilterInputStream {
 
@@ -22,7 +25,8 @@ final class Utf8ValidatingInputStream extends FilterInputStream {
 
 	private int upper = 0xBF;
 
-	// Bytes of the sequence being read: its lead byte and the continuation bytes seen so far.
+	// Bytes of the sequence being read: its lead byte and the continuation bytes seen so
+	// far.
 	private int seen;
 
 	private final byte[] held = new byte[4];

@@ -65,8 +65,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Bearer token authentication over HTTP, through the whole servlet filter chain: the request context filter first,
- * then Spring Security with the foundation's chain, then Spring MVC with the foundation's error handling.
+ * Bearer token authentication over HTTP, through the whole servlet filter chain: the
+ * request context filter first, then Spring Security with the foundation's chain, then
+ * Spring MVC with the foundation's error handling.
  */
 @SpringBootTest(classes = AuthenticationHttpTests.TestApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.MOCK,
@@ -117,7 +118,10 @@ class AuthenticationHttpTests {
 
 	@Test
 	void validSupabaseTokenResolvesTheFoundationPrincipal() throws Exception {
-		String token = issuer.supabase().user("5f0c1a5e-0000-4000-8000-000000000001").tenantId("acme").roles("member")
+		String token = issuer.supabase()
+			.user("5f0c1a5e-0000-4000-8000-000000000001")
+			.tenantId("acme")
+			.roles("member")
 			.token();
 		this.mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
 			.andExpect(status().isOk())
@@ -140,7 +144,8 @@ class AuthenticationHttpTests {
 
 	@Test
 	void tokenOfAnIssuerWhoseKeysAreUnreachableIsServiceUnavailableNotUnauthorized() throws Exception {
-		// The client did nothing wrong: 503 and Retry-After, not a 401 telling it to drop a good token, nor a 500.
+		// The client did nothing wrong: 503 and Retry-After, not a 401 telling it to drop
+		// a good token, nor a 500.
 		for (String trusted : new String[] { KEYS_DOWN, DISCOVERY_DOWN, DISCOVERY_DOWN }) {
 			String token = issuer.custom(trusted).user("user-1").token();
 			this.mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
@@ -172,7 +177,10 @@ class AuthenticationHttpTests {
 				MalformedTokens.hs256SignedWithPublicKey(issuer.rsaKey(), issuer.supabase().claims()),
 				MalformedTokens.signedByUnknownKey(issuer, issuer.supabase().claims()),
 				MalformedTokens.truncated(issuer.supabase().token()),
-				issuer.supabase().issuedAt(Instant.now().minus(Duration.ofHours(2))).expiresIn(Duration.ofHours(1)).token(),
+				issuer.supabase()
+					.issuedAt(Instant.now().minus(Duration.ofHours(2)))
+					.expiresIn(Duration.ofHours(1))
+					.token(),
 				issuer.supabase().audience("anon").token(), issuer.supabase().anonymous().token(),
 				issuer.custom("https://unknown-issuer.example.com").token());
 		for (String token : invalid) {
@@ -217,8 +225,9 @@ class AuthenticationHttpTests {
 			.andReturn();
 		String body = result.getResponse().getContentAsString();
 		assertThat(body).doesNotContain(token.substring(0, 64)).doesNotContain(token.substring(token.length() - 64));
-		assertThat(result.getResponse().getHeaderNames()).allSatisfy((name) -> assertThat(
-				String.join(",", result.getResponse().getHeaders(name))).doesNotContain(token.substring(0, 64)));
+		assertThat(result.getResponse().getHeaderNames())
+			.allSatisfy((name) -> assertThat(String.join(",", result.getResponse().getHeaders(name)))
+				.doesNotContain(token.substring(0, 64)));
 		assertCorrelated(result);
 	}
 
@@ -252,8 +261,7 @@ class AuthenticationHttpTests {
 	@Test
 	void memberOnAdminEndpointIsForbidden() throws Exception {
 		String token = issuer.supabase().roles("member").token();
-		MvcResult result = this.mvc
-			.perform(get("/api/v1/admin").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+		MvcResult result = this.mvc.perform(get("/api/v1/admin").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("https://api.example.com/problems/forbidden"))
@@ -319,14 +327,15 @@ class AuthenticationHttpTests {
 	private static void assertCorrelated(MvcResult result) throws Exception {
 		String requestId = result.getResponse().getHeader("X-Request-Id");
 		assertThat(requestId).isNotBlank();
-		assertThat(JsonPath.<String>read(result.getResponse().getContentAsString(),
-				"$.correlationId")).isEqualTo(requestId);
+		assertThat(JsonPath.<String>read(result.getResponse().getContentAsString(), "$.correlationId"))
+			.isEqualTo(requestId);
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-			WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
-			JacksonAutoConfiguration.class, SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+			WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
+			HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
+			SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
 			UserDetailsServiceAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
 			OAuth2ResourceServerAutoConfiguration.class, RequestContextAutoConfiguration.class,
 			ErrorHandlingAutoConfiguration.class, AuthAutoConfiguration.class })

@@ -32,7 +32,8 @@ class ClientIpResolverTests {
 
 	@Test
 	void takesRightmostUntrustedAddressSoClientPrependedEntriesAreIgnored() {
-		// The client sent "X-Forwarded-For: 6.6.6.6"; the proxy appended the address it saw.
+		// The client sent "X-Forwarded-For: 6.6.6.6"; the proxy appended the address it
+		// saw.
 		assertThat(this.behindProxies.resolve("10.1.2.3", "6.6.6.6, 203.0.113.7")).isEqualTo("203.0.113.7");
 	}
 
@@ -55,8 +56,7 @@ class ClientIpResolverTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "evil.example.com", "\"<x>\"", "unknown", "1.2.3.4:80:evil", "localhost" })
 	void stopsAtEntryThatIsNotAnIpLiteralAndReportsLastTrustedHop(String junk) {
-		assertThat(this.behindProxies.resolve("10.0.0.1", "203.0.113.7, " + junk + ", 10.9.9.9"))
-			.isEqualTo("10.9.9.9");
+		assertThat(this.behindProxies.resolve("10.0.0.1", "203.0.113.7, " + junk + ", 10.9.9.9")).isEqualTo("10.9.9.9");
 		assertThat(this.behindProxies.resolve("10.0.0.1", junk)).isEqualTo("10.0.0.1");
 	}
 

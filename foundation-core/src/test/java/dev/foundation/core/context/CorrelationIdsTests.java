@@ -26,9 +26,9 @@ class CorrelationIdsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "abc\r\nSet-Cookie: x", "abc\ndef", "abc\rdef", "abc def", " abc", "abc\t", "\"abc\"",
-			"'abc'", "<script>alert(1)</script>", "abc;def", "abc,def", "abc/def", "ab%0d%0a", "é-accent",
-			"abc\u0000" })
+	@ValueSource(
+			strings = { "abc\r\nSet-Cookie: x", "abc\ndef", "abc\rdef", "abc def", " abc", "abc\t", "\"abc\"", "'abc'",
+					"<script>alert(1)</script>", "abc;def", "abc,def", "abc/def", "ab%0d%0a", "é-accent", "abc\u0000" })
 	void rejectsIdsWithCharactersUnsafeInHeadersOrLogs(String id) {
 		assertThat(CorrelationIds.isAcceptable(id, 64)).isFalse();
 	}
@@ -107,8 +107,8 @@ class CorrelationIdsTests {
 	@ValueSource(strings = { "", "garbage", "00-" + TRACE_ID, "00-" + TRACE_ID + "-" + PARENT_ID,
 			"00-" + TRACE_ID + "1-" + PARENT_ID + "-01", "00-" + TRACE_ID + "-" + PARENT_ID + "-1",
 			"0-" + TRACE_ID + "-" + PARENT_ID + "-01", "00_" + TRACE_ID + "_" + PARENT_ID + "_01",
-			"00-" + TRACE_ID + "-" + PARENT_ID + "-01\r\nSet-Cookie: x", "<script>-" + TRACE_ID + "-" + PARENT_ID
-					+ "-01" })
+			"00-" + TRACE_ID + "-" + PARENT_ID + "-01\r\nSet-Cookie: x",
+			"<script>-" + TRACE_ID + "-" + PARENT_ID + "-01" })
 	void rejectsMalformedTraceparent(String traceparent) {
 		assertThat(CorrelationIds.traceIdOf(traceparent)).isNull();
 	}

@@ -71,10 +71,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The request context on the container's async and error dispatches, over a real Tomcat with the foundation's
- * security chain: the user (added by authentication) and the tenant (added by a filter after it, as tenancy's
- * resolution filter does) must still be bound, in {@link RequestContexts} and the MDC, when a {@code Callable}
- * completes or {@code /error} renders a failure, although those filters do not run again on such dispatches.
+ * The request context on the container's async and error dispatches, over a real Tomcat
+ * with the foundation's security chain: the user (added by authentication) and the tenant
+ * (added by a filter after it, as tenancy's resolution filter does) must still be bound,
+ * in {@link RequestContexts} and the MDC, when a {@code Callable} completes or
+ * {@code /error} renders a failure, although those filters do not run again on such
+ * dispatches.
  */
 @SpringBootTest(classes = RequestContextAcrossDispatchesIntegrationTests.TestApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.main.banner-mode=off")
@@ -216,12 +218,14 @@ class RequestContextAcrossDispatchesIntegrationTests {
 			.orElseThrow(() -> new AssertionError("No error logged for request " + correlationId));
 	}
 
-	// The request line is written when the asynchronous request completes, which may be just after the response.
+	// The request line is written when the asynchronous request completes, which may be
+	// just after the response.
 	private ILoggingEvent requestLine(String correlationId) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (true) {
 			var line = this.requestLog.stream()
-				.filter((event) -> correlationId.equals(event.getMDCPropertyMap().get(RequestContexts.MDC_CORRELATION_ID)))
+				.filter((event) -> correlationId
+					.equals(event.getMDCPropertyMap().get(RequestContexts.MDC_CORRELATION_ID)))
 				.findFirst();
 			if (line.isPresent() || System.nanoTime() > deadline) {
 				return line.orElseThrow(() -> new AssertionError("No request line logged for " + correlationId));
@@ -253,7 +257,10 @@ class RequestContextAcrossDispatchesIntegrationTests {
 
 	}
 
-	/** Records what each stage of each request saw, by correlation id (taken from the raw MDC, never null here). */
+	/**
+	 * Records what each stage of each request saw, by correlation id (taken from the raw
+	 * MDC, never null here).
+	 */
 	static final class Probe {
 
 		private final Map<String, Seen> seen = new ConcurrentHashMap<>();
@@ -271,8 +278,9 @@ class RequestContextAcrossDispatchesIntegrationTests {
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class,
 			TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-			WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
-			JacksonAutoConfiguration.class, TaskExecutionAutoConfiguration.class, SecurityAutoConfiguration.class,
+			WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
+			HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
+			TaskExecutionAutoConfiguration.class, SecurityAutoConfiguration.class,
 			ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
 			SecurityFilterAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
 			RequestContextAutoConfiguration.class, ErrorHandlingAutoConfiguration.class, AuthAutoConfiguration.class })
@@ -287,8 +295,8 @@ class RequestContextAcrossDispatchesIntegrationTests {
 		}
 
 		/**
-		 * Like tenancy's resolution filter: right after Spring Security, for the request dispatch only, the context
-		 * of an authenticated request gains its tenant.
+		 * Like tenancy's resolution filter: right after Spring Security, for the request
+		 * dispatch only, the context of an authenticated request gains its tenant.
 		 */
 		@Bean
 		FilterRegistrationBean<OncePerRequestFilter> tenantFilter() {
@@ -311,7 +319,10 @@ class RequestContextAcrossDispatchesIntegrationTests {
 			return registration;
 		}
 
-		/** A failure after authentication and tenant resolution, as a rate limiter's might be. */
+		/**
+		 * A failure after authentication and tenant resolution, as a rate limiter's might
+		 * be.
+		 */
 		@Bean
 		FilterRegistrationBean<OncePerRequestFilter> failingFilter() {
 			var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {

@@ -202,7 +202,8 @@ class RequestContextFilterTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "ERROR", "ASYNC" })
 	void laterDispatchBindsTheContextTheRequestEndedWithThenClearsIt(DispatcherType later) throws Exception {
-		// The authentication and tenant filters add to the context on the request dispatch only.
+		// The authentication and tenant filters add to the context on the request
+		// dispatch only.
 		Servlet enriching = new HttpServlet() {
 
 			@Override
@@ -250,11 +251,10 @@ class RequestContextFilterTests {
 		RequestContextFilter logging = new RequestContextFilter(HEADER, 64, new ClientIpResolver(List.of()), true);
 		this.request.setQueryString("token=secret-token");
 		this.request.addHeader(HEADER, "abc-123");
-		List<ILoggingEvent> events = captureRequestLog(() -> logging.doFilter(this.request, this.response,
-				new MockFilterChain(recordingServlet())));
+		List<ILoggingEvent> events = captureRequestLog(
+				() -> logging.doFilter(this.request, this.response, new MockFilterChain(recordingServlet())));
 		assertThat(events).singleElement().satisfies((event) -> {
-			assertThat(event.getFormattedMessage()).startsWith("GET /orders -> 200 in ")
-				.doesNotContain("secret-token");
+			assertThat(event.getFormattedMessage()).startsWith("GET /orders -> 200 in ").doesNotContain("secret-token");
 			assertThat(event.getMDCPropertyMap()).containsEntry(RequestContexts.MDC_CORRELATION_ID, "abc-123");
 		});
 	}

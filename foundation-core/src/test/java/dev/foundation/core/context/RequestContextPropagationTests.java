@@ -100,7 +100,8 @@ class RequestContextPropagationTests {
 		RestClient.Builder builder = RestClient.builder();
 		MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
 		RestClient client = builder.requestInterceptor(new CorrelationIdPropagatingInterceptor("X-Request-Id")).build();
-		server.expect(requestTo("http://inventory.test/items")).andExpect(header("X-Request-Id", "corr-1"))
+		server.expect(requestTo("http://inventory.test/items"))
+			.andExpect(header("X-Request-Id", "corr-1"))
 			.andRespond(withSuccess());
 		try (RequestContexts.Scope scope = RequestContexts.bind(this.context)) {
 			client.get().uri("http://inventory.test/items").retrieve().toBodilessEntity();
@@ -113,7 +114,8 @@ class RequestContextPropagationTests {
 		RestClient.Builder builder = RestClient.builder();
 		MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
 		RestClient client = builder.requestInterceptor(new CorrelationIdPropagatingInterceptor("X-Request-Id")).build();
-		server.expect(requestTo("http://inventory.test/items")).andExpect(headerDoesNotExist("X-Request-Id"))
+		server.expect(requestTo("http://inventory.test/items"))
+			.andExpect(headerDoesNotExist("X-Request-Id"))
 			.andRespond(withSuccess());
 		client.get().uri("http://inventory.test/items").retrieve().toBodilessEntity();
 		server.verify();
@@ -124,7 +126,8 @@ class RequestContextPropagationTests {
 		RestClient.Builder builder = RestClient.builder();
 		MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
 		RestClient client = builder.requestInterceptor(new CorrelationIdPropagatingInterceptor("X-Request-Id")).build();
-		server.expect(requestTo("http://inventory.test/items")).andExpect(header("X-Request-Id", "explicit"))
+		server.expect(requestTo("http://inventory.test/items"))
+			.andExpect(header("X-Request-Id", "explicit"))
 			.andRespond(withSuccess());
 		try (RequestContexts.Scope scope = RequestContexts.bind(this.context)) {
 			client.get()
@@ -142,7 +145,8 @@ class RequestContextPropagationTests {
 		MockRestServiceServer server = MockRestServiceServer.bindTo(builder).build();
 		RestClient client = builder.requestInterceptor(new CorrelationIdPropagatingInterceptor("X-Correlation-Id"))
 			.build();
-		server.expect(requestTo("http://inventory.test/items")).andExpect(header("X-Correlation-Id", "corr-1"))
+		server.expect(requestTo("http://inventory.test/items"))
+			.andExpect(header("X-Correlation-Id", "corr-1"))
 			.andExpect(headerDoesNotExist("X-Request-Id"))
 			.andRespond(withSuccess());
 		try (RequestContexts.Scope scope = RequestContexts.bind(this.context)) {

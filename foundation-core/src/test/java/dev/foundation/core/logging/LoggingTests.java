@@ -39,7 +39,8 @@ class LoggingTests {
 		MaskingDecorator masking = new MaskingDecorator();
 		masking.setFieldNames("password, email,");
 		masking.setValuePatterns(String.join("\n", MaskingDefaults.PATTERNS));
-		// Joran starts the decorator it builds from logback-foundation.xml; here that is done by hand.
+		// Joran starts the decorator it builds from logback-foundation.xml; here that is
+		// done by hand.
 		masking.start();
 		this.loggerContext.setMDCAdapter(new LogbackMDCAdapter());
 		this.encoder.setContext(this.loggerContext);
@@ -132,7 +133,8 @@ class LoggingTests {
 			.filter((candidate) -> candidate.contains("signup for"))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No JSON log line in:\n" + output.getOut()));
-		// Boot initialises logging once per JVM while a test context stays cached: the service name may be another
+		// Boot initialises logging once per JVM while a test context stays cached: the
+		// service name may be another
 		// test's, so only its presence is checked.
 		assertThat(line).startsWith("{")
 			.contains("\"service\":\"")

@@ -75,8 +75,7 @@ class CursorCodecTests {
 			.isThrownBy(() -> CursorCodec.encode(ScrollPosition.forward(Map.of("key", new Object()))));
 		Map<String, Object> withNull = new LinkedHashMap<>();
 		withNull.put("createdAt", null);
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> CursorCodec.encode(ScrollPosition.forward(withNull)))
+		assertThatIllegalArgumentException().isThrownBy(() -> CursorCodec.encode(ScrollPosition.forward(withNull)))
 			.withMessageContaining("null");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> CursorCodec.encode(ScrollPosition.forward(Map.of("name'; drop", 1))));
@@ -91,8 +90,8 @@ class CursorCodecTests {
 
 	@Test
 	void garbageIsABadRequestThatDoesNotRepeatIt() {
-		for (String garbage : List.of("", " ", "!!!!", "a", "abc=", "ab cd", "ab+/", "<script>", "%00",
-				"AQAB", "eyJhbGciOiJub25lIn0", "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA")) {
+		for (String garbage : List.of("", " ", "!!!!", "a", "abc=", "ab cd", "ab+/", "<script>", "%00", "AQAB",
+				"eyJhbGciOiJub25lIn0", "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA")) {
 			assertThatExceptionOfType(BadRequestException.class).as(garbage)
 				.isThrownBy(() -> CursorCodec.decode(garbage))
 				.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("The cursor is not valid"))
@@ -126,7 +125,8 @@ class CursorCodecTests {
 		assertRefused(raw(1, 0, 0), "wrong number of keys");
 		assertRefused(raw(1, 0, 9, name("a"), 'i', new byte[4]), "wrong number of keys");
 		assertRefused(raw(1, 0, 1, name("a"), 'X', new byte[4]), "unsupported key type");
-		// A Java-serialization or class-name tag does not exist: the tag is one byte from a fixed list.
+		// A Java-serialization or class-name tag does not exist: the tag is one byte from
+		// a fixed list.
 		assertRefused(raw(1, 0, 1, name("a"), 0xAC, new byte[4]), "unsupported key type");
 		assertRefused(raw(1, 0, 2, name("a"), 'i', new byte[4], name("a"), 'i', new byte[4]), "repeated key");
 	}
@@ -144,7 +144,8 @@ class CursorCodecTests {
 	@Test
 	void outOfRangeValuesAreRefused() {
 		assertRefused(raw(1, 0, 1, name("a"), 'b', new byte[] { 2 }), "value out of range");
-		// Nanoseconds beyond a second, an instant beyond Instant.MAX, an offset beyond 18 hours.
+		// Nanoseconds beyond a second, an instant beyond Instant.MAX, an offset beyond 18
+		// hours.
 		assertRefused(raw(1, 0, 1, name("a"), 't', longBytes(0), intBytes(1_000_000_000)), "value out of range");
 		assertRefused(raw(1, 0, 1, name("a"), 't', longBytes(Long.MAX_VALUE), intBytes(0)), "value out of range");
 		assertRefused(raw(1, 0, 1, name("a"), 'o', longBytes(0), intBytes(0), intBytes(19 * 3600)),

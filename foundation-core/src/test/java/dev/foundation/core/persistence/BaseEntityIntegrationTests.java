@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link BaseEntity} and {@link SoftDeletableEntity} mapped by Hibernate against a real PostgreSQL, with the tables
- * created by a Flyway migration from the documented columns and checked by Hibernate's schema validation.
+ * {@link BaseEntity} and {@link SoftDeletableEntity} mapped by Hibernate against a real
+ * PostgreSQL, with the tables created by a Flyway migration from the documented columns
+ * and checked by Hibernate's schema validation.
  */
 @SpringBootTest(classes = BaseEntityIntegrationTests.EntitiesApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -79,7 +80,8 @@ class BaseEntityIntegrationTests {
 			assertThat(id.version()).isEqualTo(7);
 			assertThat(id.variant()).isEqualTo(2);
 		});
-		// Canonical strings compare like the unsigned 128-bit values: later inserts sort after earlier ones.
+		// Canonical strings compare like the unsigned 128-bit values: later inserts sort
+		// after earlier ones.
 		assertThat(ids.stream().map(UUID::toString).toList()).isSorted();
 		Instant embedded = Instant.ofEpochMilli(ids.get(0).getMostSignificantBits() >>> 16);
 		assertThat(embedded).isBetween(Instant.now().minusSeconds(600), Instant.now());
@@ -103,8 +105,8 @@ class BaseEntityIntegrationTests {
 		assertThat(reloaded.getVersion()).isEqualTo(1);
 		assertThat(reloaded.getCreatedAt()).isEqualTo(created.getCreatedAt().truncatedTo(ChronoUnit.MICROS));
 		assertThat(reloaded.getUpdatedAt()).isAfter(reloaded.getCreatedAt());
-		assertThat(this.jdbc.queryForObject("select version from test_widget where id = ?", Long.class,
-				created.getId()))
+		assertThat(
+				this.jdbc.queryForObject("select version from test_widget where id = ?", Long.class, created.getId()))
 			.isEqualTo(1L);
 	}
 
@@ -137,8 +139,8 @@ class BaseEntityIntegrationTests {
 		TestNote deleted = this.notes.save(new TestNote("soft deleted"));
 		this.notes.delete(this.notes.findById(deleted.getId()).orElseThrow());
 
-		assertThat(this.jdbc.queryForObject("select count(*) from test_note where id = ?", Integer.class,
-				deleted.getId()))
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from test_note where id = ?", Integer.class, deleted.getId()))
 			.isOne();
 		assertThat(this.jdbc.queryForObject("select deleted_at from test_note where id = ?", Timestamp.class,
 				deleted.getId()))
@@ -176,9 +178,8 @@ class BaseEntityIntegrationTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-			FlywayAutoConfiguration.class, FoundationSchemaAutoConfiguration.class,
-			HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class,
-			DataJpaRepositoriesAutoConfiguration.class })
+			FlywayAutoConfiguration.class, FoundationSchemaAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
+			TransactionAutoConfiguration.class, DataJpaRepositoriesAutoConfiguration.class })
 	@EntityScan(basePackageClasses = TestWidget.class)
 	@EnableJpaRepositories(basePackageClasses = TestWidget.class, considerNestedRepositories = true)
 	static class EntitiesApplication {

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The foundation's own migrations against a real PostgreSQL: their own schema and history, applied before the
- * application's Flyway migrations.
+ * The foundation's own migrations against a real PostgreSQL: their own schema and
+ * history, applied before the application's Flyway migrations.
  */
 class FoundationSchemaIntegrationTests {
 
@@ -53,7 +53,8 @@ class FoundationSchemaIntegrationTests {
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			assertThat(successfulVersions(jdbc, "foundation.foundation_schema_history")).contains("1.0.1");
 			assertThat(successfulVersions(jdbc, "public.flyway_schema_history")).containsExactly("1");
-			// The application's migration references the foundation's table: it could only succeed after it.
+			// The application's migration references the foundation's table: it could
+			// only succeed after it.
 			assertThat(jdbc.queryForObject("select m.note from app_item a join foundation.foundation_core_test_marker m"
 					+ " on m.id = a.marker_id", String.class))
 				.isEqualTo("foundation-core test migration");
@@ -86,8 +87,8 @@ class FoundationSchemaIntegrationTests {
 			assertThat(jdbc.queryForObject(
 					"select count(*) from foundation.foundation_schema_history where version = '1.0.1'", Integer.class))
 				.isOne();
-			assertThat(jdbc.queryForObject("select count(*) from foundation.foundation_core_test_marker",
-					Integer.class))
+			assertThat(
+					jdbc.queryForObject("select count(*) from foundation.foundation_core_test_marker", Integer.class))
 				.isOne();
 		});
 	}
@@ -122,8 +123,7 @@ class FoundationSchemaIntegrationTests {
 	void withFoundationSchemaDisabledApplicationMigrationThatNeedsItFails() {
 		this.contextRunner.withPropertyValues("foundation.schema.enabled=false").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure())
-				.hasStackTraceContaining("V1__app_table_referencing_foundation.sql")
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("V1__app_table_referencing_foundation.sql")
 				.hasStackTraceContaining("schema \"foundation\" does not exist");
 		});
 	}
@@ -143,7 +143,8 @@ class FoundationSchemaIntegrationTests {
 					assertThat(context).hasNotFailed();
 					JdbcTemplate app = new JdbcTemplate(context.getBean(DataSource.class));
 					assertThat(app.queryForObject("select current_user", String.class)).isEqualTo(role);
-					// The migration role owns the foundation's tables; the application's role may use them.
+					// The migration role owns the foundation's tables; the application's
+					// role may use them.
 					assertThat(admin.queryForObject("select tableowner from pg_tables where schemaname = 'foundation' "
 							+ "and tablename = 'foundation_core_test_marker'", String.class))
 						.isEqualTo(this.postgres.username());
@@ -154,17 +155,18 @@ class FoundationSchemaIntegrationTests {
 					assertThatExceptionOfType(DataAccessException.class)
 						.isThrownBy(() -> app.update("delete from foundation.foundation_schema_history"))
 						.withRootCauseInstanceOf(SQLException.class)
-						.satisfies((ex) -> assertThat(ex.getMostSpecificCause()).hasMessageContaining(
-								"permission denied for table foundation_schema_history"));
+						.satisfies((ex) -> assertThat(ex.getMostSpecificCause())
+							.hasMessageContaining("permission denied for table foundation_schema_history"));
 					assertThatExceptionOfType(DataAccessException.class)
 						.isThrownBy(() -> app.execute("create table foundation.intruder (id int)"))
-						.satisfies((ex) -> assertThat(ex.getMostSpecificCause()).hasMessageContaining(
-								"permission denied for schema foundation"));
+						.satisfies((ex) -> assertThat(ex.getMostSpecificCause())
+							.hasMessageContaining("permission denied for schema foundation"));
 				});
-			// Without the migration role the application's own role cannot create the schema.
-			this.contextRunner.withPropertyValues("spring.datasource.username=" + role,
-					"spring.datasource.password=" + password, "foundation.schema.name=other_schema",
-					"spring.flyway.enabled=false")
+			// Without the migration role the application's own role cannot create the
+			// schema.
+			this.contextRunner
+				.withPropertyValues("spring.datasource.username=" + role, "spring.datasource.password=" + password,
+						"foundation.schema.name=other_schema", "spring.flyway.enabled=false")
 				.run((context) -> assertThat(context).hasFailed()
 					.getFailure()
 					.hasStackTraceContaining("permission denied"));
@@ -176,13 +178,15 @@ class FoundationSchemaIntegrationTests {
 	}
 
 	private static List<String> successfulVersions(JdbcTemplate jdbc, String historyTable) {
-		return jdbc.queryForList("select version from " + historyTable
-				+ " where success and version is not null and type <> 'SCHEMA' order by installed_rank", String.class);
+		return jdbc.queryForList(
+				"select version from " + historyTable
+						+ " where success and version is not null and type <> 'SCHEMA' order by installed_rank",
+				String.class);
 	}
 
 	private static List<String> scripts(JdbcTemplate jdbc, String historyTable) {
-		return jdbc.queryForList(
-				"select script from " + historyTable + " where type = 'SQL' order by installed_rank", String.class);
+		return jdbc.queryForList("select script from " + historyTable + " where type = 'SQL' order by installed_rank",
+				String.class);
 	}
 
 	private static List<String> tableSchemas(JdbcTemplate jdbc, String table) {

@@ -46,9 +46,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A server-sent event stream holds no database connection while it is open: with a pool of two connections (Flyway
- * needs two at startup), other requests are served while three streams are open. It holds only because the foundation turns "open session in view" off
- * by default; with it on, the stream's first query would keep the connection for the stream's whole life.
+ * A server-sent event stream holds no database connection while it is open: with a pool
+ * of two connections (Flyway needs two at startup), other requests are served while three
+ * streams are open. It holds only because the foundation turns "open session in view" off
+ * by default; with it on, the stream's first query would keep the connection for the
+ * stream's whole life.
  */
 @SpringBootTest(classes = OpenInViewIntegrationTests.StreamingApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -84,13 +86,15 @@ class OpenInViewIntegrationTests {
 
 	@Test
 	void openStreamsLeaveThePoolsOnlyConnectionToOtherRequests() throws Exception {
-		// Three streams that each queried the database and then stay open for two seconds.
+		// Three streams that each queried the database and then stay open for two
+		// seconds.
 		List<CompletableFuture<HttpResponse<String>>> open = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			open.add(this.http.sendAsync(request("/stream"), HttpResponse.BodyHandlers.ofString()));
 		}
 		Thread.sleep(500);
-		// Each of these needs a connection within 500 ms, while the streams are still open.
+		// Each of these needs a connection within 500 ms, while the streams are still
+		// open.
 		for (int i = 0; i < 5; i++) {
 			HttpResponse<String> count = this.http.send(request("/count"), HttpResponse.BodyHandlers.ofString());
 			assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
@@ -138,9 +142,9 @@ class OpenInViewIntegrationTests {
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class,
-			DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
-			HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
+	@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class,
+			TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+			WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
 			DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class, FoundationSchemaAutoConfiguration.class,
 			HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class,
 			DataJpaRepositoriesAutoConfiguration.class })

@@ -4,7 +4,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-/** A soft-deletable entity of {@link BaseEntityIntegrationTests}; it inherits {@code @SoftDelete}. */
+/**
+ * A soft-deletable entity of {@link BaseEntityIntegrationTests}; it inherits
+ * {@code @SoftDelete}.
+ */
 @Entity
 @Table(name = "test_note")
 class TestNote extends SoftDeletableEntity {

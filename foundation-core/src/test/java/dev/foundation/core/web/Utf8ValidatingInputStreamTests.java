@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class Utf8ValidatingInputStreamTests {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "41", "00", "7f", "c280", "dfbf", "e0a080", "efbfbf", "ed9fbf", "ee8080",
-			"f0908080", "f48fbfbf", "f3bfbfbf", "e282ac", "f09f9880" })
+	@ValueSource(strings = { "", "41", "00", "7f", "c280", "dfbf", "e0a080", "efbfbf", "ed9fbf", "ee8080", "f0908080",
+			"f48fbfbf", "f3bfbfbf", "e282ac", "f09f9880" })
 	void wellFormedSequencesPass(String hex) throws IOException {
 		byte[] bytes = HexFormat.of().parseHex(hex);
 		assertThat(readAll(bytes)).isEqualTo(bytes);
@@ -31,18 +31,19 @@ class Utf8ValidatingInputStreamTests {
 	@ValueSource(strings = { "c0af", "c080", "c1bf", "e080bc", "e09fbf", "f08fbfbf", "eda080", "edbfbf", "f4908080",
 			"f5808080", "ff", "fe", "80", "41bf42", "e282", "f09f98", "c2", "c241", "e228a1" })
 	void malformedSequencesFail(String hex) {
-		assertThatExceptionOfType(MalformedUtf8Exception.class)
-			.isThrownBy(() -> readAll(HexFormat.of().parseHex(hex)))
+		assertThatExceptionOfType(MalformedUtf8Exception.class).isThrownBy(() -> readAll(HexFormat.of().parseHex(hex)))
 			.withMessage("The request body is not valid UTF-8");
 	}
 
 	@Test
 	void singleByteReadsAndSkipsAreCheckedToo() throws IOException {
-		try (InputStream in = new Utf8ValidatingInputStream(new ByteArrayInputStream(new byte[] { 'a', (byte) 0xC0 }))) {
+		try (InputStream in = new Utf8ValidatingInputStream(
+				new ByteArrayInputStream(new byte[] { 'a', (byte) 0xC0 }))) {
 			assertThat(in.read()).isEqualTo('a');
 			assertThatExceptionOfType(MalformedUtf8Exception.class).isThrownBy(in::read);
 		}
-		try (InputStream in = new Utf8ValidatingInputStream(new ByteArrayInputStream(new byte[] { 'a', (byte) 0x80 }))) {
+		try (InputStream in = new Utf8ValidatingInputStream(
+				new ByteArrayInputStream(new byte[] { 'a', (byte) 0x80 }))) {
 			assertThatExceptionOfType(MalformedUtf8Exception.class).isThrownBy(() -> in.skip(10));
 		}
 	}
@@ -56,7 +57,8 @@ class Utf8ValidatingInputStreamTests {
 		byte[] cut = { 'a', (byte) 0xE2, (byte) 0x82 };
 		try (InputStream in = new Utf8ValidatingInputStream(new TrickleInputStream(cut, new Random(1), 2))) {
 			byte[] buffer = new byte[2];
-			// The first chunk, "a" and the lead byte, hands out only "a"; completing the character hits the end.
+			// The first chunk, "a" and the lead byte, hands out only "a"; completing the
+			// character hits the end.
 			assertThatExceptionOfType(MalformedUtf8Exception.class).isThrownBy(() -> in.read(buffer, 0, 2));
 		}
 	}

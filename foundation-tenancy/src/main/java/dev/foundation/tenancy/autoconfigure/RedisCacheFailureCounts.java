@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * Counts failures of the tenant cache's Redis tier by operation ({@code read}, {@code write}, {@code invalidate}),
- * exposed as the meter {@value #METER} when Micrometer is present.
+ * Counts failures of the tenant cache's Redis tier by operation ({@code read},
+ * {@code write}, {@code invalidate}), exposed as the meter {@value #METER} when
+ * Micrometer is present.
  */
 final class RedisCacheFailureCounts implements Consumer<String> {
 

@@ -28,12 +28,14 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Tenants and memberships stored in the foundation's schema (tables {@code tenants}, {@code tenant_external_ids},
- * {@code memberships}, migrated with the foundation's own Flyway history).
+ * Tenants and memberships stored in the foundation's schema (tables {@code tenants},
+ * {@code tenant_external_ids}, {@code memberships}, migrated with the foundation's own
+ * Flyway history).
  * <p>
- * The directory uses the application's {@link JdbcClient} and its unique (or primary) transaction manager, so its
- * writes join the application's transactions; without them it works on the {@link DataSource} directly. With
- * {@code foundation.schema.enabled=false} the tables must be created by other means, in the schema named by
+ * The directory uses the application's {@link JdbcClient} and its unique (or primary)
+ * transaction manager, so its writes join the application's transactions; without them it
+ * works on the {@link DataSource} directly. With {@code foundation.schema.enabled=false}
+ * the tables must be created by other means, in the schema named by
  * {@code foundation.schema.name}.
  */
 @AutoConfiguration(after = FoundationSchemaAutoConfiguration.class,
@@ -55,7 +57,8 @@ public final class TenancyAutoConfiguration {
 	TenantDirectory tenantDirectory(DataSource dataSource, ObjectProvider<JdbcClient> jdbcClient,
 			ObjectProvider<PlatformTransactionManager> transactionManager, FoundationSchemaProperties schema,
 			ObjectProvider<MembershipListener> listeners, ObjectProvider<TenantListener> tenantListeners) {
-		// Listeners are looked up at each change, so one may depend on the directory without a cycle.
+		// Listeners are looked up at each change, so one may depend on the directory
+		// without a cycle.
 		return new JdbcTenantDirectory(jdbcClient.getIfAvailable(() -> JdbcClient.create(dataSource)),
 				transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)), schema.getName(),
 				() -> listeners.orderedStream().iterator(), () -> tenantListeners.orderedStream().iterator());
@@ -72,7 +75,8 @@ public final class TenancyAutoConfiguration {
 	@Bean
 	static SmartInitializingSingleton legacyIdentityAdoptionRunner(ObjectProvider<LegacyIdentityAdoption> adoption,
 			ObjectProvider<TrustedIssuerRegistry> issuers, ObjectProvider<TenancyProperties> properties) {
-		// After every singleton, so the foundation's migrations ran; before the server takes requests.
+		// After every singleton, so the foundation's migrations ran; before the server
+		// takes requests.
 		return () -> adoption.ifAvailable((legacy) -> {
 			Map<String, AuthProvider> trusted = new LinkedHashMap<>();
 			issuers.ifAvailable((registry) -> registry.issuers()

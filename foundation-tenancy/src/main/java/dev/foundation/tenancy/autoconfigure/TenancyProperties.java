@@ -18,8 +18,9 @@ public class TenancyProperties {
 	private final Provisioning provisioning = new Provisioning();
 
 	/**
-	 * Issuer ({@code iss}) of the memberships and organization ids stored before identities were kept per issuer;
-	 * needed at startup only while such rows exist and more than one issuer is trusted.
+	 * Issuer ({@code iss}) of the memberships and organization ids stored before
+	 * identities were kept per issuer; needed at startup only while such rows exist and
+	 * more than one issuer is trusted.
 	 */
 	private @Nullable String legacyIssuer;
 
@@ -49,8 +50,9 @@ public class TenancyProperties {
 	public static class Provisioning {
 
 		/**
-		 * Whether a first request from an identity-provider organization with no tenant yet provisions the tenant
-		 * and the caller's membership (role taken from the token). Read by tenant resolution.
+		 * Whether a first request from an identity-provider organization with no tenant
+		 * yet provisions the tenant and the caller's membership (role taken from the
+		 * token). Read by tenant resolution.
 		 */
 		private boolean enabled = false;
 

@@ -53,17 +53,20 @@ import org.springframework.transaction.TransactionManager;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Tenant isolation: binds the current tenant to every transaction for PostgreSQL row-level security (through the JPA
- * dialect of Boot's entity manager factory, or a JDBC transaction manager when there is no JPA), gives Hibernate the
- * current tenant for {@code TenantOwnedEntity}, checks at startup that row-level security protects the tables of
- * tenant-owned entities, and checks every connection returned to the pool for tenant settings that would survive
- * into the next borrower's work.
+ * Tenant isolation: binds the current tenant to every transaction for PostgreSQL
+ * row-level security (through the JPA dialect of Boot's entity manager factory, or a JDBC
+ * transaction manager when there is no JPA), gives Hibernate the current tenant for
+ * {@code TenantOwnedEntity}, checks at startup that row-level security protects the
+ * tables of tenant-owned entities, and checks every connection returned to the pool for
+ * tenant settings that would survive into the next borrower's work.
  * <p>
- * Ordered after Hibernate's auto-configuration, whose JPA transaction manager wins when JPA is present, and before the
- * JDBC transaction manager's, which backs off from the tenant-binding one.
+ * Ordered after Hibernate's auto-configuration, whose JPA transaction manager wins when
+ * JPA is present, and before the JDBC transaction manager's, which backs off from the
+ * tenant-binding one.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" },
+@AutoConfiguration(
+		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+				"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" },
 		beforeName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
 				"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration" })
 @ConditionalOnClass({ DataSource.class, DataSourceTransactionManager.class })
@@ -115,16 +118,18 @@ public final class TenantIsolationAutoConfiguration {
 
 				@Override
 				public Object postProcessBeforeInitialization(Object bean, String beanName) throws BeansException {
-					// Before initialization: the factory bean takes its vendor adapter's dialect only when none is set.
+					// Before initialization: the factory bean takes its vendor adapter's
+					// dialect only when none is set.
 					if (bean instanceof LocalContainerEntityManagerFactoryBean factory) {
 						if (factory.getJpaDialect() == null) {
 							factory.setJpaDialect(new TenantBindingJpaDialect(binding.getObject()));
 						}
 						else if (!(factory.getJpaDialect() instanceof TenantBindingJpaDialect)) {
-							logger.warn("Entity manager factory '{}' has a JPA dialect of its own ({}); its "
-									+ "transactions are not bound to the current tenant, so row-level security "
-									+ "shows them no tenant's rows. Extend TenantBindingJpaDialect instead", beanName,
-									factory.getJpaDialect().getClass().getName());
+							logger.warn(
+									"Entity manager factory '{}' has a JPA dialect of its own ({}); its "
+											+ "transactions are not bound to the current tenant, so row-level security "
+											+ "shows them no tenant's rows. Extend TenantBindingJpaDialect instead",
+									beanName, factory.getJpaDialect().getClass().getName());
 						}
 					}
 					return bean;
@@ -142,7 +147,8 @@ public final class TenantIsolationAutoConfiguration {
 				throw new InvalidFoundationPropertyException(MAX_AGE_PROPERTY, "must not be negative, was " + maxAge,
 						"Set a duration such as 30s (0 checks the catalog on every health request)");
 			}
-			// Every entity manager factory is checked against its own data source: with several, none is skipped.
+			// Every entity manager factory is checked against its own data source: with
+			// several, none is skipped.
 			return new CachedTenantIsolationCheck(() -> entityManagerFactories.orderedStream().map((factory) -> {
 				DataSource dataSource = (factory instanceof EntityManagerFactoryInfo info) ? info.getDataSource()
 						: dataSources.getIfUnique();
@@ -225,7 +231,8 @@ public final class TenantIsolationAutoConfiguration {
 
 				@Override
 				public Object postProcessBeforeInitialization(Object bean, String beanName) throws BeansException {
-					// Before initialization: the factory bean applies its customizers when it creates the repository.
+					// Before initialization: the factory bean applies its customizers
+					// when it creates the repository.
 					if (bean instanceof RepositoryFactoryBeanSupport<?, ?, ?> factoryBean) {
 						factoryBean.addRepositoryFactoryCustomizer((factory) -> factory
 							.addRepositoryProxyPostProcessor(new QueryMethodTransactions(transactionManagers)));

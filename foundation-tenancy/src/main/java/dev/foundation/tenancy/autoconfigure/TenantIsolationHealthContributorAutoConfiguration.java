@@ -15,8 +15,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code tenantIsolation} health component (switch: {@code management.health.tenant-isolation.enabled}). It is
- * not added to any health group: see {@link TenantIsolationHealthIndicator} for why it stays out of readiness.
+ * The {@code tenantIsolation} health component (switch:
+ * {@code management.health.tenant-isolation.enabled}). It is not added to any health
+ * group: see {@link TenantIsolationHealthIndicator} for why it stays out of readiness.
  */
 @AutoConfiguration(after = TenantIsolationAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)

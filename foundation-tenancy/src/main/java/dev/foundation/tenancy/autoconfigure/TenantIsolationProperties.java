@@ -5,41 +5,44 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of tenant isolation: the transaction-local tenant binding for row-level security, Hibernate's tenant
- * restriction of tenant-owned entities, the startup self-check (also behind the tenantIsolation health component) and
- * the check of connections returned to the pool.
+ * Configuration of tenant isolation: the transaction-local tenant binding for row-level
+ * security, Hibernate's tenant restriction of tenant-owned entities, the startup
+ * self-check (also behind the tenantIsolation health component) and the check of
+ * connections returned to the pool.
  */
 @ConfigurationProperties("foundation.tenancy.isolation")
 public class TenantIsolationProperties {
 
 	/**
-	 * Whether the current tenant is bound to every transaction (for row-level security) and to Hibernate sessions
-	 * (for entities extending TenantOwnedEntity).
+	 * Whether the current tenant is bound to every transaction (for row-level security)
+	 * and to Hibernate sessions (for entities extending TenantOwnedEntity).
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * What a failed startup check of row-level security on the tables of tenant-owned entities does: 'fail' stops
-	 * startup, 'warn' logs (and the tenantIsolation health component reports DOWN), 'off' skips the check (the
-	 * health component reports UNKNOWN).
+	 * What a failed startup check of row-level security on the tables of tenant-owned
+	 * entities does: 'fail' stops startup, 'warn' logs (and the tenantIsolation health
+	 * component reports DOWN), 'off' skips the check (the health component reports
+	 * UNKNOWN).
 	 */
 	private SelfCheck selfCheck = SelfCheck.FAIL;
 
 	/**
-	 * How long the tenantIsolation health component reuses the last self-check result (the startup check's at
-	 * first) before checking the catalog again.
+	 * How long the tenantIsolation health component reuses the last self-check result
+	 * (the startup check's at first) before checking the catalog again.
 	 */
 	private Duration selfCheckMaxAge = Duration.ofSeconds(30);
 
 	/**
-	 * Check of connections returned to the pool for tenant settings that survive outside a transaction.
+	 * Check of connections returned to the pool for tenant settings that survive outside
+	 * a transaction.
 	 */
 	private final ConnectionCheck connectionCheck = new ConnectionCheck();
 
 	/**
-	 * Whether query methods declared on Spring Data repositories run in a read-only transaction when called outside
-	 * one, so that the tenant is bound for row-level security (Spring Data makes only its own CRUD methods
-	 * transactional).
+	 * Whether query methods declared on Spring Data repositories run in a read-only
+	 * transaction when called outside one, so that the tenant is bound for row-level
+	 * security (Spring Data makes only its own CRUD methods transactional).
 	 */
 	private boolean transactionalQueryMethods = true;
 
@@ -83,9 +86,10 @@ public class TenantIsolationProperties {
 	public static class ConnectionCheck {
 
 		/**
-		 * Whether connections are checked for a tenant setting made at session level, which is counted, logged and
-		 * neutralised (evicted from a Hikari pool, otherwise reset). Free for transactions the foundation binds (their
-		 * binding statement is the check); one round trip when a connection that ran other SQL is returned.
+		 * Whether connections are checked for a tenant setting made at session level,
+		 * which is counted, logged and neutralised (evicted from a Hikari pool, otherwise
+		 * reset). Free for transactions the foundation binds (their binding statement is
+		 * the check); one round trip when a connection that ran other SQL is returned.
 		 */
 		private boolean enabled = true;
 

@@ -44,14 +44,16 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Tenant resolution: the built-in resolvers (token claim, header, subdomain), the application's {@link TenantResolver}
- * beans, the {@link TenantResolution} that checks their result against the {@link TenantDirectory}, and the
- * {@code tenantRoles} bean for Spring Security expressions; in Spring MVC applications, the filter that resolves each
- * authenticated request's tenant (ordered just after Spring Security's filter chain) and the interceptor enforcing
- * {@code @RequireTenantRole}.
+ * Tenant resolution: the built-in resolvers (token claim, header, subdomain), the
+ * application's {@link TenantResolver} beans, the {@link TenantResolution} that checks
+ * their result against the {@link TenantDirectory}, and the {@code tenantRoles} bean for
+ * Spring Security expressions; in Spring MVC applications, the filter that resolves each
+ * authenticated request's tenant (ordered just after Spring Security's filter chain) and
+ * the interceptor enforcing {@code @RequireTenantRole}.
  * <p>
- * Found tenants and memberships are cached in memory and, when the application has a Redis connection factory, in
- * Redis; changes made through the directory invalidate both, on every instance.
+ * Found tenants and memberships are cached in memory and, when the application has a
+ * Redis connection factory, in Redis; changes made through the directory invalidate both,
+ * on every instance.
  */
 @AutoConfiguration(after = TenancyAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
@@ -99,7 +101,8 @@ public final class TenantResolutionAutoConfiguration {
 				shared.getIfUnique(() -> SharedTenantCache.NONE));
 	}
 
-	// One bean, both listener types: ordered first among the listeners (see TenantCacheInvalidation).
+	// One bean, both listener types: ordered first among the listeners (see
+	// TenantCacheInvalidation).
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	TenantCacheInvalidation tenantCacheInvalidation(ObjectProvider<TenantResolutionCache> cache) {
@@ -153,8 +156,7 @@ public final class TenantResolutionAutoConfiguration {
 			}
 			// Boot's template when there is one; otherwise one of the same kind.
 			StringRedisTemplate template = templates.getIfUnique(() -> new StringRedisTemplate(connectionFactory));
-			return new RedisTenantCache(template, prefix, redis.getTtl(), redis.isBroadcastInvalidations(),
-					failures);
+			return new RedisTenantCache(template, prefix, redis.getTtl(), redis.isBroadcastInvalidations(), failures);
 		}
 
 		@Bean
@@ -199,13 +201,12 @@ public final class TenantResolutionAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "tenantResolutionFilterRegistration")
-		FilterRegistrationBean<TenantResolutionFilter> tenantResolutionFilterRegistration(
-				TenantResolution resolution,
-				ObjectProvider<ProblemResponseWriter> problems,
-				Environment environment) {
+		FilterRegistrationBean<TenantResolutionFilter> tenantResolutionFilterRegistration(TenantResolution resolution,
+				ObjectProvider<ProblemResponseWriter> problems, Environment environment) {
 			FilterRegistrationBean<TenantResolutionFilter> registration = new FilterRegistrationBean<>(
 					new TenantResolutionFilter(resolution, problems.getIfAvailable()));
-			// Just after Spring Security's chain wherever the application puts it: before it, no request would be
+			// Just after Spring Security's chain wherever the application puts it: before
+			// it, no request would be
 			// authenticated yet and every one would pass without a tenant.
 			Integer securityOrder = environment.getProperty("spring.security.filter.order", Integer.class);
 			registration.setOrder((securityOrder != null) ? securityOrder + 10 : TenantResolutionFilter.ORDER);

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class TenantResolutionProperties {
 
 	/**
-	 * Whether the tenant of each authenticated request is resolved, checked and put into the request context.
+	 * Whether the tenant of each authenticated request is resolved, checked and put into
+	 * the request context.
 	 */
 	private boolean enabled = true;
 
@@ -25,14 +26,16 @@ public class TenantResolutionProperties {
 	private List<String> requiredPaths = new ArrayList<>(List.of("/api/**"));
 
 	/**
-	 * Path patterns exempted from the required paths, e.g. endpoints a user calls before choosing a tenant.
+	 * Path patterns exempted from the required paths, e.g. endpoints a user calls before
+	 * choosing a tenant.
 	 */
 	private List<String> excludedPaths = new ArrayList<>(List.of("/api/v1/public/**", "/api/v1/me"));
 
 	/**
-	 * How long a found tenant or membership is reused from this instance's memory before it is looked up again (in
-	 * Redis, then in the database). Changes made through the tenant directory drop the entries of every instance at
-	 * once (over Redis); changes made by other means, and changes whose broadcast Redis could not take, take effect
+	 * How long a found tenant or membership is reused from this instance's memory before
+	 * it is looked up again (in Redis, then in the database). Changes made through the
+	 * tenant directory drop the entries of every instance at once (over Redis); changes
+	 * made by other means, and changes whose broadcast Redis could not take, take effect
 	 * on the other instances within this time. Zero turns the in-process cache off.
 	 */
 	private Duration cacheTtl = Duration.ofSeconds(30);
@@ -107,32 +110,36 @@ public class TenantResolutionProperties {
 	}
 
 	/**
-	 * The cache tier in Redis, shared by every instance, used when the application has a Redis connection.
+	 * The cache tier in Redis, shared by every instance, used when the application has a
+	 * Redis connection.
 	 */
 	public static class Redis {
 
 		/**
-		 * Whether found tenants and memberships are also kept in Redis and changes are broadcast to the other
-		 * instances, when the application has a Redis connection factory.
+		 * Whether found tenants and memberships are also kept in Redis and changes are
+		 * broadcast to the other instances, when the application has a Redis connection
+		 * factory.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * How long an entry is kept in Redis. Changes made through the tenant directory drop it at once; when Redis
-		 * cannot take that, the instance making the change retries every second and reads nothing from Redis until
-		 * it went through.
+		 * How long an entry is kept in Redis. Changes made through the tenant directory
+		 * drop it at once; when Redis cannot take that, the instance making the change
+		 * retries every second and reads nothing from Redis until it went through.
 		 */
 		private Duration ttl = Duration.ofMinutes(5);
 
 		/**
-		 * Prefix of the keys and of the invalidation channel ({@code <prefix>invalidations}); the instances of one
-		 * application share it, different applications on one Redis need different prefixes.
+		 * Prefix of the keys and of the invalidation channel
+		 * ({@code <prefix>invalidations}); the instances of one application share it,
+		 * different applications on one Redis need different prefixes.
 		 */
 		private String keyPrefix = "foundation:tenancy:";
 
 		/**
-		 * Whether changes are published on the invalidation channel so that every instance drops its in-process
-		 * copies at once; without it, other instances see a change when their in-process entry expires.
+		 * Whether changes are published on the invalidation channel so that every
+		 * instance drops its in-process copies at once; without it, other instances see a
+		 * change when their in-process entry expires.
 		 */
 		private boolean broadcastInvalidations = true;
 
@@ -183,7 +190,8 @@ public class TenantResolutionProperties {
 		/**
 		 * Where this resolver runs among the others (lower first).
 		 */
-		// A literal, so that it reaches the IDE metadata; equals ClaimTenantResolver.DEFAULT_ORDER.
+		// A literal, so that it reaches the IDE metadata; equals
+		// ClaimTenantResolver.DEFAULT_ORDER.
 		private int order = 100;
 
 		public boolean isEnabled() {
@@ -222,7 +230,8 @@ public class TenantResolutionProperties {
 		/**
 		 * Where this resolver runs among the others (lower first).
 		 */
-		// A literal, so that it reaches the IDE metadata; equals HeaderTenantResolver.DEFAULT_ORDER.
+		// A literal, so that it reaches the IDE metadata; equals
+		// HeaderTenantResolver.DEFAULT_ORDER.
 		private int order = 200;
 
 		public boolean isEnabled() {
@@ -269,7 +278,8 @@ public class TenantResolutionProperties {
 		/**
 		 * Where this resolver runs among the others (lower first).
 		 */
-		// A literal, so that it reaches the IDE metadata; equals SubdomainTenantResolver.DEFAULT_ORDER.
+		// A literal, so that it reaches the IDE metadata; equals
+		// SubdomainTenantResolver.DEFAULT_ORDER.
 		private int order = 300;
 
 		public boolean isEnabled() {

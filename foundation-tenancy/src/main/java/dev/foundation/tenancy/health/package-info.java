@@ -1,6 +1,7 @@
 /**
- * Actuator health of tenant isolation: whether row-level security still protects the tables of tenant-owned
- * entities, and what the check of connections returned to the pool has found.
+ * Actuator health of tenant isolation: whether row-level security still protects the
+ * tables of tenant-owned entities, and what the check of connections returned to the pool
+ * has found.
  */
 @NullMarked
 package dev.foundation.tenancy.health;

@@ -12,9 +12,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Hands a change to listeners once the transaction that made it has committed (at once without transaction
- * synchronization), so a listener never hears of a change that was rolled back. A listener that throws is logged and
- * affects neither the committed change nor the other listeners.
+ * Hands a change to listeners once the transaction that made it has committed (at once
+ * without transaction synchronization), so a listener never hears of a change that was
+ * rolled back. A listener that throws is logged and affects neither the committed change
+ * nor the other listeners.
  *
  * @param <L> the listener type
  * @param <C> the change type
@@ -62,7 +63,8 @@ final class CommittedChanges<L, C> {
 				this.delivery.accept(listener, change);
 			}
 			catch (RuntimeException ex) {
-				// Why: the change is committed; failing the caller now would report a success as a failure.
+				// Why: the change is committed; failing the caller now would report a
+				// success as a failure.
 				logger.error("Listener {} failed on {}", listener, change, ex);
 			}
 		}

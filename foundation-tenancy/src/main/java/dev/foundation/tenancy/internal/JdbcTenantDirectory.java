@@ -27,14 +27,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@link TenantDirectory} on the {@code tenants}, {@code tenant_external_ids} and {@code memberships} tables of the
- * foundation's schema (migration {@code V2_0__tenants.sql}).
+ * {@link TenantDirectory} on the {@code tenants}, {@code tenant_external_ids} and
+ * {@code memberships} tables of the foundation's schema (migration
+ * {@code V2_0__tenants.sql}).
  * <p>
- * Concurrency: every change to a tenant's memberships first locks the tenant's row, so two changes of one tenant's
- * members run one after the other and the last-owner check counts committed owners; provisioning and linking of an
- * external id are serialized by a transaction-scoped advisory lock on the provider and id, so concurrent first
- * requests of an organization create one tenant. The {@link JdbcClient} and the transaction manager must work on the
- * same {@code DataSource}.
+ * Concurrency: every change to a tenant's memberships first locks the tenant's row, so
+ * two changes of one tenant's members run one after the other and the last-owner check
+ * counts committed owners; provisioning and linking of an external id are serialized by a
+ * transaction-scoped advisory lock on the provider and id, so concurrent first requests
+ * of an organization create one tenant. The {@link JdbcClient} and the transaction
+ * manager must work on the same {@code DataSource}.
  */
 public final class JdbcTenantDirectory implements TenantDirectory {
 
@@ -61,8 +63,8 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 	 * @param jdbc the client of the database holding the foundation's schema
 	 * @param transactionManager the transaction manager of the same database
 	 * @param schema the foundation's schema ({@code foundation.schema.name})
-	 * @param listeners the listeners notified of membership changes, iterated at each notification (so a lazy,
-	 * ordered view of beans may be passed)
+	 * @param listeners the listeners notified of membership changes, iterated at each
+	 * notification (so a lazy, ordered view of beans may be passed)
 	 */
 	public JdbcTenantDirectory(JdbcClient jdbc, PlatformTransactionManager transactionManager, String schema,
 			Iterable<MembershipListener> listeners) {
@@ -74,13 +76,15 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 	 * @param jdbc the client of the database holding the foundation's schema
 	 * @param transactionManager the transaction manager of the same database
 	 * @param schema the foundation's schema ({@code foundation.schema.name})
-	 * @param listeners the listeners notified of membership changes, iterated at each notification (so a lazy,
-	 * ordered view of beans may be passed)
-	 * @param tenantListeners the listeners notified of tenant changes, iterated at each notification
+	 * @param listeners the listeners notified of membership changes, iterated at each
+	 * notification (so a lazy, ordered view of beans may be passed)
+	 * @param tenantListeners the listeners notified of tenant changes, iterated at each
+	 * notification
 	 */
 	public JdbcTenantDirectory(JdbcClient jdbc, PlatformTransactionManager transactionManager, String schema,
 			Iterable<MembershipListener> listeners, Iterable<TenantListener> tenantListeners) {
-		// Why: the schema name is concatenated into SQL, so it must be a plain identifier, however it was configured.
+		// Why: the schema name is concatenated into SQL, so it must be a plain
+		// identifier, however it was configured.
 		if (!SCHEMA.matcher(schema).matches()) {
 			throw new IllegalArgumentException("Schema must be a lowercase SQL identifier: '" + schema + "'");
 		}
@@ -171,7 +175,8 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 		Objects.requireNonNull(tenantId, "tenantId");
 		String value = TenantRows.status(status);
 		inTransaction(() -> {
-			// Why "status <> ?": updated_at and listeners record a real change, not a repeated call.
+			// Why "status <> ?": updated_at and listeners record a real change, not a
+			// repeated call.
 			int changed = this.jdbc
 				.sql("update " + this.tenants + " set updated_at = now(), status = ? where id = ? and status <> ?")
 				.params(value, tenantId, value)
@@ -264,8 +269,8 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 	}
 
 	@Override
-	public Tenant provision(String issuer, String externalId, @Nullable String slugHint, String name,
-			UserIdentity user, TenantRole role) {
+	public Tenant provision(String issuer, String externalId, @Nullable String slugHint, String name, UserIdentity user,
+			TenantRole role) {
 		String validIssuer = TenantInputs.id("issuer", issuer);
 		String id = TenantInputs.id("externalId", externalId);
 		String validName = TenantInputs.name(name);
@@ -275,7 +280,8 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 			throw new IllegalArgumentException("The user's issuer is not the organization's");
 		}
 		Objects.requireNonNull(role, "role");
-		// Why a read first: after the first request, every request of the organization finds tenant and membership
+		// Why a read first: after the first request, every request of the organization
+		// finds tenant and membership
 		// here, without a transaction or a lock.
 		Optional<Tenant> existing = findByExternalId(validIssuer, id);
 		if (existing.isPresent() && membership(existing.get().id(), user).isPresent()) {
@@ -285,8 +291,9 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 	}
 
 	/**
-	 * Locks the tenant's row until the transaction ends: membership changes of one tenant are serialized, and a
-	 * statement run after the lock sees the owners committed by the previous holder (READ COMMITTED).
+	 * Locks the tenant's row until the transaction ends: membership changes of one tenant
+	 * are serialized, and a statement run after the lock sees the owners committed by the
+	 * previous holder (READ COMMITTED).
 	 */
 	private void lockTenant(UUID tenantId) {
 		this.jdbc.sql("select id from " + this.tenants + " where id = ? for update")
@@ -297,11 +304,14 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 	}
 
 	private void requireAnotherOwner(UUID tenantId, UserIdentity user, String action) {
-		// Why "for update" although the tenant row is locked: under REPEATABLE READ or SERIALIZABLE the count would
-		// use a snapshot older than the lock; locking the owner rows makes a concurrent removal fail the transaction
+		// Why "for update" although the tenant row is locked: under REPEATABLE READ or
+		// SERIALIZABLE the count would
+		// use a snapshot older than the lock; locking the owner rows makes a concurrent
+		// removal fail the transaction
 		// with a serialization error instead of leaving the tenant without an owner.
 		List<UserIdentity> owners = this.jdbc
-			.sql("select issuer, user_id from " + this.memberships + " where tenant_id = ? and role = 'owner' for update")
+			.sql("select issuer, user_id from " + this.memberships
+					+ " where tenant_id = ? and role = 'owner' for update")
 			.param(tenantId)
 			.query((rs, row) -> new UserIdentity(rs.getString(1), rs.getString(2)))
 			.list();

@@ -17,14 +17,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Gives memberships and organization ids stored before identities were kept per issuer (migration V2_7) the issuer
- * they belong to, once, at startup: the configured {@code foundation.tenancy.legacy-issuer}, else the only trusted
- * issuer (of the organization's provider kind). When that is ambiguous the application does not start: letting the
- * first issuer to present a subject claim the rows would hand one issuer's users to another.
+ * Gives memberships and organization ids stored before identities were kept per issuer
+ * (migration V2_7) the issuer they belong to, once, at startup: the configured
+ * {@code foundation.tenancy.legacy-issuer}, else the only trusted issuer (of the
+ * organization's provider kind). When that is ambiguous the application does not start:
+ * letting the first issuer to present a subject claim the rows would hand one issuer's
+ * users to another.
  */
 public final class LegacyIdentityAdoption {
 
-	/** The property naming the issuer of rows stored before identities were kept per issuer. */
+	/**
+	 * The property naming the issuer of rows stored before identities were kept per
+	 * issuer.
+	 */
 	public static final String PROPERTY = "foundation.tenancy.legacy-issuer";
 
 	private static final Logger logger = LoggerFactory.getLogger(LegacyIdentityAdoption.class);
@@ -58,9 +63,11 @@ public final class LegacyIdentityAdoption {
 	}
 
 	/**
-	 * Assigns issuers to the rows that have none; does nothing (one cheap query) when there are none.
+	 * Assigns issuers to the rows that have none; does nothing (one cheap query) when
+	 * there are none.
 	 * @param legacyIssuer the configured issuer of legacy rows, or {@code null}
-	 * @param trusted the trusted issuers ({@code iss}) and their provider kinds, API keys excluded
+	 * @param trusted the trusted issuers ({@code iss}) and their provider kinds, API keys
+	 * excluded
 	 */
 	public void adopt(@Nullable String legacyIssuer, Map<String, AuthProvider> trusted) {
 		long members = this.jdbc.sql("select count(*) from " + this.memberships + " where issuer = ''")
@@ -115,9 +122,10 @@ public final class LegacyIdentityAdoption {
 			return candidates.get(0);
 		}
 		String rows = (kind != null) ? "organization ids of provider " + kind : "memberships";
-		throw new InvalidFoundationPropertyException(PROPERTY, "is not set, and " + rows + " stored before "
-				+ "identities were kept per issuer cannot be given one: " + (candidates.isEmpty()
-						? "no trusted issuer matches" : "several trusted issuers could own them " + candidates),
+		throw new InvalidFoundationPropertyException(PROPERTY,
+				"is not set, and " + rows + " stored before " + "identities were kept per issuer cannot be given one: "
+						+ (candidates.isEmpty() ? "no trusted issuer matches"
+								: "several trusted issuers could own them " + candidates),
 				"Set " + PROPERTY + " to the iss of the issuer whose users they belong to (its users keep their "
 						+ "tenants; users of other issuers never get them)");
 	}

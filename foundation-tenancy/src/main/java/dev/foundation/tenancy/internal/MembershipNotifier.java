@@ -24,7 +24,10 @@ final class MembershipNotifier {
 		this.changes = new CommittedChanges<>(listeners, MembershipListener::onChange);
 	}
 
-	/** Called inside the transaction making the change; the actor is read now, on the caller's thread. */
+	/**
+	 * Called inside the transaction making the change; the actor is read now, on the
+	 * caller's thread.
+	 */
 	void changed(UUID tenantId, UserIdentity user, @Nullable TenantRole oldRole, @Nullable TenantRole newRole) {
 		String actor = CommittedChanges.actor();
 		MembershipChange change = new MembershipChange(tenantId, user, oldRole, newRole, actor);

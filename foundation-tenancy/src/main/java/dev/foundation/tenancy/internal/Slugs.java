@@ -9,11 +9,15 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Slug rules: the format, and deriving a slug from a provider's organization slug or name.
+ * Slug rules: the format, and deriving a slug from a provider's organization slug or
+ * name.
  */
 final class Slugs {
 
-	/** Why 63: a slug may be a subdomain, and a DNS label is at most 63 characters. Same check as the table's. */
+	/**
+	 * Why 63: a slug may be a subdomain, and a DNS label is at most 63 characters. Same
+	 * check as the table's.
+	 */
 	static final Pattern FORMAT = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
 
 	static final int MAX_LENGTH = 63;
@@ -32,11 +36,13 @@ final class Slugs {
 	}
 
 	/**
-	 * Derives the base slug: lowercase ASCII letters and digits of the hint (accents dropped), other runs turned into
-	 * single hyphens; the name if the hint yields nothing usable, {@value #FALLBACK} if neither does.
+	 * Derives the base slug: lowercase ASCII letters and digits of the hint (accents
+	 * dropped), other runs turned into single hyphens; the name if the hint yields
+	 * nothing usable, {@value #FALLBACK} if neither does.
 	 */
 	static String base(@Nullable String hint, String name) {
-		for (@Nullable String source : new String[] { hint, name }) {
+		for (@Nullable
+		String source : new String[] { hint, name }) {
 			if (source == null) {
 				continue;
 			}
@@ -51,8 +57,8 @@ final class Slugs {
 	}
 
 	/**
-	 * The candidates, in order: the base, then {@code base-2}, {@code base-3}… up to {@code base-count}, the base
-	 * shortened so that the suffix fits.
+	 * The candidates, in order: the base, then {@code base-2}, {@code base-3}… up to
+	 * {@code base-count}, the base shortened so that the suffix fits.
 	 */
 	static List<String> candidates(String base, int count) {
 		List<String> candidates = new ArrayList<>(count);
@@ -62,7 +68,9 @@ final class Slugs {
 		return candidates;
 	}
 
-	/** The base with a suffix, e.g. a random one when every numbered candidate is taken. */
+	/**
+	 * The base with a suffix, e.g. a random one when every numbered candidate is taken.
+	 */
 	static String suffixed(String base, String suffix) {
 		String candidate = truncate(base, MAX_LENGTH - suffix.length()) + suffix;
 		return isValid(candidate) ? candidate : FALLBACK + suffix;

@@ -14,11 +14,12 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.Ordered;
 
 /**
- * Wraps the application's main data source in a {@link SystemScopeDataSource} whose system-scope connections are the
- * foundation's migration role's.
+ * Wraps the application's main data source in a {@link SystemScopeDataSource} whose
+ * system-scope connections are the foundation's migration role's.
  * <p>
- * Ordered after the connection-check post-processor, so that the routing wraps the checked pool: system-scope
- * connections (opened for one transaction and closed, never pooled) are not handed to the pool's eviction.
+ * Ordered after the connection-check post-processor, so that the routing wraps the
+ * checked pool: system-scope connections (opened for one transaction and closed, never
+ * pooled) are not handed to the pool's eviction.
  */
 public final class SystemScopeDataSourcePostProcessor implements BeanPostProcessor, Ordered {
 
@@ -28,7 +29,8 @@ public final class SystemScopeDataSourcePostProcessor implements BeanPostProcess
 
 	/**
 	 * Creates the post-processor.
-	 * @param migrations the foundation's migration, whose data source connects as the owning role
+	 * @param migrations the foundation's migration, whose data source connects as the
+	 * owning role
 	 * @param beanFactory where the data sources are defined
 	 */
 	public SystemScopeDataSourcePostProcessor(ObjectProvider<FoundationSchemaMigration> migrations,
@@ -44,8 +46,10 @@ public final class SystemScopeDataSourcePostProcessor implements BeanPostProcess
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
-		// Only the data source the foundation migrates (the single or primary one): another database has no
-		// tenant-owned tables of the foundation and must never be swapped for the migration role's.
+		// Only the data source the foundation migrates (the single or primary one):
+		// another database has no
+		// tenant-owned tables of the foundation and must never be swapped for the
+		// migration role's.
 		if (bean instanceof DataSource dataSource && isMain(beanName) && !isRouting(dataSource)) {
 			return new SystemScopeDataSource(dataSource, () -> systemScope(dataSource));
 		}
@@ -61,8 +65,10 @@ public final class SystemScopeDataSourcePostProcessor implements BeanPostProcess
 				&& this.beanFactory.getBeanDefinition(beanName).isPrimary();
 	}
 
-	// The migration role's data source when the foundation migrates with a role of its own; otherwise the
-	// application already connects as the owner and the system scope needs no other connection.
+	// The migration role's data source when the foundation migrates with a role of its
+	// own; otherwise the
+	// application already connects as the owner and the system scope needs no other
+	// connection.
 	private DataSource systemScope(DataSource application) {
 		FoundationSchemaMigration migration = this.migrations.getIfAvailable();
 		if (migration == null) {

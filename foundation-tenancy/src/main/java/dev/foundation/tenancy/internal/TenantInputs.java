@@ -6,8 +6,8 @@ import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.core.error.ValidationException;
 
 /**
- * Checks of caller input, so that a wrong value is refused with a message naming the field rather than with a
- * database error.
+ * Checks of caller input, so that a wrong value is refused with a message naming the
+ * field rather than with a database error.
  */
 final class TenantInputs {
 
@@ -39,7 +39,10 @@ final class TenantInputs {
 		return stripped;
 	}
 
-	/** A user id or an external id: given by an identity provider, so taken as is, but never blank or huge. */
+	/**
+	 * A user id or an external id: given by an identity provider, so taken as is, but
+	 * never blank or huge.
+	 */
 	static String id(String field, String value) {
 		Objects.requireNonNull(value, field);
 		if (value.isBlank()) {

@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Runs the {@link TenantIsolationSelfCheck} on the tables of tenant-owned entities once every singleton (the entity
- * manager factory, after the migrations) is ready, so a forgotten policy cannot ship silently. Its result is the
- * first one the {@code tenantIsolation} health component shows.
+ * Runs the {@link TenantIsolationSelfCheck} on the tables of tenant-owned entities once
+ * every singleton (the entity manager factory, after the migrations) is ready, so a
+ * forgotten policy cannot ship silently. Its result is the first one the
+ * {@code tenantIsolation} health component shows.
  */
 public final class TenantIsolationSelfCheckRunner implements SmartInitializingSingleton {
 
@@ -48,8 +49,9 @@ public final class TenantIsolationSelfCheckRunner implements SmartInitializingSi
 			return;
 		}
 		if (result.failure() != null) {
-			throw new IllegalStateException("Could not check row-level security of " + tables + ": "
-					+ result.failure().getMessage(), result.failure());
+			throw new IllegalStateException(
+					"Could not check row-level security of " + tables + ": " + result.failure().getMessage(),
+					result.failure());
 		}
 		if (result.problems().isEmpty()) {
 			logger.info("Row-level security protects every tenant-owned table: {}", tables);
@@ -61,9 +63,10 @@ public final class TenantIsolationSelfCheckRunner implements SmartInitializingSi
 			logger.warn("{} ({}=warn)", reason, PROPERTY);
 			return;
 		}
-		throw new InvalidFoundationPropertyException(PROPERTY, reason, "Fix the tables and the application's "
-				+ "database role as described, or, while migrating an existing application, set " + PROPERTY
-				+ "=warn to start anyway");
+		throw new InvalidFoundationPropertyException(PROPERTY, reason,
+				"Fix the tables and the application's "
+						+ "database role as described, or, while migrating an existing application, set " + PROPERTY
+						+ "=warn to start anyway");
 	}
 
 	/** What a problem found at startup does. */

@@ -20,7 +20,10 @@ final class TenantNotifier {
 		this.changes = new CommittedChanges<>(listeners, TenantListener::onChange);
 	}
 
-	/** Called inside the transaction making the change; the actor is read now, on the caller's thread. */
+	/**
+	 * Called inside the transaction making the change; the actor is read now, on the
+	 * caller's thread.
+	 */
 	void changed(UUID tenantId, TenantChange.Kind kind) {
 		String actor = CommittedChanges.actor();
 		TenantChange change = new TenantChange(tenantId, kind, actor);

@@ -18,12 +18,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * External ids and just-in-time provisioning. Every method but {@link #findByExternalId} runs inside the caller's
- * transaction.
+ * External ids and just-in-time provisioning. Every method but {@link #findByExternalId}
+ * runs inside the caller's transaction.
  */
 final class TenantProvisioning {
 
-	/** Why 20: enough numbered slugs for organizations sharing a name; past them a random suffix avoids a scan. */
+	/**
+	 * Why 20: enough numbered slugs for organizations sharing a name; past them a random
+	 * suffix avoids a scan.
+	 */
 	private static final int NUMBERED_SLUGS = 20;
 
 	private static final String LOCK_NAMESPACE = "foundation.tenancy.external-id:";
@@ -79,8 +82,10 @@ final class TenantProvisioning {
 
 	Tenant provision(String issuer, String externalId, @Nullable String slugHint, String name, UserIdentity user,
 			TenantRole role) {
-		// Why an advisory lock: the first requests of an organization race; the lock makes them take turns, and
-		// each re-reads after getting it, so only the first creates the tenant. It ends with the transaction.
+		// Why an advisory lock: the first requests of an organization race; the lock
+		// makes them take turns, and
+		// each re-reads after getting it, so only the first creates the tenant. It ends
+		// with the transaction.
 		lockExternalId(issuer, externalId);
 		Optional<Tenant> existing = findByExternalId(issuer, externalId);
 		if (existing.isPresent()) {
@@ -115,7 +120,8 @@ final class TenantProvisioning {
 			.list());
 		for (String slug : candidates) {
 			if (!taken.contains(slug)) {
-				// Why "on conflict do nothing": tenants created meanwhile by others may take the slug.
+				// Why "on conflict do nothing": tenants created meanwhile by others may
+				// take the slug.
 				Optional<Tenant> tenant = tryInsert(slug, name);
 				if (tenant.isPresent()) {
 					return tenant.get();

@@ -32,8 +32,8 @@ final class TenantRows {
 
 	static Membership membership(ResultSet rs, int row) throws SQLException {
 		return new Membership(rs.getObject("tenant_id", UUID.class),
-				new UserIdentity(rs.getString("issuer"), rs.getString("user_id")),
-				role(rs.getString("role")), instant(rs, "created_at"));
+				new UserIdentity(rs.getString("issuer"), rs.getString("user_id")), role(rs.getString("role")),
+				instant(rs, "created_at"));
 	}
 
 	static TenantRole role(String value) {
@@ -43,7 +43,6 @@ final class TenantRows {
 	static String status(TenantStatus status) {
 		return status.name().toLowerCase(Locale.ROOT);
 	}
-
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, OffsetDateTime.class).toInstant();

@@ -13,12 +13,16 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.Ordered;
 
 /**
- * Wraps every data source in a {@link TenantSettingCheckingDataSource}, after its initialization (so the pool is
- * configured; {@code unwrap()} still reaches it for Boot's pool metrics, health and JMX).
+ * Wraps every data source in a {@link TenantSettingCheckingDataSource}, after its
+ * initialization (so the pool is configured; {@code unwrap()} still reaches it for Boot's
+ * pool metrics, health and JMX).
  */
 public final class TenantSettingCheckingDataSourcePostProcessor implements BeanPostProcessor, Ordered {
 
-	/** Before the {@link SystemScopeDataSourcePostProcessor}, so the pool's connections are checked directly. */
+	/**
+	 * Before the {@link SystemScopeDataSourcePostProcessor}, so the pool's connections
+	 * are checked directly.
+	 */
 	static final int ORDER = Ordered.LOWEST_PRECEDENCE - 10;
 
 	private final ObjectProvider<TenantSettingLeakCounts> counts;
@@ -44,7 +48,8 @@ public final class TenantSettingCheckingDataSourcePostProcessor implements BeanP
 		return bean;
 	}
 
-	// A data source bean wrapping another one that is checked already (a lazy or transaction-aware proxy) would check
+	// A data source bean wrapping another one that is checked already (a lazy or
+	// transaction-aware proxy) would check
 	// every returned connection twice.
 	private static boolean isChecking(DataSource dataSource) {
 		try {

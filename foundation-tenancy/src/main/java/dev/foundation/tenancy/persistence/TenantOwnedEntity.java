@@ -10,17 +10,22 @@ import org.hibernate.annotations.TenantId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base of entities owned by one tenant: {@link BaseEntity}'s columns plus {@code tenant_id uuid not null}.
+ * Base of entities owned by one tenant: {@link BaseEntity}'s columns plus
+ * {@code tenant_id uuid not null}.
  * <p>
- * The tenant column is Hibernate's {@link TenantId}: a new entity gets the {@linkplain TenantScope current tenant}
- * when persisted, and every {@code find}, query and bulk JPQL {@code update}/{@code delete} is restricted to that
- * tenant. An entity cannot be written into another tenant: Hibernate rejects a tenant id other than the current one.
- * Persisting without a tenant, or in the system scope (which has no tenant to give), is refused; create the entity
- * inside {@link TenantScope#run(UUID, Runnable)} instead.
+ * The tenant column is Hibernate's {@link TenantId}: a new entity gets the
+ * {@linkplain TenantScope current tenant} when persisted, and every {@code find}, query
+ * and bulk JPQL {@code update}/{@code delete} is restricted to that tenant. An entity
+ * cannot be written into another tenant: Hibernate rejects a tenant id other than the
+ * current one. Persisting without a tenant, or in the system scope (which has no tenant
+ * to give), is refused; create the entity inside {@link TenantScope#run(UUID, Runnable)}
+ * instead.
  * <p>
- * This is the first of two layers: put the table under PostgreSQL row-level security too, with
- * {@code select foundation.enable_tenant_rls('<table>')} in its migration. The startup self-check fails when that is
- * missing.
+ * This is the first of two layers: put the table under PostgreSQL row-level security too,
+ * with {@code select foundation.enable_tenant_rls('
+ *
+<table>
+ * ')} in its migration. The startup self-check fails when that is missing.
  */
 @MappedSuperclass
 public abstract class TenantOwnedEntity extends BaseEntity {
@@ -31,7 +36,8 @@ public abstract class TenantOwnedEntity extends BaseEntity {
 
 	/**
 	 * Returns the tenant owning this entity.
-	 * @return the tenant id, or {@code null} until Hibernate inserts the row (at the flush after persisting)
+	 * @return the tenant id, or {@code null} until Hibernate inserts the row (at the
+	 * flush after persisting)
 	 */
 	public @Nullable UUID getTenantId() {
 		return this.tenantId;

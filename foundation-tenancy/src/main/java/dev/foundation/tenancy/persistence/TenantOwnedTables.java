@@ -8,8 +8,8 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
- * The tables of the {@link TenantOwnedEntity} subclasses mapped by an entity manager factory, as Hibernate names them
- * in SQL (after naming strategies).
+ * The tables of the {@link TenantOwnedEntity} subclasses mapped by an entity manager
+ * factory, as Hibernate names them in SQL (after naming strategies).
  */
 public final class TenantOwnedTables {
 
@@ -23,7 +23,8 @@ public final class TenantOwnedTables {
 	 */
 	public static Set<String> of(EntityManagerFactory entityManagerFactory) {
 		Set<String> tables = new TreeSet<>();
-		entityManagerFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
+		entityManagerFactory.unwrap(SessionFactoryImplementor.class)
+			.getMappingMetamodel()
 			.forEachEntityDescriptor((EntityPersister persister) -> {
 				if (TenantOwnedEntity.class.isAssignableFrom(persister.getMappedClass())) {
 					for (String table : persister.getTableNames()) {

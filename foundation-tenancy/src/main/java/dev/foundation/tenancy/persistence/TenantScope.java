@@ -16,14 +16,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The tenant whose data the current thread may see and write.
  * <p>
- * In a request it is the tenant of the bound {@link RequestContext} (set once tenancy resolved it). Work outside a
- * request names its tenant explicitly with {@link #run(UUID, Runnable)} or {@link #call(UUID, Supplier)}. Work that
- * must cross tenants (migrations, admin jobs) enters the {@linkplain #runAsSystem(String, Runnable) system scope}, which is
- * logged with its reason and the calling user. Without any of these there is no tenant, and tenant-owned data is
- * invisible and cannot be written (fail closed).
+ * In a request it is the tenant of the bound {@link RequestContext} (set once tenancy
+ * resolved it). Work outside a request names its tenant explicitly with
+ * {@link #run(UUID, Runnable)} or {@link #call(UUID, Supplier)}. Work that must cross
+ * tenants (migrations, admin jobs) enters the {@linkplain #runAsSystem(String, Runnable)
+ * system scope}, which is logged with its reason and the calling user. Without any of
+ * these there is no tenant, and tenant-owned data is invisible and cannot be written
+ * (fail closed).
  * <p>
- * The tenant is bound to the database when a transaction begins, so a scope must be entered <em>before</em> the
- * transaction: changing the tenant inside a running transaction is refused.
+ * The tenant is bound to the database when a transaction begins, so a scope must be
+ * entered <em>before</em> the transaction: changing the tenant inside a running
+ * transaction is refused.
  */
 public final class TenantScope {
 
@@ -36,8 +39,8 @@ public final class TenantScope {
 
 	/**
 	 * Returns the current tenant for data access.
-	 * @return the tenant, or empty in the system scope, when no tenant is bound, or when the bound tenant id is not a
-	 * UUID
+	 * @return the tenant, or empty in the system scope, when no tenant is bound, or when
+	 * the bound tenant id is not a UUID
 	 */
 	public static Optional<UUID> currentTenant() {
 		if (isSystem()) {
@@ -47,7 +50,8 @@ public final class TenantScope {
 	}
 
 	/**
-	 * Returns whether the current thread runs in the system scope, which sees every tenant's data.
+	 * Returns whether the current thread runs in the system scope, which sees every
+	 * tenant's data.
 	 * @return whether in the system scope
 	 */
 	public static boolean isSystem() {
@@ -55,7 +59,8 @@ public final class TenantScope {
 	}
 
 	/**
-	 * Runs work as the given tenant, e.g. a scheduled job or a message listener working for one tenant.
+	 * Runs work as the given tenant, e.g. a scheduled job or a message listener working
+	 * for one tenant.
 	 * @param tenantId the tenant
 	 * @param work the work, which opens its own transactions
 	 */
@@ -81,7 +86,8 @@ public final class TenantScope {
 			return work.get();
 		}
 		refuseInsideTransaction("switch to tenant " + tenantId);
-		RequestContext context = RequestContexts.find().orElseGet(RequestContext::detached)
+		RequestContext context = RequestContexts.find()
+			.orElseGet(RequestContext::detached)
 			.withTenantId(tenantId.toString());
 		String previousReason = SYSTEM_REASON.get();
 		SYSTEM_REASON.remove();
@@ -94,10 +100,11 @@ public final class TenantScope {
 	}
 
 	/**
-	 * Runs work in the system scope, which bypasses tenant scoping: the ORM does not filter by tenant and the
-	 * row-level security policies let every row through. Each entry is logged with the reason and the calling
-	 * user's id.
-	 * @param reason why the work needs every tenant's data, e.g. {@code "nightly usage report"}; logged
+	 * Runs work in the system scope, which bypasses tenant scoping: the ORM does not
+	 * filter by tenant and the row-level security policies let every row through. Each
+	 * entry is logged with the reason and the calling user's id.
+	 * @param reason why the work needs every tenant's data, e.g.
+	 * {@code "nightly usage report"}; logged
 	 * @param work the work, which opens its own transactions
 	 */
 	public static void runAsSystem(String reason, Runnable work) {
@@ -109,7 +116,8 @@ public final class TenantScope {
 	}
 
 	/**
-	 * Runs work in the system scope and returns its result; see {@link #runAsSystem(String, Runnable)}.
+	 * Runs work in the system scope and returns its result; see
+	 * {@link #runAsSystem(String, Runnable)}.
 	 * @param reason why the work needs every tenant's data; logged
 	 * @param work the work, which opens its own transactions
 	 * @param <T> the result type
@@ -146,8 +154,9 @@ public final class TenantScope {
 	}
 
 	/**
-	 * Why: the tenant is bound to the database and to the Hibernate session when the transaction begins; a change
-	 * inside it would leave the two disagreeing with the code.
+	 * Why: the tenant is bound to the database and to the Hibernate session when the
+	 * transaction begins; a change inside it would leave the two disagreeing with the
+	 * code.
 	 */
 	private static void refuseInsideTransaction(String action) {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {

@@ -7,9 +7,10 @@ import dev.foundation.core.auth.FoundationPrincipal;
 import org.springframework.core.Ordered;
 
 /**
- * Names the tenant of the token: the principal's {@code tenantId} (Clerk's active organization, a Supabase
- * {@code app_metadata} claim, a custom issuer's configured claim). A UUID names the tenant by id; anything else is the
- * provider's organization id, linked to a tenant with {@code TenantDirectory.linkExternalId} or by provisioning.
+ * Names the tenant of the token: the principal's {@code tenantId} (Clerk's active
+ * organization, a Supabase {@code app_metadata} claim, a custom issuer's configured
+ * claim). A UUID names the tenant by id; anything else is the provider's organization id,
+ * linked to a tenant with {@code TenantDirectory.linkExternalId} or by provisioning.
  */
 public final class ClaimTenantResolver implements TenantResolver, Ordered {
 
@@ -46,7 +47,8 @@ public final class ClaimTenantResolver implements TenantResolver, Ordered {
 	/**
 	 * Returns the tenant a token names, whether or not this resolver is configured.
 	 * @param principal the caller
-	 * @return the candidate, of source {@link TenantCandidate.Source#TOKEN}, or empty if the token names none
+	 * @return the candidate, of source {@link TenantCandidate.Source#TOKEN}, or empty if
+	 * the token names none
 	 */
 	static Optional<TenantCandidate> candidateOf(FoundationPrincipal principal) {
 		String claim = principal.tenantId();

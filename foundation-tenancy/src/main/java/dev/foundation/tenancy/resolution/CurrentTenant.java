@@ -10,16 +10,19 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The tenant resolved for the current request and the caller's membership in it, kept as request attributes.
- * Outside a request, or when no tenant was resolved, both are empty; background work names its tenant with
- * {@code TenantScope.run(tenantId, …)} instead.
+ * The tenant resolved for the current request and the caller's membership in it, kept as
+ * request attributes. Outside a request, or when no tenant was resolved, both are empty;
+ * background work names its tenant with {@code TenantScope.run(tenantId, …)} instead.
  */
 public final class CurrentTenant {
 
 	/** The request attribute holding the resolved {@link Tenant}. */
 	public static final String TENANT_ATTRIBUTE = CurrentTenant.class.getName() + ".tenant";
 
-	/** The request attribute holding the caller's {@link Membership} in the resolved tenant. */
+	/**
+	 * The request attribute holding the caller's {@link Membership} in the resolved
+	 * tenant.
+	 */
 	public static final String MEMBERSHIP_ATTRIBUTE = CurrentTenant.class.getName() + ".membership";
 
 	private CurrentTenant() {

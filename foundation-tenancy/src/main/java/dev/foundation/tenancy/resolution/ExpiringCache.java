@@ -9,11 +9,13 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
- * A small in-process cache of found values with a time to live. Absent values are not cached, so a tenant or
- * membership created a moment ago is seen at once, and requests naming random tenants cannot fill the cache.
+ * A small in-process cache of found values with a time to live. Absent values are not
+ * cached, so a tenant or membership created a moment ago is seen at once, and requests
+ * naming random tenants cannot fill the cache.
  * <p>
- * A value loaded while an invalidation ran is returned but not kept: it may have been read before the change
- * committed, and keeping it would undo the invalidation until the entry expires.
+ * A value loaded while an invalidation ran is returned but not kept: it may have been
+ * read before the change committed, and keeping it would undo the invalidation until the
+ * entry expires.
  */
 final class ExpiringCache<K, V> {
 
@@ -25,7 +27,8 @@ final class ExpiringCache<K, V> {
 
 	private final Clock clock;
 
-	// Why a lock for writes only: reads stay lock-free; a put and an invalidation must not interleave between the
+	// Why a lock for writes only: reads stay lock-free; a put and an invalidation must
+	// not interleave between the
 	// generation check and the write.
 	private final Object writeLock = new Object();
 
@@ -68,7 +71,10 @@ final class ExpiringCache<K, V> {
 		}
 	}
 
-	/** Drops every entry that matches, and keeps values being loaded now from being stored. */
+	/**
+	 * Drops every entry that matches, and keeps values being loaded now from being
+	 * stored.
+	 */
 	void invalidateIf(BiPredicate<K, V> matches) {
 		synchronized (this.writeLock) {
 			this.generation++;

@@ -9,13 +9,15 @@ import org.springframework.core.Ordered;
 import dev.foundation.core.error.BadRequestException;
 
 /**
- * Names the tenant a client chose with a header ({@code X-Tenant-Id} by default), by id or slug. The header is the
- * client's word only: {@link TenantResolution} accepts it only for a member of the tenant, and only if it names the
- * token's tenant when the token carries one.
+ * Names the tenant a client chose with a header ({@code X-Tenant-Id} by default), by id
+ * or slug. The header is the client's word only: {@link TenantResolution} accepts it only
+ * for a member of the tenant, and only if it names the token's tenant when the token
+ * carries one.
  * <p>
- * An absent header names no tenant; a header that is present but empty or blank is a bad request, not "no tenant":
- * a client (or a proxy that blanked the value) that sent the header meant a tenant, and silently falling through to
- * another resolver or to no tenant would act in a tenant the client did not ask for.
+ * An absent header names no tenant; a header that is present but empty or blank is a bad
+ * request, not "no tenant": a client (or a proxy that blanked the value) that sent the
+ * header meant a tenant, and silently falling through to another resolver or to no tenant
+ * would act in a tenant the client did not ask for.
  */
 public final class HeaderTenantResolver implements TenantResolver, Ordered {
 
@@ -56,7 +58,8 @@ public final class HeaderTenantResolver implements TenantResolver, Ordered {
 			return Optional.empty();
 		}
 		if (value.isBlank()) {
-			throw new BadRequestException(this.headerName + " must not be empty; leave the header out to name no tenant");
+			throw new BadRequestException(
+					this.headerName + " must not be empty; leave the header out to name no tenant");
 		}
 		String text = value.strip();
 		Optional<TenantCandidate> byId = TenantNames.uuid(text).map(TenantCandidate::byId);

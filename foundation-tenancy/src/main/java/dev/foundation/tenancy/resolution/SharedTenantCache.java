@@ -9,12 +9,13 @@ import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.Tenant;
 
 /**
- * The second cache tier of {@link TenantResolutionCache}, shared by every instance of the application (Redis, when
- * it is configured): asked after an in-process miss, it answers from its store or from the directory, and keeps what
- * the directory found.
+ * The second cache tier of {@link TenantResolutionCache}, shared by every instance of the
+ * application (Redis, when it is configured): asked after an in-process miss, it answers
+ * from its store or from the directory, and keeps what the directory found.
  * <p>
- * An implementation never fails because of its store: when the store fails or holds an entry it cannot read, the
- * lookup goes to the directory (whose failures do propagate). Only found values are stored.
+ * An implementation never fails because of its store: when the store fails or holds an
+ * entry it cannot read, the lookup goes to the directory (whose failures do propagate).
+ * Only found values are stored.
  */
 public interface SharedTenantCache {
 
@@ -52,14 +53,16 @@ public interface SharedTenantCache {
 	Optional<Membership> membership(UUID tenantId, UserIdentity user, Supplier<Optional<Membership>> directory);
 
 	/**
-	 * Drops a changed tenant, however it was named, and tells the other instances to drop their in-process copies.
+	 * Drops a changed tenant, however it was named, and tells the other instances to drop
+	 * their in-process copies.
 	 * @param tenantId the tenant's id
 	 */
 	default void invalidateTenant(UUID tenantId) {
 	}
 
 	/**
-	 * Drops a changed membership and tells the other instances to drop their in-process copies.
+	 * Drops a changed membership and tells the other instances to drop their in-process
+	 * copies.
 	 * @param tenantId the tenant's id
 	 * @param user the user
 	 */

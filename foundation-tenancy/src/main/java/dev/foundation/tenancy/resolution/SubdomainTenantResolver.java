@@ -9,9 +9,10 @@ import dev.foundation.core.auth.FoundationPrincipal;
 import org.springframework.core.Ordered;
 
 /**
- * Names the tenant by the first label of the host: {@code acme.example.com} names the tenant with slug {@code acme}
- * when the base domain is {@code example.com}. Hosts outside the base domain, the base domain itself and deeper
- * subdomains ({@code a.b.example.com}) name no tenant.
+ * Names the tenant by the first label of the host: {@code acme.example.com} names the
+ * tenant with slug {@code acme} when the base domain is {@code example.com}. Hosts
+ * outside the base domain, the base domain itself and deeper subdomains
+ * ({@code a.b.example.com}) name no tenant.
  */
 public final class SubdomainTenantResolver implements TenantResolver, Ordered {
 
@@ -24,7 +25,8 @@ public final class SubdomainTenantResolver implements TenantResolver, Ordered {
 
 	/**
 	 * Creates the resolver.
-	 * @param baseDomain the domain under which each tenant has its subdomain, e.g. {@code example.com}
+	 * @param baseDomain the domain under which each tenant has its subdomain, e.g.
+	 * {@code example.com}
 	 * @param order where the resolver runs among the others
 	 */
 	public SubdomainTenantResolver(String baseDomain, int order) {

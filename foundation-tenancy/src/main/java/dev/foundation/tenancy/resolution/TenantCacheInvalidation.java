@@ -9,9 +9,9 @@ import dev.foundation.tenancy.TenantListener;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Drops what a committed change made stale from the {@link TenantResolutionCache} (here, in Redis and on the other
- * instances). Registered first among the listeners: dropping a stale permission should not wait for slower ones,
- * e.g. auditing.
+ * Drops what a committed change made stale from the {@link TenantResolutionCache} (here,
+ * in Redis and on the other instances). Registered first among the listeners: dropping a
+ * stale permission should not wait for slower ones, e.g. auditing.
  */
 public final class TenantCacheInvalidation implements MembershipListener, TenantListener {
 
@@ -19,7 +19,8 @@ public final class TenantCacheInvalidation implements MembershipListener, Tenant
 
 	/**
 	 * Creates the invalidation.
-	 * @param cache the cache, looked up at each change (so the listener can be created before it)
+	 * @param cache the cache, looked up at each change (so the listener can be created
+	 * before it)
 	 */
 	public TenantCacheInvalidation(Supplier<@Nullable TenantResolutionCache> cache) {
 		this.cache = cache;
@@ -36,7 +37,8 @@ public final class TenantCacheInvalidation implements MembershipListener, Tenant
 
 	@Override
 	public void onChange(TenantChange change) {
-		// Only a status change makes a cached tenant stale: absent values are never cached, so neither a new tenant
+		// Only a status change makes a cached tenant stale: absent values are never
+		// cached, so neither a new tenant
 		// nor a newly linked external id can have been cached wrongly.
 		TenantResolutionCache cache = this.cache.get();
 		if ((change.kind() == TenantChange.Kind.SUSPENDED || change.kind() == TenantChange.Kind.ACTIVATED)

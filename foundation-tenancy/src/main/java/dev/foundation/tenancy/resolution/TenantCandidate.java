@@ -6,15 +6,18 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a {@link TenantResolver} named a tenant: by id, by slug, or by an issuer's organization id; and on whose word.
+ * How a {@link TenantResolver} named a tenant: by id, by slug, or by an issuer's
+ * organization id; and on whose word.
  * <p>
  * Two candidates are equal when they name a tenant the same way, whatever their source.
  *
  * @param kind how the tenant is named
  * @param value the id (as a UUID string), slug or external id
- * @param issuer the issuer ({@code iss}) whose organization id it is, for {@link Kind#EXTERNAL_ID} only
- * @param source on whose word the tenant is named: the token's (provisioning may create it, an API key acts as its
- * member), the client's tenant header, or the request otherwise (a subdomain, an application's resolver)
+ * @param issuer the issuer ({@code iss}) whose organization id it is, for
+ * {@link Kind#EXTERNAL_ID} only
+ * @param source on whose word the tenant is named: the token's (provisioning may create
+ * it, an API key acts as its member), the client's tenant header, or the request
+ * otherwise (a subdomain, an application's resolver)
  */
 public record TenantCandidate(Kind kind, String value, @Nullable String issuer, Source source) {
 
@@ -56,9 +59,9 @@ public record TenantCandidate(Kind kind, String value, @Nullable String issuer, 
 	}
 
 	/**
-	 * Returns this candidate as named by the caller's token, which gives an application's own claim resolver the
-	 * rules of the built-in one: an organization without a tenant may be provisioned, and an API key acts as the
-	 * member of the tenant it is bound to.
+	 * Returns this candidate as named by the caller's token, which gives an application's
+	 * own claim resolver the rules of the built-in one: an organization without a tenant
+	 * may be provisioned, and an API key acts as the member of the tenant it is bound to.
 	 * @return the candidate, of source {@link Source#TOKEN}
 	 */
 	public TenantCandidate fromToken() {
@@ -66,8 +69,8 @@ public record TenantCandidate(Kind kind, String value, @Nullable String issuer, 
 	}
 
 	/**
-	 * Returns this candidate as named by the client's tenant header: only the client's word, whose refusals are
-	 * logged.
+	 * Returns this candidate as named by the client's tenant header: only the client's
+	 * word, whose refusals are logged.
 	 * @return the candidate, of source {@link Source#HEADER}
 	 */
 	public TenantCandidate fromHeader() {
@@ -108,7 +111,10 @@ public record TenantCandidate(Kind kind, String value, @Nullable String issuer, 
 		/** The client's tenant header. */
 		HEADER,
 
-		/** Anything else about the request: its host, a webhook's payload, an application's rule. */
+		/**
+		 * Anything else about the request: its host, a webhook's payload, an
+		 * application's rule.
+		 */
 		REQUEST
 
 	}

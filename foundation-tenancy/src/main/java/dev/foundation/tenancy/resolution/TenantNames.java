@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 final class TenantNames {
 
-	// UUID.fromString accepts "1-2-3-4-5"; a client's typo must not silently name another tenant.
+	// UUID.fromString accepts "1-2-3-4-5"; a client's typo must not silently name another
+	// tenant.
 	private static final Pattern UUID_TEXT = Pattern
 		.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 

@@ -3,8 +3,9 @@ package dev.foundation.tenancy.resolution;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a {@link TenantResolver} may read of a request. A narrow view rather than the servlet request, so resolvers are
- * plain functions, easy to test, and never consume the request body.
+ * What a {@link TenantResolver} may read of a request. A narrow view rather than the
+ * servlet request, so resolvers are plain functions, easy to test, and never consume the
+ * request body.
  */
 public interface TenantRequest {
 
@@ -23,7 +24,8 @@ public interface TenantRequest {
 	@Nullable String parameter(String name);
 
 	/**
-	 * Returns the host the request was sent to, without port, e.g. {@code acme.example.com}.
+	 * Returns the host the request was sent to, without port, e.g.
+	 * {@code acme.example.com}.
 	 * @return the host name
 	 */
 	String host();

@@ -7,7 +7,8 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Which request paths need a tenant: those matching a required pattern and no excluded one.
+ * Which request paths need a tenant: those matching a required pattern and no excluded
+ * one.
  */
 public final class TenantRequiredPaths {
 
@@ -17,7 +18,8 @@ public final class TenantRequiredPaths {
 
 	/**
 	 * Creates the rule.
-	 * @param required path patterns ({@link PathPattern} syntax, e.g. {@code /api/**}) that need a tenant
+	 * @param required path patterns ({@link PathPattern} syntax, e.g. {@code /api/**})
+	 * that need a tenant
 	 * @param excluded path patterns exempted from {@code required}
 	 */
 	public TenantRequiredPaths(List<String> required, List<String> excluded) {

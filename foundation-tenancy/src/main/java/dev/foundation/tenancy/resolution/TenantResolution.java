@@ -21,13 +21,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides the tenant of a request: the first {@link TenantResolver} that names one wins, then the tenant is looked up
- * (through the {@link TenantResolutionCache}) and the caller checked.
+ * Decides the tenant of a request: the first {@link TenantResolver} that names one wins,
+ * then the tenant is looked up (through the {@link TenantResolutionCache}) and the caller
+ * checked.
  * <p>
- * Refusals, as problem details: a tenant nobody knows → 404 {@code not-found}; a caller who is not a member → 403
- * {@code forbidden} (for a tenant named by the header, logged at {@code WARN} with the user and the tenant); a
- * suspended tenant → 403; a header naming another tenant than the token's → 403; no tenant on a path that needs one →
- * 400 {@code tenant-required}. With provisioning on, a token organization without a tenant gets one first.
+ * Refusals, as problem details: a tenant nobody knows → 404 {@code not-found}; a caller
+ * who is not a member → 403 {@code forbidden} (for a tenant named by the header, logged
+ * at {@code WARN} with the user and the tenant); a suspended tenant → 403; a header
+ * naming another tenant than the token's → 403; no tenant on a path that needs one → 400
+ * {@code tenant-required}. With provisioning on, a token organization without a tenant
+ * gets one first.
  */
 public final class TenantResolution {
 
@@ -51,7 +54,8 @@ public final class TenantResolution {
 	 * @param directory where tenants and memberships are looked up
 	 * @param requiredPaths which paths need a tenant
 	 * @param provisioning whether a token organization without a tenant provisions one
-	 * @param cacheTtl how long found tenants and memberships are reused; zero turns caching off
+	 * @param cacheTtl how long found tenants and memberships are reused; zero turns
+	 * caching off
 	 * @param clock the clock of the cache
 	 */
 	public TenantResolution(List<? extends TenantResolver> resolvers, TenantDirectory directory,
@@ -92,8 +96,8 @@ public final class TenantResolution {
 	 * Resolves the tenant of a request and checks that the caller may act in it.
 	 * @param request the request
 	 * @param principal the authenticated caller
-	 * @return the tenant and the caller's membership, or empty if no resolver named a tenant and the path does not
-	 * need one
+	 * @return the tenant and the caller's membership, or empty if no resolver named a
+	 * tenant and the path does not need one
 	 * @throws FoundationException when the tenant is refused (see the class description)
 	 */
 	public Optional<ResolvedTenant> resolve(TenantRequest request, FoundationPrincipal principal) {
@@ -118,8 +122,9 @@ public final class TenantResolution {
 	}
 
 	/**
-	 * Forgets every tenant and membership cached in this instance's memory, e.g. after changing the tables by other
-	 * means than the {@link TenantDirectory} (whose changes are invalidated already).
+	 * Forgets every tenant and membership cached in this instance's memory, e.g. after
+	 * changing the tables by other means than the {@link TenantDirectory} (whose changes
+	 * are invalidated already).
 	 */
 	public void clearCache() {
 		this.cache.clear();
@@ -137,7 +142,8 @@ public final class TenantResolution {
 
 	private Tenant lookUp(TenantCandidate named, FoundationPrincipal principal) {
 		Optional<Tenant> tenant = this.cache.tenant(named, this::find);
-		// Only the caller's own token provisions, and only an organization of the caller's own issuer.
+		// Only the caller's own token provisions, and only an organization of the
+		// caller's own issuer.
 		if (tenant.isEmpty() && this.provisioning && named.source() == TenantCandidate.Source.TOKEN
 				&& named.kind() == TenantCandidate.Kind.EXTERNAL_ID && principal.issuer().equals(named.issuer())
 				&& principal.provider() != AuthProvider.API_KEY) {
@@ -186,9 +192,10 @@ public final class TenantResolution {
 	}
 
 	/**
-	 * The rule: a token that names a tenant acts in that tenant only, whichever resolver named the request's tenant
-	 * (the header, a subdomain, an application's resolver). Otherwise the token's roles (an {@code admin} of tenant
-	 * A) would apply in a tenant where the user holds another role.
+	 * The rule: a token that names a tenant acts in that tenant only, whichever resolver
+	 * named the request's tenant (the header, a subdomain, an application's resolver).
+	 * Otherwise the token's roles (an {@code admin} of tenant A) would apply in a tenant
+	 * where the user holds another role.
 	 * @return whether the tenant is the one the token names
 	 */
 	private boolean checkTokenAgrees(TenantCandidate named, Tenant tenant, FoundationPrincipal principal) {
@@ -209,9 +216,10 @@ public final class TenantResolution {
 	}
 
 	/**
-	 * With a token that names the tenant, every other resolver may only repeat it: a header (or a subdomain, or an
-	 * application's resolver) naming another tenant is refused rather than ignored, so a client learns at once that
-	 * it is not acting where it meant to.
+	 * With a token that names the tenant, every other resolver may only repeat it: a
+	 * header (or a subdomain, or an application's resolver) naming another tenant is
+	 * refused rather than ignored, so a client learns at once that it is not acting where
+	 * it meant to.
 	 */
 	private void checkOthersAgree(TenantRequest request, FoundationPrincipal principal, TenantCandidate named,
 			Tenant tenant) {
@@ -234,8 +242,10 @@ public final class TenantResolution {
 	private Membership membershipOf(Tenant tenant, TenantCandidate named, boolean tokensTenant,
 			FoundationPrincipal principal) {
 		if (principal.provider() == AuthProvider.API_KEY) {
-			// An API key is issued for one tenant and its roles: the key itself is the membership, in that tenant
-			// and no other. Decided before any lookup, since no membership row can exist for a key.
+			// An API key is issued for one tenant and its roles: the key itself is the
+			// membership, in that tenant
+			// and no other. Decided before any lookup, since no membership row can exist
+			// for a key.
 			if (!tokensTenant) {
 				throw new ForbiddenException("This API key is not bound to this tenant");
 			}

@@ -11,15 +11,18 @@ import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.Tenant;
 
 /**
- * The tenants and memberships {@link TenantResolution} found: an in-process tier with a short time to live in front
- * of an optional {@link SharedTenantCache} (Redis) in front of the directory.
+ * The tenants and memberships {@link TenantResolution} found: an in-process tier with a
+ * short time to live in front of an optional {@link SharedTenantCache} (Redis) in front
+ * of the directory.
  * <p>
- * Absent values are cached in neither tier, so requests naming random tenants cannot fill the caches and a tenant or
- * membership created a moment ago is seen at once. Changes made through the
- * {@link dev.foundation.tenancy.TenantDirectory} reach the cache through {@link #invalidateTenant} and
- * {@link #invalidateMembership} (wired to the directory's listeners): the shared entries are dropped first, then the
- * in-process ones, so no request on this instance can copy the old shared value back in; other instances drop theirs
- * when the shared tier tells them ({@link #forgetTenant}, {@link #forgetMembership}).
+ * Absent values are cached in neither tier, so requests naming random tenants cannot fill
+ * the caches and a tenant or membership created a moment ago is seen at once. Changes
+ * made through the {@link dev.foundation.tenancy.TenantDirectory} reach the cache through
+ * {@link #invalidateTenant} and {@link #invalidateMembership} (wired to the directory's
+ * listeners): the shared entries are dropped first, then the in-process ones, so no
+ * request on this instance can copy the old shared value back in; other instances drop
+ * theirs when the shared tier tells them ({@link #forgetTenant},
+ * {@link #forgetMembership}).
  */
 public final class TenantResolutionCache {
 
@@ -31,7 +34,8 @@ public final class TenantResolutionCache {
 
 	/**
 	 * Creates the cache.
-	 * @param ttl how long an in-process entry is reused; zero turns the in-process tier off
+	 * @param ttl how long an in-process entry is reused; zero turns the in-process tier
+	 * off
 	 * @param clock the clock of the in-process tier
 	 * @param shared the shared tier, {@link SharedTenantCache#NONE} for none
 	 */
@@ -45,7 +49,10 @@ public final class TenantResolutionCache {
 		return this.tenants.get(candidate, (key) -> this.shared.tenant(key, () -> directory.apply(key)));
 	}
 
-	/** Keeps a tenant just provisioned here; other instances find it in the directory the first time. */
+	/**
+	 * Keeps a tenant just provisioned here; other instances find it in the directory the
+	 * first time.
+	 */
 	void putTenant(TenantCandidate candidate, Tenant tenant) {
 		this.tenants.put(candidate, tenant);
 	}
@@ -57,7 +64,8 @@ public final class TenantResolutionCache {
 	}
 
 	/**
-	 * Drops a changed tenant here, in the shared tier and, through it, on the other instances.
+	 * Drops a changed tenant here, in the shared tier and, through it, on the other
+	 * instances.
 	 * @param tenantId the tenant's id
 	 */
 	public void invalidateTenant(UUID tenantId) {
@@ -66,7 +74,8 @@ public final class TenantResolutionCache {
 	}
 
 	/**
-	 * Drops a changed membership here, in the shared tier and, through it, on the other instances.
+	 * Drops a changed membership here, in the shared tier and, through it, on the other
+	 * instances.
 	 * @param tenantId the tenant's id
 	 * @param user the user
 	 */
@@ -76,8 +85,8 @@ public final class TenantResolutionCache {
 	}
 
 	/**
-	 * Drops this instance's in-process copies of a tenant, however it was named; what another instance's change
-	 * does here.
+	 * Drops this instance's in-process copies of a tenant, however it was named; what
+	 * another instance's change does here.
 	 * @param tenantId the tenant's id
 	 */
 	public void forgetTenant(UUID tenantId) {
@@ -85,7 +94,8 @@ public final class TenantResolutionCache {
 	}
 
 	/**
-	 * Drops this instance's in-process copy of a membership; what another instance's change does here.
+	 * Drops this instance's in-process copy of a membership; what another instance's
+	 * change does here.
 	 * @param tenantId the tenant's id
 	 * @param user the user
 	 */
@@ -93,7 +103,10 @@ public final class TenantResolutionCache {
 		this.memberships.invalidate(new MemberKey(tenantId, user));
 	}
 
-	/** Drops every in-process entry of this instance; the shared tier keeps its entries until they expire. */
+	/**
+	 * Drops every in-process entry of this instance; the shared tier keeps its entries
+	 * until they expire.
+	 */
 	public void clear() {
 		this.tenants.clear();
 		this.memberships.clear();

@@ -3,9 +3,10 @@ package dev.foundation.tenancy.rls;
 import java.sql.SQLException;
 
 /**
- * Implemented by the connections of a {@link TenantSettingCheckingDataSource}: binds a transaction through the
- * connection's own check, so that the binding statement also tells whether the connection carried a leaked tenant
- * setting (see {@link TenantTransactionBinding}).
+ * Implemented by the connections of a {@link TenantSettingCheckingDataSource}: binds a
+ * transaction through the connection's own check, so that the binding statement also
+ * tells whether the connection carried a leaked tenant setting (see
+ * {@link TenantTransactionBinding}).
  */
 interface BindingConnection {
 

@@ -12,9 +12,10 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link TenantIsolationSelfCheck} of the tables of tenant-owned entities, run at startup and re-run when its last
- * result is older than a maximum age, so that a health endpoint polled every few seconds costs at most one catalog
- * query per interval and still shows a policy dropped (or a role altered) at runtime.
+ * The {@link TenantIsolationSelfCheck} of the tables of tenant-owned entities, run at
+ * startup and re-run when its last result is older than a maximum age, so that a health
+ * endpoint polled every few seconds costs at most one catalog query per interval and
+ * still shows a policy dropped (or a role altered) at runtime.
  */
 public final class CachedTenantIsolationCheck {
 
@@ -40,8 +41,9 @@ public final class CachedTenantIsolationCheck {
 
 	/**
 	 * Creates the check of several databases (one per entity manager factory, say).
-	 * @param targets the checks and their tables, asked for on every run; a target without a check (its data source
-	 * could not be determined) is reported as a problem, never skipped silently
+	 * @param targets the checks and their tables, asked for on every run; a target
+	 * without a check (its data source could not be determined) is reported as a problem,
+	 * never skipped silently
 	 * @param maxAge how long a result is reused by {@link #current()}
 	 * @param clock the clock that dates results
 	 */
@@ -68,7 +70,8 @@ public final class CachedTenantIsolationCheck {
 
 	/**
 	 * Checks now and remembers the result.
-	 * @return the result; a catalog that cannot be read is reported in {@link TenantIsolationCheckResult#failure()}
+	 * @return the result; a catalog that cannot be read is reported in
+	 * {@link TenantIsolationCheckResult#failure()}
 	 */
 	public synchronized TenantIsolationCheckResult refresh() {
 		List<String> tables = new ArrayList<>();
@@ -104,7 +107,8 @@ public final class CachedTenantIsolationCheck {
 	/**
 	 * A database to check and the tenant-owned tables in it.
 	 *
-	 * @param check the check of the database, or {@code null} when its data source is unknown
+	 * @param check the check of the database, or {@code null} when its data source is
+	 * unknown
 	 * @param tables the tables
 	 */
 	public record Target(@Nullable TenantIsolationSelfCheck check, Set<String> tables) {

@@ -10,9 +10,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
- * Removes a connection that is still borrowed from its pool, so that the pool closes it instead of lending it again.
- * Only Hikari offers that ({@code HikariDataSource.evictConnection}), and only for a {@code HikariDataSource} wrapped
- * directly: handing a pool a connection of another pool (behind a routing data source) corrupts its bookkeeping.
+ * Removes a connection that is still borrowed from its pool, so that the pool closes it
+ * instead of lending it again. Only Hikari offers that
+ * ({@code HikariDataSource.evictConnection}), and only for a {@code HikariDataSource}
+ * wrapped directly: handing a pool a connection of another pool (behind a routing data
+ * source) corrupts its bookkeeping.
  */
 @FunctionalInterface
 interface ConnectionEviction {

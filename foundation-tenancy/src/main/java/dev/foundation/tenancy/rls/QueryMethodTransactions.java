@@ -20,14 +20,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs the query methods declared on Spring Data repository interfaces ({@code findByName}, {@code @Query}) in a
- * read-only transaction when they are called outside one.
+ * Runs the query methods declared on Spring Data repository interfaces
+ * ({@code findByName}, {@code @Query}) in a read-only transaction when they are called
+ * outside one.
  * <p>
- * Why: Spring Data makes only its inherited CRUD methods transactional. A declared query method called without a
- * transaction would run on an autocommit connection with no tenant bound, and row-level security would (correctly,
- * but surprisingly) show it no rows. Methods that say what they want are left alone: those annotated
- * {@link Transactional} (on the method or the interface), {@code @Modifying} ones (which need a read-write transaction
- * of their own anyway) and those returning a {@link Stream} (which must be consumed inside the caller's transaction).
+ * Why: Spring Data makes only its inherited CRUD methods transactional. A declared query
+ * method called without a transaction would run on an autocommit connection with no
+ * tenant bound, and row-level security would (correctly, but surprisingly) show it no
+ * rows. Methods that say what they want are left alone: those annotated
+ * {@link Transactional} (on the method or the interface), {@code @Modifying} ones (which
+ * need a read-write transaction of their own anyway) and those returning a {@link Stream}
+ * (which must be consumed inside the caller's transaction).
  */
 public final class QueryMethodTransactions implements RepositoryProxyPostProcessor {
 
@@ -37,8 +40,8 @@ public final class QueryMethodTransactions implements RepositoryProxyPostProcess
 
 	/**
 	 * Creates the post-processor.
-	 * @param transactionManagers the transaction manager, looked up when first needed; with none or several, nothing
-	 * is wrapped
+	 * @param transactionManagers the transaction manager, looked up when first needed;
+	 * with none or several, nothing is wrapped
 	 */
 	public QueryMethodTransactions(ObjectProvider<PlatformTransactionManager> transactionManagers) {
 		this.transactionManagers = transactionManagers;

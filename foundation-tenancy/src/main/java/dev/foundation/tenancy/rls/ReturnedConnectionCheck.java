@@ -15,11 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks at connections for tenant settings that survive outside a transaction (set at session level), and
- * neutralises them: when a connection goes back to the pool, before a borrower runs SQL outside a bound transaction
- * on a connection that went back unchecked, and through the binding statement of every bound transaction (see
- * {@link TenantSettingCheckingConnection} for which applies when). Never throws: a check that fails is counted and
- * logged apart from leaks, and the connection evicted where the pool allows, since nobody can vouch for it.
+ * Looks at connections for tenant settings that survive outside a transaction (set at
+ * session level), and neutralises them: when a connection goes back to the pool, before a
+ * borrower runs SQL outside a bound transaction on a connection that went back unchecked,
+ * and through the binding statement of every bound transaction (see
+ * {@link TenantSettingCheckingConnection} for which applies when). Never throws: a check
+ * that fails is counted and logged apart from leaks, and the connection evicted where the
+ * pool allows, since nobody can vouch for it.
  */
 final class ReturnedConnectionCheck {
 
@@ -40,12 +42,14 @@ final class ReturnedConnectionCheck {
 
 	private final AtomicLong nextFailureWarning = new AtomicLong(System.nanoTime());
 
-	// Physical connections whose last borrow went back unchecked (it ran SQL only inside bound transactions). Weak:
+	// Physical connections whose last borrow went back unchecked (it ran SQL only inside
+	// bound transactions). Weak:
 	// a connection the pool closed leaves on its own.
 	private final Set<Connection> returnedUnchecked = Collections
 		.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-	// Set once a leak was seen: from then on every return is checked, so the next leak is logged with the code that
+	// Set once a leak was seen: from then on every return is checked, so the next leak is
+	// logged with the code that
 	// returned the connection.
 	private volatile boolean checkEveryReturn;
 
@@ -63,7 +67,8 @@ final class ReturnedConnectionCheck {
 	/**
 	 * Takes note of what a transaction's binding statement found.
 	 * @param before the setting's session-level value, read by the binding statement
-	 * @return whether it was a leak, which the connection must be neutralised of at its return
+	 * @return whether it was a leak, which the connection must be neutralised of at its
+	 * return
 	 */
 	boolean afterBinding(@Nullable String before) {
 		this.counts.checked();
@@ -76,8 +81,8 @@ final class ReturnedConnectionCheck {
 				+ "'{}' by an earlier borrower; the transaction's own binding overrode it, and the connection will be "
 				+ "{} when it goes back. From now on every returned connection is checked, so the next leak is "
 				+ "logged with the code that returned it. Bind tenants transaction-locally only "
-				+ "(TenantTransactionBinding)", TenantTransactionBinding.BINDING_SETTING,
-				tenantOf(nullToEmpty(before)), (this.eviction != null) ? "evicted" : "reset");
+				+ "(TenantTransactionBinding)", TenantTransactionBinding.BINDING_SETTING, tenantOf(nullToEmpty(before)),
+				(this.eviction != null) ? "evicted" : "reset");
 		return true;
 	}
 
@@ -96,9 +101,11 @@ final class ReturnedConnectionCheck {
 	}
 
 	/**
-	 * Checks a connection before its borrower runs SQL outside a bound transaction, if it went back unchecked last.
+	 * Checks a connection before its borrower runs SQL outside a bound transaction, if it
+	 * went back unchecked last.
 	 * @param connection the connection the pool lent
-	 * @return whether it carried a leak, which was reset now and must be neutralised at the return as well
+	 * @return whether it carried a leak, which was reset now and must be neutralised at
+	 * the return as well
 	 */
 	boolean beforeUnboundUse(Connection connection) {
 		Connection physical = physical(connection);
@@ -132,7 +139,8 @@ final class ReturnedConnectionCheck {
 	}
 
 	/**
-	 * Neutralises a connection whose binding statement found a leak, as it goes back to the pool.
+	 * Neutralises a connection whose binding statement found a leak, as it goes back to
+	 * the pool.
 	 * @param connection the connection the pool lent
 	 */
 	void neutraliseAtReturn(Connection connection) {
@@ -169,8 +177,10 @@ final class ReturnedConnectionCheck {
 		this.counts.leaked();
 		this.checkEveryReturn = true;
 		String neutralised = neutralise(connection);
-		// Only the tenant id is logged (an identifier, which says whose data was exposed): the rest of a binding is a
-		// credential for that tenant. The stack trace is the code that borrowed the connection, normally the one
+		// Only the tenant id is logged (an identifier, which says whose data was
+		// exposed): the rest of a binding is a
+		// credential for that tenant. The stack trace is the code that borrowed the
+		// connection, normally the one
 		// that set it.
 		logger.error("A connection was returned to the pool with {} set at session level (SET or set_config(..., "
 				+ "false)) for tenant '{}', which the next borrower would have inherited; the connection was {}. "
@@ -181,9 +191,12 @@ final class ReturnedConnectionCheck {
 
 	private static void endTransaction(Connection connection) throws SQLException {
 		if (!connection.getAutoCommit()) {
-			// Returned inside a transaction: its transaction-local settings are still visible, and a session-level
-			// SET made in it is undone by the rollback the pool would do anyway. End it first, then look. With the
-			// transaction idle, neither call is a round trip (the pool restores auto-commit itself).
+			// Returned inside a transaction: its transaction-local settings are still
+			// visible, and a session-level
+			// SET made in it is undone by the rollback the pool would do anyway. End it
+			// first, then look. With the
+			// transaction idle, neither call is a round trip (the pool restores
+			// auto-commit itself).
 			connection.rollback();
 			connection.setAutoCommit(true);
 		}
@@ -197,7 +210,8 @@ final class ReturnedConnectionCheck {
 		}
 	}
 
-	// The physical connection behind a pool's per-borrow proxy, the same object at every borrow; null if unknown.
+	// The physical connection behind a pool's per-borrow proxy, the same object at every
+	// borrow; null if unknown.
 	private static @Nullable Connection physical(Connection connection) {
 		try {
 			return connection.unwrap(Connection.class);
@@ -238,8 +252,10 @@ final class ReturnedConnectionCheck {
 		this.counts.failed();
 		boolean evicted = false;
 		try {
-			// A broken connection is discarded by the pool already (Hikari evicts on these states itself, and a
-			// second eviction trips its bookkeeping); any other failure leaves a connection nobody can vouch for.
+			// A broken connection is discarded by the pool already (Hikari evicts on
+			// these states itself, and a
+			// second eviction trips its bookkeeping); any other failure leaves a
+			// connection nobody can vouch for.
 			evicted = !isBroken(ex) && this.eviction != null && this.eviction.evict(connection);
 		}
 		catch (RuntimeException evictionFailure) {
@@ -247,7 +263,8 @@ final class ReturnedConnectionCheck {
 		}
 		String message = "Could not check a connection returned to the pool for leaked tenant settings ("
 				+ ex.getMessage() + ")" + (evicted ? "; evicted it" : "");
-		// A database outage fails every check: warn once a minute, keep the rest at debug.
+		// A database outage fails every check: warn once a minute, keep the rest at
+		// debug.
 		long now = System.nanoTime();
 		long next = this.nextFailureWarning.get();
 		if (now - next >= 0 && this.nextFailureWarning.compareAndSet(next, now + FAILURE_LOG_INTERVAL)) {

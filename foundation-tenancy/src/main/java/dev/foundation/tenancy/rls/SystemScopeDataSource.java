@@ -11,14 +11,16 @@ import dev.foundation.tenancy.persistence.TenantScope;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The application's data source, except in the {@linkplain TenantScope#isSystem() system scope}, where connections
- * come from the role that owns the tables (the migration role).
+ * The application's data source, except in the {@linkplain TenantScope#isSystem() system
+ * scope}, where connections come from the role that owns the tables (the migration role).
  * <p>
- * Why a role and not a setting: the policy {@code tenant_system_scope} created by {@code enable_tenant_rls} grants
- * every row to the table's owner only. A setting could be changed by any statement the application role runs (an SQL
- * injection, say); membership of another role cannot, as long as the application role is no member of the owner,
- * which the startup self-check verifies. The system scope is for rare cross-tenant work (migrations of data, reports,
- * administration): its connections are opened for each transaction, not pooled.
+ * Why a role and not a setting: the policy {@code tenant_system_scope} created by
+ * {@code enable_tenant_rls} grants every row to the table's owner only. A setting could
+ * be changed by any statement the application role runs (an SQL injection, say);
+ * membership of another role cannot, as long as the application role is no member of the
+ * owner, which the startup self-check verifies. The system scope is for rare cross-tenant
+ * work (migrations of data, reports, administration): its connections are opened for each
+ * transaction, not pooled.
  */
 public class SystemScopeDataSource extends DelegatingDataSource {
 
@@ -27,8 +29,8 @@ public class SystemScopeDataSource extends DelegatingDataSource {
 	/**
 	 * Wraps the application's data source.
 	 * @param application the application's data source (its role owns nothing)
-	 * @param system the data source of the role that owns the tenant-owned tables, asked for at each system-scope
-	 * connection
+	 * @param system the data source of the role that owns the tenant-owned tables, asked
+	 * for at each system-scope connection
 	 */
 	public SystemScopeDataSource(DataSource application, Supplier<DataSource> system) {
 		super(application);
@@ -52,8 +54,9 @@ public class SystemScopeDataSource extends DelegatingDataSource {
 	}
 
 	/**
-	 * Unwrapping to {@code DataSource} answers the application's data source, so that Boot can derive other data
-	 * sources from it (see {@link TenantSettingCheckingDataSource#unwrap(Class)}).
+	 * Unwrapping to {@code DataSource} answers the application's data source, so that
+	 * Boot can derive other data sources from it (see
+	 * {@link TenantSettingCheckingDataSource#unwrap(Class)}).
 	 */
 	@Override
 	public <T> T unwrap(Class<T> iface) throws SQLException {

@@ -9,8 +9,9 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 
 /**
- * The JDBC transaction manager (with Spring's exception translation, as Boot configures it) that binds the current
- * tenant to every transaction right after it began (see {@link TenantTransactionBinding}).
+ * The JDBC transaction manager (with Spring's exception translation, as Boot configures
+ * it) that binds the current tenant to every transaction right after it began (see
+ * {@link TenantTransactionBinding}).
  */
 public class TenantBindingDataSourceTransactionManager extends JdbcTransactionManager {
 

@@ -11,8 +11,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 
 /**
- * Hibernate's JPA dialect that binds the current tenant to every JPA transaction right after it began, on the
- * transaction's own connection (see {@link TenantTransactionBinding}). JDBC code joining the transaction (a
+ * Hibernate's JPA dialect that binds the current tenant to every JPA transaction right
+ * after it began, on the transaction's own connection (see
+ * {@link TenantTransactionBinding}). JDBC code joining the transaction (a
  * {@code JdbcTemplate} on the same data source) runs on that connection and is bound too.
  */
 public class TenantBindingJpaDialect extends HibernateJpaDialect {

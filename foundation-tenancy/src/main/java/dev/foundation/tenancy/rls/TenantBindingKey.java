@@ -10,11 +10,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The key that authenticates tenant bindings: the value of {@value TenantTransactionBinding#BINDING_SETTING} is
- * {@code <tenant id>.<hex HMAC-SHA256 of "foundation-rls-v1:<tenant id>">}, which the database function
- * {@code bound_tenant()} recomputes with the same key. The key is generated in the database by the foundation's
- * migration and kept where the application's role cannot read it; only the role that owns the foundation's schema
- * (the migration role) can, so SQL run as the application role cannot compute a binding for another tenant.
+ * The key that authenticates tenant bindings: the value of
+ * {@value TenantTransactionBinding#BINDING_SETTING} is
+ * {@code <tenant id>.<hex HMAC-SHA256 of "foundation-rls-v1:<tenant id>">}, which the
+ * database function {@code bound_tenant()} recomputes with the same key. The key is
+ * generated in the database by the foundation's migration and kept where the
+ * application's role cannot read it; only the role that owns the foundation's schema (the
+ * migration role) can, so SQL run as the application role cannot compute a binding for
+ * another tenant.
  * <p>
  * The key bytes never leave this class; {@link #toString()} does not show them.
  */
@@ -41,8 +44,9 @@ public final class TenantBindingKey {
 	}
 
 	/**
-	 * Returns the binding of a tenant, the value of {@value TenantTransactionBinding#BINDING_SETTING} that makes
-	 * {@code bound_tenant()} answer the tenant.
+	 * Returns the binding of a tenant, the value of
+	 * {@value TenantTransactionBinding#BINDING_SETTING} that makes {@code bound_tenant()}
+	 * answer the tenant.
 	 * @param tenantId the tenant
 	 * @return the binding
 	 */

@@ -11,8 +11,9 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the {@link TenantBindingKey} that the foundation's migration generated, once, with the role that owns the
- * foundation's schema (the application's role cannot read it, which is the point).
+ * Reads the {@link TenantBindingKey} that the foundation's migration generated, once,
+ * with the role that owns the foundation's schema (the application's role cannot read it,
+ * which is the point).
  */
 public final class TenantBindingKeys {
 
@@ -27,10 +28,12 @@ public final class TenantBindingKeys {
 	/**
 	 * Creates the reader.
 	 * @param owner a data source connecting as the role that owns the foundation's schema
-	 * @param schema the foundation's schema ({@code foundation.schema.name}); the key is in {@code <schema>_private}
+	 * @param schema the foundation's schema ({@code foundation.schema.name}); the key is
+	 * in {@code <schema>_private}
 	 */
 	public TenantBindingKeys(DataSource owner, String schema) {
-		// Why: the schema name is concatenated into SQL, so it must be a plain identifier, however it was configured.
+		// Why: the schema name is concatenated into SQL, so it must be a plain
+		// identifier, however it was configured.
 		if (!SCHEMA.matcher(schema).matches()) {
 			throw new IllegalArgumentException("Schema must be a lowercase SQL identifier: '" + schema + "'");
 		}
@@ -68,10 +71,12 @@ public final class TenantBindingKeys {
 			return new TenantBindingKey(result.getBytes(1));
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Could not read the tenant binding key from " + this.table + " ("
-					+ ex.getMessage() + "). It is readable only by the role owning the foundation's schema: configure "
-					+ "that role as spring.flyway.user (or foundation.schema.user) with its password, so the "
-					+ "application can read the key at startup while connecting as a role that owns nothing", ex);
+			throw new IllegalStateException(
+					"Could not read the tenant binding key from " + this.table + " (" + ex.getMessage()
+							+ "). It is readable only by the role owning the foundation's schema: configure "
+							+ "that role as spring.flyway.user (or foundation.schema.user) with its password, so the "
+							+ "application can read the key at startup while connecting as a role that owns nothing",
+					ex);
 		}
 	}
 

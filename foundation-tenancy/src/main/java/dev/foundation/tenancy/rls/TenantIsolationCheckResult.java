@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * The outcome of one run of the {@link TenantIsolationSelfCheck}.
  *
  * @param tables the tables that were checked, in the order they were given
- * @param problems one sentence per problem found, naming the table and the fix; empty when all is well (or when the
- * check could not run)
+ * @param problems one sentence per problem found, naming the table and the fix; empty
+ * when all is well (or when the check could not run)
  * @param checkedAt when the check ran
  * @param failure why the catalog could not be read, or {@code null} when the check ran
  */

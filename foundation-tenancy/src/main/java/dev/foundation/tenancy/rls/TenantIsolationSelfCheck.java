@@ -11,14 +11,17 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Checks that PostgreSQL row-level security really protects the given tables for the role the application connects
- * with: RLS enabled and forced, a policy present, and the role neither the table's owner (or a member of the owning
- * role) nor a superuser nor allowed to bypass RLS. Any of those makes the policies decorative.
+ * Checks that PostgreSQL row-level security really protects the given tables for the role
+ * the application connects with: RLS enabled and forced, a policy present, and the role
+ * neither the table's owner (or a member of the owning role) nor a superuser nor allowed
+ * to bypass RLS. Any of those makes the policies decorative.
  */
 public final class TenantIsolationSelfCheck {
 
-	// One round trip for all tables (the health indicator re-runs it): the names arrive as one text array, and a
-	// table that does not exist still yields its row (the left join), with nulls for the catalog columns.
+	// One round trip for all tables (the health indicator re-runs it): the names arrive
+	// as one text array, and a
+	// table that does not exist still yields its row (the left join), with nulls for the
+	// catalog columns.
 	private static final String QUERY = """
 			select c.oid is not null as found, c.relrowsecurity, c.relforcerowsecurity,
 			       exists (select 1 from pg_policy p where p.polrelid = c.oid) as has_policy,
@@ -43,7 +46,8 @@ public final class TenantIsolationSelfCheck {
 
 	/**
 	 * Creates the check.
-	 * @param dataSource the data source the application uses, connecting with the application's role
+	 * @param dataSource the data source the application uses, connecting with the
+	 * application's role
 	 */
 	public TenantIsolationSelfCheck(DataSource dataSource) {
 		this.dataSource = dataSource;
@@ -51,8 +55,10 @@ public final class TenantIsolationSelfCheck {
 
 	/**
 	 * Checks the tables.
-	 * @param tables table names as the application's SQL names them (optionally schema-qualified)
-	 * @return one sentence per problem, naming the table and the fix; empty when all is well
+	 * @param tables table names as the application's SQL names them (optionally
+	 * schema-qualified)
+	 * @return one sentence per problem, naming the table and the fix; empty when all is
+	 * well
 	 * @throws SQLException if the catalog cannot be read
 	 */
 	public List<String> check(Collection<String> tables) throws SQLException {
@@ -99,9 +105,10 @@ public final class TenantIsolationSelfCheck {
 		}
 		String others = result.getString(9);
 		if (others != null) {
-			// Permissive policies are OR-ed: any one of them that lets a row through widens the tenant policy.
-			problems.add("table " + table + " has other permissive policies that apply to role " + role + " ("
-					+ others + "); PostgreSQL grants a row when any permissive policy does, so they can show other "
+			// Permissive policies are OR-ed: any one of them that lets a row through
+			// widens the tenant policy.
+			problems.add("table " + table + " has other permissive policies that apply to role " + role + " (" + others
+					+ "); PostgreSQL grants a row when any permissive policy does, so they can show other "
 					+ "tenants' rows: drop them, or make them RESTRICTIVE");
 		}
 		if (result.getBoolean(6)) {

@@ -12,16 +12,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.datasource.ConnectionProxy;
 
 /**
- * The connection handed out by {@link TenantSettingCheckingDataSource}. It decides, per borrow, whether the
- * connection must be looked at for a leaked tenant setting, so that the common borrow costs no round trip of its own:
+ * The connection handed out by {@link TenantSettingCheckingDataSource}. It decides, per
+ * borrow, whether the connection must be looked at for a leaked tenant setting, so that
+ * the common borrow costs no round trip of its own:
  * <ul>
- * <li>A transaction bound through it ({@link BindingConnection}) is checked by its binding statement, which also
- * overrides anything the connection carried. A borrow that ran SQL only inside such transactions goes back
- * unchecked; its connection is marked, and checked before any later borrower runs SQL outside a bound transaction.
- * <li>A borrow that ran SQL outside a bound transaction (autocommit statements, a transaction begun by other code) or
- * reached the driver's own connection is checked when it goes back, as is every borrow once a leak has been seen
- * (so that the next one is caught with the code that returned it).
- * <li>A borrow that never reached SQL cannot have changed a setting: it goes back unchecked, at no cost.
+ * <li>A transaction bound through it ({@link BindingConnection}) is checked by its
+ * binding statement, which also overrides anything the connection carried. A borrow that
+ * ran SQL only inside such transactions goes back unchecked; its connection is marked,
+ * and checked before any later borrower runs SQL outside a bound transaction.
+ * <li>A borrow that ran SQL outside a bound transaction (autocommit statements, a
+ * transaction begun by other code) or reached the driver's own connection is checked when
+ * it goes back, as is every borrow once a leak has been seen (so that the next one is
+ * caught with the code that returned it).
+ * <li>A borrow that never reached SQL cannot have changed a setting: it goes back
+ * unchecked, at no cost.
  * </ul>
  */
 final class TenantSettingCheckingConnection implements InvocationHandler {
@@ -30,7 +34,8 @@ final class TenantSettingCheckingConnection implements InvocationHandler {
 
 	private final ReturnedConnectionCheck check;
 
-	// What this borrow did; a borrow is used by one thread at a time, but it may be closed from another.
+	// What this borrow did; a borrow is used by one thread at a time, but it may be
+	// closed from another.
 	private volatile boolean unboundUse;
 
 	private volatile boolean checkedBeforeUse;
@@ -67,7 +72,8 @@ final class TenantSettingCheckingConnection implements InvocationHandler {
 				bindTransaction((String) args[0]);
 				return null;
 			case "getTargetConnection":
-				// SQL on the driver's own connection cannot be followed: judge the borrow at its return.
+				// SQL on the driver's own connection cannot be followed: judge the borrow
+				// at its return.
 				unboundUse();
 				return this.target;
 			case "unwrap":
@@ -82,8 +88,10 @@ final class TenantSettingCheckingConnection implements InvocationHandler {
 				}
 				break;
 			case "getMetaData":
-				// Metadata queries change no setting, and a check now would open the transaction early (a later
-				// setReadOnly would fail); the metadata's own connection can run SQL, though: check at the return.
+				// Metadata queries change no setting, and a check now would open the
+				// transaction early (a later
+				// setReadOnly would fail); the metadata's own connection can run SQL,
+				// though: check at the return.
 				this.unboundUse = true;
 				break;
 			case "commit", "setAutoCommit":
@@ -107,7 +115,8 @@ final class TenantSettingCheckingConnection implements InvocationHandler {
 				}
 				break;
 			case "abort":
-				// Aborting closes the physical connection: nothing will be returned to check.
+				// Aborting closes the physical connection: nothing will be returned to
+				// check.
 				this.returned = true;
 				break;
 			default:

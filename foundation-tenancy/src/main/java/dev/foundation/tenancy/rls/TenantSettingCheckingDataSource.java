@@ -10,15 +10,19 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * A data source whose connections are checked for a tenant binding ({@value TenantTransactionBinding#BINDING_SETTING})
- * that survives outside a transaction: one set at session level (a {@code SET} or {@code set_config(..., false)}
- * instead of the foundation's transaction-local binding), which would reach the next borrower of the connection. Such
- * a connection is counted, logged and neutralised: evicted from a Hikari pool, otherwise its settings are reset.
+ * A data source whose connections are checked for a tenant binding
+ * ({@value TenantTransactionBinding#BINDING_SETTING}) that survives outside a
+ * transaction: one set at session level (a {@code SET} or {@code set_config(..., false)}
+ * instead of the foundation's transaction-local binding), which would reach the next
+ * borrower of the connection. Such a connection is counted, logged and neutralised:
+ * evicted from a Hikari pool, otherwise its settings are reset.
  * <p>
- * What it costs: nothing for a borrow whose SQL ran inside transactions bound by the foundation, since their binding
- * statement is the check; one round trip when a connection that ran other SQL goes back to the pool (see
- * {@link TenantSettingCheckingConnection}). Connections of a database other than PostgreSQL are not checked.
- * {@link #unwrap(Class)} reaches the pool, so Boot's pool metrics, health and JMX still see a {@code HikariDataSource}.
+ * What it costs: nothing for a borrow whose SQL ran inside transactions bound by the
+ * foundation, since their binding statement is the check; one round trip when a
+ * connection that ran other SQL goes back to the pool (see
+ * {@link TenantSettingCheckingConnection}). Connections of a database other than
+ * PostgreSQL are not checked. {@link #unwrap(Class)} reaches the pool, so Boot's pool
+ * metrics, health and JMX still see a {@code HikariDataSource}.
  */
 public class TenantSettingCheckingDataSource extends DelegatingDataSource {
 
@@ -26,7 +30,8 @@ public class TenantSettingCheckingDataSource extends DelegatingDataSource {
 
 	/**
 	 * Wraps a data source.
-	 * @param pool the data source (normally a connection pool) to check the connections of
+	 * @param pool the data source (normally a connection pool) to check the connections
+	 * of
 	 * @param counts where checks, leaks and failures are counted
 	 */
 	public TenantSettingCheckingDataSource(DataSource pool, TenantSettingLeakCounts counts) {
@@ -84,9 +89,10 @@ public class TenantSettingCheckingDataSource extends DelegatingDataSource {
 	}
 
 	/**
-	 * Unwrapping to {@code DataSource} itself answers the wrapped pool rather than this wrapper. Why: Boot derives
-	 * data sources from the application's (Flyway's with {@code spring.flyway.user}, for instance) by unwrapping
-	 * {@code DataSource} until it reaches one whose URL it can read, and this wrapper has none of its own.
+	 * Unwrapping to {@code DataSource} itself answers the wrapped pool rather than this
+	 * wrapper. Why: Boot derives data sources from the application's (Flyway's with
+	 * {@code spring.flyway.user}, for instance) by unwrapping {@code DataSource} until it
+	 * reaches one whose URL it can read, and this wrapper has none of its own.
 	 */
 	@Override
 	public <T> T unwrap(Class<T> iface) throws SQLException {

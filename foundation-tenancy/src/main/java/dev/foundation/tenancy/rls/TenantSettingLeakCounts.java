@@ -3,8 +3,10 @@ package dev.foundation.tenancy.rls;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the check of connections returned to the pool has seen so far (see {@link TenantSettingCheckingDataSource}):
- * the basis of the {@code foundation.tenancy.isolation.*} meters and of the {@code tenantIsolation} health details.
+ * What the check of connections returned to the pool has seen so far (see
+ * {@link TenantSettingCheckingDataSource}): the basis of the
+ * {@code foundation.tenancy.isolation.*} meters and of the {@code tenantIsolation} health
+ * details.
  */
 public final class TenantSettingLeakCounts {
 
@@ -23,7 +25,8 @@ public final class TenantSettingLeakCounts {
 	}
 
 	/**
-	 * Returns how many returned connections still carried a tenant setting at session level (each one neutralised).
+	 * Returns how many returned connections still carried a tenant setting at session
+	 * level (each one neutralised).
 	 * @return the number of leaks
 	 */
 	public long leaks() {
@@ -31,8 +34,8 @@ public final class TenantSettingLeakCounts {
 	}
 
 	/**
-	 * Returns how many returned connections could not be checked (typically broken connections; each one evicted
-	 * where the pool allows).
+	 * Returns how many returned connections could not be checked (typically broken
+	 * connections; each one evicted where the pool allows).
 	 * @return the number of failed checks
 	 */
 	public long failures() {

@@ -18,13 +18,15 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Enforces {@link RequireTenantRole} before the controller runs. Its exceptions reach the foundation's exception
- * handler, which answers with problem+json.
+ * Enforces {@link RequireTenantRole} before the controller runs. Its exceptions reach the
+ * foundation's exception handler, which answers with problem+json.
  */
 public final class RequireTenantRoleInterceptor implements HandlerInterceptor {
 
-	// Looking annotations up is a tenth of the interceptor's work per request; the answer never changes per method.
-	// Keyed by the bean type too: an inherited method may sit under controllers annotated differently.
+	// Looking annotations up is a tenth of the interceptor's work per request; the answer
+	// never changes per method.
+	// Keyed by the bean type too: an inherited method may sit under controllers annotated
+	// differently.
 	private final Map<Handler, Optional<RequireTenantRole>> requiredRoles = new ConcurrentHashMap<>();
 
 	@Override

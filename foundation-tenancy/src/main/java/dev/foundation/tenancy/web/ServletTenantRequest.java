@@ -27,7 +27,8 @@ final class ServletTenantRequest implements TenantRequest {
 
 	@Override
 	public String host() {
-		// getServerName honours Forwarded/X-Forwarded-Host only where ForwardedHeaderFilter or the server's
+		// getServerName honours Forwarded/X-Forwarded-Host only where
+		// ForwardedHeaderFilter or the server's
 		// remote-IP valve (server.forward-headers-strategy) trusts them.
 		return this.request.getServerName();
 	}

@@ -24,17 +24,22 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Resolves the tenant of each authenticated request, right after Spring Security's filter chain: on success the
- * request context (and the MDC's {@code tenant_id}) gains the tenant, and {@link CurrentTenant} returns it and the
- * caller's membership; a refusal is answered with problem+json by the foundation's {@link ProblemResponseWriter}. Requests
- * without a {@link FoundationPrincipal} pass untouched: authorization decides whether they may proceed at all.
+ * Resolves the tenant of each authenticated request, right after Spring Security's filter
+ * chain: on success the request context (and the MDC's {@code tenant_id}) gains the
+ * tenant, and {@link CurrentTenant} returns it and the caller's membership; a refusal is
+ * answered with problem+json by the foundation's {@link ProblemResponseWriter}. Requests
+ * without a {@link FoundationPrincipal} pass untouched: authorization decides whether
+ * they may proceed at all.
  * <p>
- * On a path that does not need a tenant, a refused tenant is not an error: the request continues without one, so
- * tenant-owned data stays invisible to it.
+ * On a path that does not need a tenant, a refused tenant is not an error: the request
+ * continues without one, so tenant-owned data stays invisible to it.
  */
 public final class TenantResolutionFilter extends OncePerRequestFilter {
 
-	/** Just after Spring Security's filter chain (Boot's {@code SecurityFilterProperties.DEFAULT_FILTER_ORDER}). */
+	/**
+	 * Just after Spring Security's filter chain (Boot's
+	 * {@code SecurityFilterProperties.DEFAULT_FILTER_ORDER}).
+	 */
 	public static final int ORDER = -100 + 10;
 
 	private static final Logger logger = LoggerFactory.getLogger(TenantResolutionFilter.class);
@@ -46,8 +51,8 @@ public final class TenantResolutionFilter extends OncePerRequestFilter {
 	/**
 	 * Creates the filter.
 	 * @param resolution decides the tenant
-	 * @param problems what renders refusals as problem+json (the one writer of problems outside MVC); without one,
-	 * refusals are answered with {@code sendError}
+	 * @param problems what renders refusals as problem+json (the one writer of problems
+	 * outside MVC); without one, refusals are answered with {@code sendError}
 	 */
 	public TenantResolutionFilter(TenantResolution resolution, @Nullable ProblemResponseWriter problems) {
 		this.resolution = resolution;
@@ -85,7 +90,8 @@ public final class TenantResolutionFilter extends OncePerRequestFilter {
 		String tenantId = tenant.tenant().id().toString();
 		Optional<RequestContext> context = RequestContexts.find();
 		if (context.isPresent()) {
-			// The request context filter's scope restores the previous context when the request ends.
+			// The request context filter's scope restores the previous context when the
+			// request ends.
 			RequestContexts.replace(context.get().withTenantId(tenantId));
 			chain.doFilter(request, response);
 			return;

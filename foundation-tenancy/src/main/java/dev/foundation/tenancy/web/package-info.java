@@ -1,5 +1,6 @@
 /**
- * Tenant resolution in Spring MVC applications: the filter that resolves each authenticated request's tenant, and
+ * Tenant resolution in Spring MVC applications: the filter that resolves each
+ * authenticated request's tenant, and
  * {@link dev.foundation.tenancy.web.RequireTenantRole} for controllers.
  */
 @NullMarked

@@ -25,14 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Conditions of the tenancy auto-configuration. Beans are created lazily and nothing here talks to a database
- * ({@code JdbcTenantDirectoryIntegrationTests} uses a real one).
+ * Conditions of the tenancy auto-configuration. Beans are created lazily and nothing here
+ * talks to a database ({@code JdbcTenantDirectoryIntegrationTests} uses a real one).
  * <p>
- * This module's test class path has the Bean Validation API but no provider (applications get Hibernate Validator
- * from {@code foundation-starter}); hiding the API's bootstrap package makes Boot skip the validation of
- * {@code foundation.schema.*} that would otherwise fail for want of a provider. The directory checks the schema
- * name itself, which {@link #rejectsUnsafeSchemaName()} relies on. The {@link LegacyIdentityAdoption} run at startup
- * is a mock ({@code LegacyIdentityAdoptionIntegrationTests} uses a real database).
+ * This module's test class path has the Bean Validation API but no provider (applications
+ * get Hibernate Validator from {@code foundation-starter}); hiding the API's bootstrap
+ * package makes Boot skip the validation of {@code foundation.schema.*} that would
+ * otherwise fail for want of a provider. The directory checks the schema name itself,
+ * which {@link #rejectsUnsafeSchemaName()} relies on. The {@link LegacyIdentityAdoption}
+ * run at startup is a mock ({@code LegacyIdentityAdoptionIntegrationTests} uses a real
+ * database).
  */
 class TenancyAutoConfigurationTests {
 

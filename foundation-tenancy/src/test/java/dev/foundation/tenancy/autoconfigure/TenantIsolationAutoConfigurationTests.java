@@ -78,7 +78,8 @@ class TenantIsolationAutoConfigurationTests {
 	void givesHibernateTheTenantResolver() {
 		this.runner.run((context) -> {
 			Map<String, Object> properties = new HashMap<>();
-			context.getBeansOfType(HibernatePropertiesCustomizer.class).values()
+			context.getBeansOfType(HibernatePropertiesCustomizer.class)
+				.values()
 				.forEach((customizer) -> customizer.customize(properties));
 			assertThat(properties.get("hibernate.tenant_identifier_resolver"))
 				.isInstanceOf(TenantScopeIdentifierResolver.class);
@@ -102,7 +103,8 @@ class TenantIsolationAutoConfigurationTests {
 
 	@Test
 	void withoutJpaOnlyTheJdbcBindingRemains() {
-		this.runner.withClassLoader(new FilteredClassLoader(LocalContainerEntityManagerFactoryBean.class, Session.class))
+		this.runner
+			.withClassLoader(new FilteredClassLoader(LocalContainerEntityManagerFactoryBean.class, Session.class))
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(TenantIsolationSelfCheckRunner.class);
 				assertThat(context).doesNotHaveBean(HibernatePropertiesCustomizer.class);
@@ -134,7 +136,8 @@ class TenantIsolationAutoConfigurationTests {
 	@Test
 	void dataSourceWrappingACheckedOneIsNotCheckedTwice() {
 		this.runner.withUserConfiguration(LazyDataSourceOnTop.class).run((context) -> {
-			assertThat(context.getBean("dataSource", DataSource.class).isWrapperFor(TenantSettingCheckingDataSource.class))
+			assertThat(
+					context.getBean("dataSource", DataSource.class).isWrapperFor(TenantSettingCheckingDataSource.class))
 				.isTrue();
 			assertThat(context.getBean("lazyDataSource")).isExactlyInstanceOf(LazyConnectionDataSourceProxy.class);
 		});
@@ -142,16 +145,15 @@ class TenantIsolationAutoConfigurationTests {
 
 	@Test
 	void connectionCheckCanBeSwitchedOff() {
-		this.runner.withPropertyValues("foundation.tenancy.isolation.connection-check.enabled=false")
-			.run((context) -> {
-				// Only the system-scope routing is left around the pool.
-				DataSource dataSource = context.getBean(DataSource.class);
-				assertThat(dataSource).isExactlyInstanceOf(SystemScopeDataSource.class);
-				assertThat(dataSource.isWrapperFor(TenantSettingCheckingDataSource.class)).isFalse();
-				assertThat(dataSource.unwrap(DataSource.class)).isExactlyInstanceOf(HikariDataSource.class);
-				assertThat(context).doesNotHaveBean(TenantSettingLeakCounts.class);
-				assertThat(context).doesNotHaveBean(MeterBinder.class);
-			});
+		this.runner.withPropertyValues("foundation.tenancy.isolation.connection-check.enabled=false").run((context) -> {
+			// Only the system-scope routing is left around the pool.
+			DataSource dataSource = context.getBean(DataSource.class);
+			assertThat(dataSource).isExactlyInstanceOf(SystemScopeDataSource.class);
+			assertThat(dataSource.isWrapperFor(TenantSettingCheckingDataSource.class)).isFalse();
+			assertThat(dataSource.unwrap(DataSource.class)).isExactlyInstanceOf(HikariDataSource.class);
+			assertThat(context).doesNotHaveBean(TenantSettingLeakCounts.class);
+			assertThat(context).doesNotHaveBean(MeterBinder.class);
+		});
 	}
 
 	@Test
@@ -159,8 +161,7 @@ class TenantIsolationAutoConfigurationTests {
 		this.runner.run((context) -> {
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
 			context.getBean(MeterBinder.class).bindTo(registry);
-			assertThat(registry.get("foundation.tenancy.isolation.leaked.settings").functionCounter().count())
-				.isZero();
+			assertThat(registry.get("foundation.tenancy.isolation.leaked.settings").functionCounter().count()).isZero();
 			assertThat(registry.get("foundation.tenancy.isolation.connection.check.failures").functionCounter().count())
 				.isZero();
 		});

@@ -34,8 +34,9 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code tenantIsolation} health component and the returned-connection check wired by auto-configuration into a
- * JPA application on a real PostgreSQL, connected as the application role (neither superuser nor owner).
+ * The {@code tenantIsolation} health component and the returned-connection check wired by
+ * auto-configuration into a JPA application on a real PostgreSQL, connected as the
+ * application role (neither superuser nor owner).
  */
 class TenantIsolationHealthIntegrationTests {
 
@@ -87,15 +88,15 @@ class TenantIsolationHealthIntegrationTests {
 			try {
 				Health cached = indicator.health();
 				if (Duration.ofNanos(System.nanoTime() - started).compareTo(MAX_AGE) < 0) {
-					// Still the startup check's result: the catalog is not read on every health request.
+					// Still the startup check's result: the catalog is not read on every
+					// health request.
 					assertThat(cached.getStatus()).isEqualTo(Status.UP);
 					assertThat(cached.getDetails().get("checkedAt")).isEqualTo(up.getDetails().get("checkedAt"));
 				}
 				Thread.sleep(MAX_AGE.toMillis() + 100);
 				Health down = indicator.health();
 				assertThat(down.getStatus()).isEqualTo(Status.DOWN);
-				assertThat(down.getDetails().get("problems"))
-					.asInstanceOf(InstanceOfAssertFactories.list(String.class))
+				assertThat(down.getDetails().get("problems")).asInstanceOf(InstanceOfAssertFactories.list(String.class))
 					.singleElement()
 					.asString()
 					.contains("table " + table + " has no tenant_isolation policy");
@@ -119,7 +120,8 @@ class TenantIsolationHealthIntegrationTests {
 			}
 			try (Connection connection = dataSource.getConnection();
 					Statement statement = connection.createStatement();
-					ResultSet result = statement.executeQuery("select current_setting('foundation.tenant_binding', true)")) {
+					ResultSet result = statement
+						.executeQuery("select current_setting('foundation.tenant_binding', true)")) {
 				result.next();
 				assertThat(result.getString(1)).isNull();
 			}
@@ -136,27 +138,24 @@ class TenantIsolationHealthIntegrationTests {
 
 	@Test
 	void switchedOffTheReturnedConnectionsAreNotChecked() {
-		runner().withPropertyValues("foundation.tenancy.isolation.connection-check.enabled=false")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				DataSource dataSource = context.getBean(DataSource.class);
-				try (Connection connection = dataSource.getConnection();
-						Statement statement = connection.createStatement()) {
-					statement.execute("set foundation.tenant_binding = 'kept'");
-				}
-				try (Connection connection = dataSource.getConnection();
-						Statement statement = connection.createStatement();
-						ResultSet result = statement
-							.executeQuery("select current_setting('foundation.tenant_binding', true)")) {
-					result.next();
-					// What the check prevents: the next borrower inherits the setting.
-					assertThat(result.getString(1)).isEqualTo("kept");
-				}
-				Map<String, Object> details = context.getBean(TenantIsolationHealthIndicator.class)
-					.health()
-					.getDetails();
-				assertThat(details).doesNotContainKey("connectionCheck");
-			});
+		runner().withPropertyValues("foundation.tenancy.isolation.connection-check.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			DataSource dataSource = context.getBean(DataSource.class);
+			try (Connection connection = dataSource.getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute("set foundation.tenant_binding = 'kept'");
+			}
+			try (Connection connection = dataSource.getConnection();
+					Statement statement = connection.createStatement();
+					ResultSet result = statement
+						.executeQuery("select current_setting('foundation.tenant_binding', true)")) {
+				result.next();
+				// What the check prevents: the next borrower inherits the setting.
+				assertThat(result.getString(1)).isEqualTo("kept");
+			}
+			Map<String, Object> details = context.getBean(TenantIsolationHealthIndicator.class).health().getDetails();
+			assertThat(details).doesNotContainKey("connectionCheck");
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -48,8 +48,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * {@link JdbcTenantDirectory} against a real PostgreSQL migrated by the foundation's own Flyway history. Tests share
- * one database and keep apart by random slugs and ids.
+ * {@link JdbcTenantDirectory} against a real PostgreSQL migrated by the foundation's own
+ * Flyway history. Tests share one database and keep apart by random slugs and ids.
  */
 class JdbcTenantDirectoryIntegrationTests {
 
@@ -154,7 +154,8 @@ class JdbcTenantDirectoryIntegrationTests {
 		assertThatExceptionOfType(ValidationException.class)
 			.isThrownBy(() -> this.directory.create(slug(), " \t", "user-1"))
 			.satisfies((ex) -> assertThat(ex.getViolations().get(0).field()).isEqualTo("name"));
-		// A blank user is no identity at all; what reaches the directory is still bounded.
+		// A blank user is no identity at all; what reaches the directory is still
+		// bounded.
 		assertThatIllegalArgumentException().isThrownBy(() -> this.directory.create(slug(), "Acme", " "));
 		assertThatExceptionOfType(ValidationException.class)
 			.isThrownBy(() -> this.directory.create(slug(), "Acme", "u".repeat(TenantInputs.MAX_ID_LENGTH + 1)))
@@ -336,18 +337,18 @@ class JdbcTenantDirectoryIntegrationTests {
 			Tenant tenant = this.directory.create(slug(), "Acme", "owner-a");
 			this.directory.grant(tenant.id(), "owner-b", TenantRole.OWNER);
 			CountDownLatch start = new CountDownLatch(1);
-			// One removes, the other demotes: both paths must respect the rule against each other.
-			Future<Boolean> removeA = executor.submit(() -> succeeds(start,
-					() -> this.directory.revoke(tenant.id(), "owner-a")));
-			Future<Boolean> demoteB = executor.submit(() -> succeeds(start,
-					() -> this.directory.grant(tenant.id(), "owner-b", TenantRole.MEMBER)));
+			// One removes, the other demotes: both paths must respect the rule against
+			// each other.
+			Future<Boolean> removeA = executor
+				.submit(() -> succeeds(start, () -> this.directory.revoke(tenant.id(), "owner-a")));
+			Future<Boolean> demoteB = executor
+				.submit(() -> succeeds(start, () -> this.directory.grant(tenant.id(), "owner-b", TenantRole.MEMBER)));
 			start.countDown();
 
 			assertThat(List.of(removeA.get(30, TimeUnit.SECONDS), demoteB.get(30, TimeUnit.SECONDS)))
 				.as("repetition %d", i)
 				.containsExactlyInAnyOrder(true, false);
-			assertThat(this.directory.members(tenant.id())).filteredOn((m) -> m.role() == TenantRole.OWNER)
-				.hasSize(1);
+			assertThat(this.directory.members(tenant.id())).filteredOn((m) -> m.role() == TenantRole.OWNER).hasSize(1);
 		}
 	}
 
@@ -392,8 +393,7 @@ class JdbcTenantDirectoryIntegrationTests {
 		this.directory.linkExternalId(tenant.id(), AuthProvider.CLERK, orgId);
 		this.changes.clear();
 
-		Tenant forOwner = this.directory.provision(AuthProvider.CLERK, orgId, "x", "Other", "owner",
-				TenantRole.VIEWER);
+		Tenant forOwner = this.directory.provision(AuthProvider.CLERK, orgId, "x", "Other", "owner", TenantRole.VIEWER);
 		Tenant forNewcomer = this.directory.provision(AuthProvider.CLERK, orgId, "x", "Other", "new",
 				TenantRole.MEMBER);
 
@@ -410,8 +410,8 @@ class JdbcTenantDirectoryIntegrationTests {
 		this.directory.create(base, "Taken", "user-1");
 		this.directory.create(base + "-2", "Taken too", "user-1");
 
-		Tenant third = this.directory.provision(AuthProvider.SUPABASE, UUID.randomUUID().toString(),
-				base.toUpperCase(), "Acme", "user-1", TenantRole.OWNER);
+		Tenant third = this.directory.provision(AuthProvider.SUPABASE, UUID.randomUUID().toString(), base.toUpperCase(),
+				"Acme", "user-1", TenantRole.OWNER);
 		Tenant fromName = this.directory.provision(AuthProvider.SUPABASE, UUID.randomUUID().toString(), null,
 				"Café " + base, "user-1", TenantRole.OWNER);
 
@@ -433,17 +433,15 @@ class JdbcTenantDirectoryIntegrationTests {
 
 	@Test
 	void provisioningRejectsBlankInput() {
-		assertThatExceptionOfType(ValidationException.class)
-			.isThrownBy(() -> this.directory.provision(AuthProvider.CLERK, " ", "acme", "Acme", "user-1",
-					TenantRole.MEMBER))
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(
+				() -> this.directory.provision(AuthProvider.CLERK, " ", "acme", "Acme", "user-1", TenantRole.MEMBER))
 			.satisfies((ex) -> assertThat(ex.getViolations().get(0).field()).isEqualTo("externalId"));
 		assertThatExceptionOfType(ValidationException.class)
 			.isThrownBy(() -> this.directory.provision(AuthProvider.CLERK, "org_1", "acme", "Acme",
 					"u".repeat(TenantInputs.MAX_ID_LENGTH + 1), TenantRole.MEMBER))
 			.satisfies((ex) -> assertThat(ex.getViolations().get(0).field()).isEqualTo("user.subject"));
-		assertThatExceptionOfType(ValidationException.class)
-			.isThrownBy(() -> this.directory.provision(AuthProvider.CLERK, "org_1", "acme", " ", "user-1",
-					TenantRole.MEMBER))
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(
+				() -> this.directory.provision(AuthProvider.CLERK, "org_1", "acme", " ", "user-1", TenantRole.MEMBER))
 			.satisfies((ex) -> assertThat(ex.getViolations().get(0).field()).isEqualTo("name"));
 	}
 
@@ -555,7 +553,8 @@ class JdbcTenantDirectoryIntegrationTests {
 		assertThat(directory.membership(tenant.id(), aliceOfOther)).map(Membership::role).contains(TenantRole.VIEWER);
 		assertThat(directory.members(tenant.id())).extracting(Membership::user)
 			.containsExactly(aliceOfClerk, aliceOfOther);
-		// The other issuer's alice is not an owner: revoking her leaves the owner, who stays the last one.
+		// The other issuer's alice is not an owner: revoking her leaves the owner, who
+		// stays the last one.
 		directory.revoke(tenant.id(), aliceOfOther);
 		assertThat(directory.members(tenant.id())).extracting(Membership::user).containsExactly(aliceOfClerk);
 		assertThatExceptionOfType(ConflictException.class)
@@ -567,22 +566,24 @@ class JdbcTenantDirectoryIntegrationTests {
 	@Test
 	void sameOrganizationIdOfTwoIssuersNamesTwoTenants() {
 		JdbcTenantDirectory directory = this.directory.target();
-		// Two Clerk instances: one provider kind, two issuers, each choosing its own organization ids.
+		// Two Clerk instances: one provider kind, two issuers, each choosing its own
+		// organization ids.
 		String first = issuer(AuthProvider.CLERK);
 		String second = "https://second-clerk.issuer.example";
 		String organization = "org_" + UUID.randomUUID();
 
 		Tenant ofFirst = directory.provision(first, organization, null, "First", new UserIdentity(first, "alice"),
 				TenantRole.ADMIN);
-		Tenant ofSecond = directory.provision(second, organization, null, "Second",
-				new UserIdentity(second, "alice"), TenantRole.ADMIN);
+		Tenant ofSecond = directory.provision(second, organization, null, "Second", new UserIdentity(second, "alice"),
+				TenantRole.ADMIN);
 
 		assertThat(ofSecond.id()).isNotEqualTo(ofFirst.id());
 		assertThat(directory.findByExternalId(first, organization)).map(Tenant::id).contains(ofFirst.id());
 		assertThat(directory.findByExternalId(second, organization)).map(Tenant::id).contains(ofSecond.id());
 		assertThat(directory.membership(ofFirst.id(), new UserIdentity(second, "alice"))).isEmpty();
 		assertThat(directory.membership(ofSecond.id(), new UserIdentity(first, "alice"))).isEmpty();
-		// A third issuer's id may be linked too; an issuer's id stays linked to its one tenant.
+		// A third issuer's id may be linked too; an issuer's id stays linked to its one
+		// tenant.
 		Tenant third = directory.create(slug(), "Third", user("owner"));
 		directory.linkExternalId(third.id(), "https://third.issuer.example", organization);
 		assertThatExceptionOfType(ConflictException.class)
@@ -595,8 +596,8 @@ class JdbcTenantDirectoryIntegrationTests {
 
 	@Test
 	void rejectsUnsafeSchemaName() {
-		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(
-				() -> new JdbcTenantDirectory(jdbc, transactionManager, "public; drop table x", List.of()));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> new JdbcTenantDirectory(jdbc, transactionManager, "public; drop table x", List.of()));
 	}
 
 	private static boolean succeeds(CountDownLatch start, Runnable work) throws InterruptedException {
@@ -628,8 +629,8 @@ class JdbcTenantDirectoryIntegrationTests {
 	}
 
 	/**
-	 * The directory as most of these tests use it: users and organizations of one issuer per provider kind, users by
-	 * subject (of the Clerk issuer).
+	 * The directory as most of these tests use it: users and organizations of one issuer
+	 * per provider kind, users by subject (of the Clerk issuer).
 	 */
 	record Directory(JdbcTenantDirectory target) {
 

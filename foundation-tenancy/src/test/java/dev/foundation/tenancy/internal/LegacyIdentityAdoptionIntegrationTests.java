@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link LegacyIdentityAdoption} on a real PostgreSQL migrated by the foundation's Flyway history, with rows written
- * as migration V2_7 leaves those stored before it: memberships of issuer {@code ''} and organization ids of issuer
- * {@code legacy:<provider kind>}. The database is this class's own; every test starts without legacy rows.
+ * {@link LegacyIdentityAdoption} on a real PostgreSQL migrated by the foundation's Flyway
+ * history, with rows written as migration V2_7 leaves those stored before it: memberships
+ * of issuer {@code ''} and organization ids of issuer {@code legacy:<provider kind>}. The
+ * database is this class's own; every test starts without legacy rows.
  */
 class LegacyIdentityAdoptionIntegrationTests {
 
@@ -102,8 +103,9 @@ class LegacyIdentityAdoptionIntegrationTests {
 	void legacyRowsAreNotHandedToOneOfTwoTrustedIssuersUnlessTheLegacyIssuerIsSet() {
 		Legacy legacy = legacyRows();
 
-		for (Map<String, AuthProvider> trusted : List.of(Map.of(CLERK, AuthProvider.CLERK, SUPABASE,
-				AuthProvider.SUPABASE), Map.of(CLERK, AuthProvider.CLERK, SECOND_CLERK, AuthProvider.CLERK))) {
+		for (Map<String, AuthProvider> trusted : List.of(
+				Map.of(CLERK, AuthProvider.CLERK, SUPABASE, AuthProvider.SUPABASE),
+				Map.of(CLERK, AuthProvider.CLERK, SECOND_CLERK, AuthProvider.CLERK))) {
 			assertThatExceptionOfType(InvalidFoundationPropertyException.class)
 				.isThrownBy(() -> this.adoption.adopt(null, trusted))
 				.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("foundation.tenancy.legacy-issuer"))
@@ -157,7 +159,9 @@ class LegacyIdentityAdoptionIntegrationTests {
 		assertThat(legacyRowCount()).isZero();
 	}
 
-	/** A tenant with a membership and an organization id as they were stored before V2_7. */
+	/**
+	 * A tenant with a membership and an organization id as they were stored before V2_7.
+	 */
 	private Legacy legacyRows() {
 		Tenant tenant = this.directory.create(slug(), "Legacy", new UserIdentity(CLERK, "owner"));
 		String user = "user_" + UUID.randomUUID();
@@ -173,8 +177,9 @@ class LegacyIdentityAdoptionIntegrationTests {
 	}
 
 	private static long legacyRowCount() {
-		return jdbc.sql("select (select count(*) from foundation.memberships where issuer = '')"
-				+ " + (select count(*) from foundation.tenant_external_ids where issuer like 'legacy:%')")
+		return jdbc
+			.sql("select (select count(*) from foundation.memberships where issuer = '')"
+					+ " + (select count(*) from foundation.tenant_external_ids where issuer like 'legacy:%')")
 			.query(Long.class)
 			.single();
 	}

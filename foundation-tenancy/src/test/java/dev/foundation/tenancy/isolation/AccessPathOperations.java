@@ -5,12 +5,13 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The operations of the randomized run through one access path. Each operation performs its statement, checks the
- * outcome against the {@link GroundTruth} (recording violations) and updates the model with what it changed.
+ * The operations of the randomized run through one access path. Each operation performs
+ * its statement, checks the outcome against the {@link GroundTruth} (recording
+ * violations) and updates the model with what it changed.
  * <p>
- * Except where noted, operations run inside a transaction the run began in the acting tenant's scope; the run flushes
- * and clears the persistence context after each, so that JPA and SQL operations sharing a transaction see each
- * other's writes.
+ * Except where noted, operations run inside a transaction the run began in the acting
+ * tenant's scope; the run flushes and clears the persistence context after each, so that
+ * JPA and SQL operations sharing a transaction see each other's writes.
  */
 interface AccessPathOperations {
 
@@ -38,7 +39,8 @@ interface AccessPathOperations {
 	void deleteForeign(UUID tenant, ItemRow foreign);
 
 	/**
-	 * Prepares (outside any transaction) a write into another tenant that must be refused.
+	 * Prepares (outside any transaction) a write into another tenant that must be
+	 * refused.
 	 * @param tenant the acting tenant
 	 * @param own one of the acting tenant's rows, or {@code null} when it has none
 	 * @param foreign another tenant's row
@@ -46,13 +48,19 @@ interface AccessPathOperations {
 	 */
 	RefusedWrite writeIntoForeign(UUID tenant, @Nullable ItemRow own, ItemRow foreign);
 
-	/** Reads with no tenant bound, in a transaction or (except repositories) in none: must see nothing. */
+	/**
+	 * Reads with no tenant bound, in a transaction or (except repositories) in none: must
+	 * see nothing.
+	 */
 	void readWithoutTenant();
 
 	/** Updates or deletes with no tenant bound: must affect no row. */
 	void writeWithoutTenant(boolean delete);
 
-	/** Prepares an insert with no tenant bound, naming the given tenant where the path lets it: must be refused. */
+	/**
+	 * Prepares an insert with no tenant bound, naming the given tenant where the path
+	 * lets it: must be refused.
+	 */
 	RefusedWrite createWithoutTenant(UUID someTenant);
 
 }

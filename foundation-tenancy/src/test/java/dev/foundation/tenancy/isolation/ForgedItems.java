@@ -7,9 +7,10 @@ import dev.foundation.core.persistence.BaseEntity;
 import dev.foundation.tenancy.persistence.TenantOwnedEntity;
 
 /**
- * Entities an attacker could hand to the persistence layer (say, deserialized from a request body): a new entity
- * claiming another tenant, or a detached copy of another tenant's row. Built by reflection because the entity
- * classes rightly offer no setter for either.
+ * Entities an attacker could hand to the persistence layer (say, deserialized from a
+ * request body): a new entity claiming another tenant, or a detached copy of another
+ * tenant's row. Built by reflection because the entity classes rightly offer no setter
+ * for either.
  */
 final class ForgedItems {
 
@@ -23,7 +24,10 @@ final class ForgedItems {
 		return item;
 	}
 
-	/** A detached entity with another tenant's id, tenant and version, and a label the attacker wants there. */
+	/**
+	 * A detached entity with another tenant's id, tenant and version, and a label the
+	 * attacker wants there.
+	 */
 	static IsolationItem detachedCopy(ItemRow foreign, String label) {
 		IsolationItem item = new IsolationItem(label, foreign.tag());
 		set(BaseEntity.class, "id", item, foreign.id());

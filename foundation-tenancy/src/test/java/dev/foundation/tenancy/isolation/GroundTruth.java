@@ -12,10 +12,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The in-memory model of every tenant's rows: what the table must hold after each committed operation.
+ * The in-memory model of every tenant's rows: what the table must hold after each
+ * committed operation.
  * <p>
- * Rows are kept in insertion order so that picking "a random row" depends only on the seed, not on the ids the
- * database or Hibernate generated.
+ * Rows are kept in insertion order so that picking "a random row" depends only on the
+ * seed, not on the ids the database or Hibernate generated.
  */
 final class GroundTruth {
 
@@ -39,7 +40,8 @@ final class GroundTruth {
 		if (previous != null && !previous.tenantId().equals(row.tenantId())) {
 			throw new IllegalStateException("The model never moves a row between tenants: " + previous + " -> " + row);
 		}
-		// A row of an unknown tenant only ever comes from a snapshot taken after a violation: keep it visible.
+		// A row of an unknown tenant only ever comes from a snapshot taken after a
+		// violation: keep it visible.
 		this.byTenant.computeIfAbsent(row.tenantId(), (tenant) -> new LinkedHashMap<>()).put(row.id(), row);
 	}
 
@@ -70,7 +72,10 @@ final class GroundTruth {
 		return rows.isEmpty() ? null : rows.get(random.nextInt(rows.size()));
 	}
 
-	/** A random row of any tenant but the given one, or {@code null} when the others have none. */
+	/**
+	 * A random row of any tenant but the given one, or {@code null} when the others have
+	 * none.
+	 */
 	@Nullable ItemRow pickForeign(UUID tenant, Random random) {
 		List<UUID> others = this.tenants.stream().filter((other) -> !other.equals(tenant)).toList();
 		for (int attempt = 0; attempt < others.size(); attempt++) {
@@ -86,7 +91,10 @@ final class GroundTruth {
 		return Map.copyOf(this.byId);
 	}
 
-	/** Replaces the model with what the database holds, so that one fault is not reported again and again. */
+	/**
+	 * Replaces the model with what the database holds, so that one fault is not reported
+	 * again and again.
+	 */
 	void resetTo(Collection<ItemRow> rows) {
 		this.byId.clear();
 		this.byTenant.values().forEach(Map::clear);

@@ -11,8 +11,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The assertions of the randomized run. A failed check is recorded as a violation naming the operation rather than
- * thrown, so that the run can report every path and kind that leaked and still print its summary.
+ * The assertions of the randomized run. A failed check is recorded as a violation naming
+ * the operation rather than thrown, so that the run can report every path and kind that
+ * leaked and still print its summary.
  */
 final class IsolationChecks {
 
@@ -34,8 +35,8 @@ final class IsolationChecks {
 	}
 
 	/**
-	 * Checks rows a query returned to a tenant: each must be that tenant's (a foreign row is the worst violation) and
-	 * together they must be exactly the expected rows.
+	 * Checks rows a query returned to a tenant: each must be that tenant's (a foreign row
+	 * is the worst violation) and together they must be exactly the expected rows.
 	 */
 	void rows(@Nullable UUID tenant, String what, Collection<ItemRow> actual, Collection<ItemRow> expected) {
 		for (ItemRow row : actual) {
@@ -71,7 +72,9 @@ final class IsolationChecks {
 		}
 	}
 
-	/** The first violations, each naming the operation number, tenant, path and operation. */
+	/**
+	 * The first violations, each naming the operation number, tenant, path and operation.
+	 */
 	List<String> violations() {
 		return List.copyOf(this.violations);
 	}
@@ -114,7 +117,10 @@ final class IsolationChecks {
 		return (parts.size() > 6) ? parts.subList(0, 6) + " and " + (parts.size() - 6) + " more" : parts.toString();
 	}
 
-	/** Whether an exception or one of its causes names the text in its message or class name. */
+	/**
+	 * Whether an exception or one of its causes names the text in its message or class
+	 * name.
+	 */
 	static boolean mentions(Throwable ex, String text) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause.getClass().getName().contains(text)
@@ -128,7 +134,9 @@ final class IsolationChecks {
 	static String describe(Throwable ex) {
 		StringBuilder text = new StringBuilder();
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			text.append((text.length() > 0) ? " <- " : "").append(cause.getClass().getSimpleName()).append(": ")
+			text.append((text.length() > 0) ? " <- " : "")
+				.append(cause.getClass().getSimpleName())
+				.append(": ")
 				.append(cause.getMessage());
 		}
 		return text.toString();

@@ -7,7 +7,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-/** The tenant-owned entity the randomized isolation run creates, reads, changes and deletes. */
+/**
+ * The tenant-owned entity the randomized isolation run creates, reads, changes and
+ * deletes.
+ */
 @Entity
 @Table(name = IsolationItem.TABLE)
 class IsolationItem extends TenantOwnedEntity {

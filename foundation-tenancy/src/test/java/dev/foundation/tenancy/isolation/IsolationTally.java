@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** What a randomized run did, for its summary line and for the test's assertions on coverage. */
+/**
+ * What a randomized run did, for its summary line and for the test's assertions on
+ * coverage.
+ */
 final class IsolationTally {
 
 	final Map<AccessPath, Integer> byPath = new EnumMap<>(AccessPath.class);
@@ -52,18 +55,21 @@ final class IsolationTally {
 	}
 
 	String summary(long seed, int tenants, int superuserChecks, int violations, long millis) {
-		String paths = this.byPath.entrySet().stream()
+		String paths = this.byPath.entrySet()
+			.stream()
 			.map((entry) -> entry.getKey().label() + "=" + entry.getValue())
 			.collect(Collectors.joining(" "));
-		String kinds = this.byKind.entrySet().stream()
+		String kinds = this.byKind.entrySet()
+			.stream()
 			.map((entry) -> entry.getKey().label() + "=" + entry.getValue())
 			.collect(Collectors.joining(" "));
-		return String.format(Locale.ROOT, "randomized isolation: %d ops (seed=%d) over %d tenants in %d transactions, %.1f s; "
-				+ "paths: %s; kinds: %s; cross-tenant attempts=%d (refused=%d, no effect=%d); no tenant=%d "
-				+ "(of which unbound, outside a transaction=%d); superuser checks=%d; violations=%d", this.operations,
-				seed, tenants, this.transactions, millis / 1000.0, paths, kinds, this.crossTenantAttempts,
-				this.crossTenantRefused, this.crossTenantNoEffect, this.withoutTenant, this.unboundReads,
-				superuserChecks, violations);
+		return String.format(Locale.ROOT,
+				"randomized isolation: %d ops (seed=%d) over %d tenants in %d transactions, %.1f s; "
+						+ "paths: %s; kinds: %s; cross-tenant attempts=%d (refused=%d, no effect=%d); no tenant=%d "
+						+ "(of which unbound, outside a transaction=%d); superuser checks=%d; violations=%d",
+				this.operations, seed, tenants, this.transactions, millis / 1000.0, paths, kinds,
+				this.crossTenantAttempts, this.crossTenantRefused, this.crossTenantNoEffect, this.withoutTenant,
+				this.unboundReads, superuserChecks, violations);
 	}
 
 	String refusalSummary() {

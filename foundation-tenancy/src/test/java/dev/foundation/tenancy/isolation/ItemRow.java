@@ -4,6 +4,7 @@ import java.util.UUID;
 
 /**
  * One row of {@code isolation_items} as the model, a query or the superuser sees it.
+ *
  * @param id the primary key
  * @param tenantId the owning tenant
  * @param label a text the run searches by prefix and rewrites

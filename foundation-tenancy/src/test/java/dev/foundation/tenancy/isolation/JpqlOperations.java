@@ -7,9 +7,10 @@ import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The run's operations through the {@code EntityManager}: {@code persist}, {@code find}, {@code remove}, dirty
- * checking, JPQL queries and bulk JPQL {@code update}/{@code delete}. Hibernate adds the tenant restriction to all of
- * them and row-level security applies underneath.
+ * The run's operations through the {@code EntityManager}: {@code persist}, {@code find},
+ * {@code remove}, dirty checking, JPQL queries and bulk JPQL
+ * {@code update}/{@code delete}. Hibernate adds the tenant restriction to all of them and
+ * row-level security applies underneath.
  */
 final class JpqlOperations implements AccessPathOperations {
 
@@ -95,18 +96,22 @@ final class JpqlOperations implements AccessPathOperations {
 			case 0 -> this.state.checks().rows(tenant, "select all", select("", null, null), model.rows(tenant));
 			case 1 -> {
 				int tag = this.state.newTag();
-				this.state.checks().rows(tenant, "select by tag", select(" where i.tag = :tag", "tag", tag),
-						model.withTag(tenant, tag));
+				this.state.checks()
+					.rows(tenant, "select by tag", select(" where i.tag = :tag", "tag", tag),
+							model.withTag(tenant, tag));
 			}
 			case 2 -> {
 				String prefix = this.state.labelPrefix();
-				this.state.checks().rows(tenant, "select by label prefix",
-						select(" where i.label like concat(:prefix, '%')", "prefix", prefix),
-						model.withLabelPrefix(tenant, prefix));
+				this.state.checks()
+					.rows(tenant, "select by label prefix",
+							select(" where i.label like concat(:prefix, '%')", "prefix", prefix),
+							model.withLabelPrefix(tenant, prefix));
 			}
-			default -> this.state.checks().count("select count",
-					this.entityManager.createQuery("select count(i) from IsolationItem i", Long.class).getSingleResult(),
-					model.rows(tenant).size());
+			default -> this.state.checks()
+				.count("select count",
+						this.entityManager.createQuery("select count(i) from IsolationItem i", Long.class)
+							.getSingleResult(),
+						model.rows(tenant).size());
 		}
 	}
 
@@ -135,12 +140,14 @@ final class JpqlOperations implements AccessPathOperations {
 	@Override
 	public void readForeign(UUID tenant, ItemRow foreign) {
 		switch (this.state.random().nextInt(3)) {
-			case 0 -> this.state.checks().rows(tenant, "find(foreign)",
-					list(row(this.entityManager.find(IsolationItem.class, foreign.id()))), List.of());
-			case 1 -> this.state.checks().rows(tenant, "select by foreign id",
-					select(" where i.id = :id", "id", foreign.id()), List.of());
-			default -> this.state.checks().rows(tenant, "select by foreign tenant",
-					select(" where i.tenantId = :tenant", "tenant", foreign.tenantId()), List.of());
+			case 0 -> this.state.checks()
+				.rows(tenant, "find(foreign)", list(row(this.entityManager.find(IsolationItem.class, foreign.id()))),
+						List.of());
+			case 1 -> this.state.checks()
+				.rows(tenant, "select by foreign id", select(" where i.id = :id", "id", foreign.id()), List.of());
+			default -> this.state.checks()
+				.rows(tenant, "select by foreign tenant",
+						select(" where i.tenantId = :tenant", "tenant", foreign.tenantId()), List.of());
 		}
 	}
 
@@ -166,19 +173,22 @@ final class JpqlOperations implements AccessPathOperations {
 	@Override
 	public RefusedWrite writeIntoForeign(UUID tenant, @Nullable ItemRow own, ItemRow foreign) {
 		if (own != null && this.state.random().nextBoolean()) {
-			// Handing an own row over to another tenant: the new row fails the policy's WITH CHECK.
+			// Handing an own row over to another tenant: the new row fails the policy's
+			// WITH CHECK.
 			return new RefusedWrite(OperationKind.UPDATE, "update set tenantId = foreign (own row)",
 					RefusedWrite.ROW_LEVEL_SECURITY,
-					() -> this.entityManager.createQuery("update IsolationItem i set i.tenantId = :tenant where i.id = :id")
+					() -> this.entityManager
+						.createQuery("update IsolationItem i set i.tenantId = :tenant where i.id = :id")
 						.setParameter("tenant", foreign.tenantId())
 						.setParameter("id", own.id())
-						.executeUpdate(), null);
+						.executeUpdate(),
+					null);
 		}
 		return new RefusedWrite(OperationKind.CREATE, "persist(new entity claiming the foreign tenant)",
 				RefusedWrite.HIBERNATE_TENANT_ID, () -> {
-			this.entityManager.persist(ForgedItems.claimingTenant(foreign.tenantId(), "forged", foreign.tag()));
-			this.entityManager.flush();
-		}, null);
+					this.entityManager.persist(ForgedItems.claimingTenant(foreign.tenantId(), "forged", foreign.tag()));
+					this.entityManager.flush();
+				}, null);
 	}
 
 	@Override
@@ -189,23 +199,22 @@ final class JpqlOperations implements AccessPathOperations {
 		else {
 			ItemRow any = this.state.model().pickForeign(this.state.anyTenant(), this.state.random());
 			if (any != null) {
-				this.state.checks().rows(null, "find",
-						list(row(this.entityManager.find(IsolationItem.class, any.id()))), List.of());
+				this.state.checks()
+					.rows(null, "find", list(row(this.entityManager.find(IsolationItem.class, any.id()))), List.of());
 			}
 		}
 	}
 
 	@Override
 	public void writeWithoutTenant(boolean delete) {
-		String statement = delete ? "delete from IsolationItem i"
-				: "update IsolationItem i set i.label = 'stolen'";
+		String statement = delete ? "delete from IsolationItem i" : "update IsolationItem i set i.label = 'stolen'";
 		this.state.checks().count(statement, this.entityManager.createQuery(statement).executeUpdate(), 0);
 	}
 
 	@Override
 	public RefusedWrite createWithoutTenant(UUID someTenant) {
-		return new RefusedWrite(OperationKind.CREATE, "persist(new entity) without a tenant", "without a current tenant",
-				() -> {
+		return new RefusedWrite(OperationKind.CREATE, "persist(new entity) without a tenant",
+				"without a current tenant", () -> {
 					this.entityManager.persist(new IsolationItem("orphan", 0));
 					this.entityManager.flush();
 				}, null);

@@ -1,10 +1,13 @@
 package dev.foundation.tenancy.isolation;
 
-/** What an operation of the randomized run does, for choosing operations and for the summary. */
+/**
+ * What an operation of the randomized run does, for choosing operations and for the
+ * summary.
+ */
 enum OperationKind {
 
-	CREATE("create"), READ("read"), UPDATE("update"), DELETE("delete"), SEARCH("search"),
-	BULK_UPDATE("bulk-update"), BULK_DELETE("bulk-delete");
+	CREATE("create"), READ("read"), UPDATE("update"), DELETE("delete"), SEARCH("search"), BULK_UPDATE("bulk-update"),
+	BULK_DELETE("bulk-delete");
 
 	private final String label;
 

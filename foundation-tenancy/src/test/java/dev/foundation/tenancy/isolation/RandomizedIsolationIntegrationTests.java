@@ -35,15 +35,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The randomized proof of tenant isolation: thousands of creates, reads, updates, deletes and searches by several
- * tenants through Spring Data repositories, JPQL, native SQL and plain JDBC (sharing transactions and the pool),
- * connected as a role that is neither superuser nor owner, never see or change another tenant's row; attempts to do
- * so by id, by tenant id, by upsert or by forged entities affect nothing or are refused; without a tenant nothing is
- * visible and nothing can be written. An in-memory model is the ground truth, and the superuser (outside row-level
- * security) checks the whole table against it.
+ * The randomized proof of tenant isolation: thousands of creates, reads, updates, deletes
+ * and searches by several tenants through Spring Data repositories, JPQL, native SQL and
+ * plain JDBC (sharing transactions and the pool), connected as a role that is neither
+ * superuser nor owner, never see or change another tenant's row; attempts to do so by id,
+ * by tenant id, by upsert or by forged entities affect nothing or are refused; without a
+ * tenant nothing is visible and nothing can be written. An in-memory model is the ground
+ * truth, and the superuser (outside row-level security) checks the whole table against
+ * it.
  * <p>
- * The seed is printed; rerun a failure with {@code -Dfoundation.isolation.seed=<seed>} (and optionally
- * {@code -Dfoundation.isolation.operations=<count>}).
+ * The seed is printed; rerun a failure with {@code -Dfoundation.isolation.seed=<seed>}
+ * (and optionally {@code -Dfoundation.isolation.operations=<count>}).
  */
 class RandomizedIsolationIntegrationTests {
 
@@ -112,16 +114,17 @@ class RandomizedIsolationIntegrationTests {
 			List<UUID> tenants = tenants(seed);
 			try (SuperuserView superuser = new SuperuserView(database.admin())) {
 				seedRows(tenants, new Random(seed));
-				// Weakened after startup, which the self-check would otherwise stop: a policy that lets every row
-				// through. Hibernate still scopes JPA; native SQL and JDBC must now be caught leaking.
+				// Weakened after startup, which the self-check would otherwise stop: a
+				// policy that lets every row
+				// through. Hibernate still scopes JPA; native SQL and JDBC must now be
+				// caught leaking.
 				database.execute("drop policy tenant_isolation on " + IsolationItem.TABLE + "; create policy "
 						+ "tenant_isolation on " + IsolationItem.TABLE + " using (true) with check (true)");
 				RandomizedIsolationRun run = run(context, seed, tenants, superuser);
 				run.run(500);
 				System.out.println("randomized isolation under a permissive policy (seed=" + seed + "): "
-						+ run.checks().violationCount() + " violations, first: " + run.checks().violations().stream()
-							.findFirst()
-							.orElse("none"));
+						+ run.checks().violationCount() + " violations, first: "
+						+ run.checks().violations().stream().findFirst().orElse("none"));
 				assertThat(run.checks().violations()).as("violations with seed %d", seed)
 					.isNotEmpty()
 					.anySatisfy((violation) -> assertThat(violation).containsAnyOf(" native ", " jdbc ")
@@ -172,14 +175,19 @@ class RandomizedIsolationIntegrationTests {
 		return tenants;
 	}
 
-	/** A few rows per tenant, written as the superuser, so cross-tenant attempts have targets from the start. */
+	/**
+	 * A few rows per tenant, written as the superuser, so cross-tenant attempts have
+	 * targets from the start.
+	 */
 	private static void seedRows(List<UUID> tenants, Random random) {
 		JdbcTemplate admin = new JdbcTemplate(database.admin());
 		for (UUID tenant : tenants) {
 			for (int i = 0; i < ROWS_PER_TENANT; i++) {
-				admin.update("insert into " + IsolationItem.TABLE + " (id, created_at, updated_at, version, tenant_id, "
-						+ "label, tag) values (?, now(), now(), 0, ?, ?, ?)", new UUID(random.nextLong(), random.nextLong()),
-						tenant, "seed-" + i, random.nextInt(RunState.TAGS));
+				admin.update(
+						"insert into " + IsolationItem.TABLE + " (id, created_at, updated_at, version, tenant_id, "
+								+ "label, tag) values (?, now(), now(), 0, ?, ?, ?)",
+						new UUID(random.nextLong(), random.nextLong()), tenant, "seed-" + i,
+						random.nextInt(RunState.TAGS));
 			}
 		}
 	}

@@ -15,13 +15,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A randomized sequence of operations by several tenants (and by no tenant) through every access path, each checked
- * against the {@link GroundTruth}, with the superuser's view of the whole table compared to the model periodically,
- * after every write that had to be refused and at the end.
+ * A randomized sequence of operations by several tenants (and by no tenant) through every
+ * access path, each checked against the {@link GroundTruth}, with the superuser's view of
+ * the whole table compared to the model periodically, after every write that had to be
+ * refused and at the end.
  * <p>
- * A turn picks a tenant and one to six operations, which share one transaction (so JPA, native and JDBC work meet on
- * one connection), except that a write that must be refused runs alone, and a single repository operation runs
- * without an outer transaction half of the time. Every choice comes from one {@link Random}: a seed replays the run.
+ * A turn picks a tenant and one to six operations, which share one transaction (so JPA,
+ * native and JDBC work meet on one connection), except that a write that must be refused
+ * runs alone, and a single repository operation runs without an outer transaction half of
+ * the time. Every choice comes from one {@link Random}: a seed replays the run.
  */
 final class RandomizedIsolationRun {
 
@@ -123,7 +125,8 @@ final class RandomizedIsolationRun {
 		}
 		int first = this.tally.operations + 1;
 		List<ItemRow> targets = new ArrayList<>();
-		boolean ownTransactions = batch.size() == 1 && batch.get(0) == AccessPath.REPOSITORY && this.random.nextBoolean();
+		boolean ownTransactions = batch.size() == 1 && batch.get(0) == AccessPath.REPOSITORY
+				&& this.random.nextBoolean();
 		this.tally.transactions++;
 		try {
 			TenantScope.run(tenant, () -> {
@@ -134,7 +137,8 @@ final class RandomizedIsolationRun {
 				this.transactions.executeWithoutResult((status) -> {
 					for (AccessPath path : batch) {
 						operation(tenant, path, targets);
-						// Hibernate's persistence context does not see SQL writes; start each operation afresh.
+						// Hibernate's persistence context does not see SQL writes; start
+						// each operation afresh.
 						this.entityManager.flush();
 						this.entityManager.clear();
 					}
@@ -144,7 +148,8 @@ final class RandomizedIsolationRun {
 		catch (RuntimeException ex) {
 			this.checks.fail("unexpected failure: " + IsolationChecks.describe(ex));
 		}
-		// The foreign rows targeted must be exactly as before, seen from outside row-level security.
+		// The foreign rows targeted must be exactly as before, seen from outside
+		// row-level security.
 		targets.forEach((target) -> this.superuser.verifyRow(target, this.checks));
 		if (!this.checks.failedSince(first)) {
 			this.tally.crossTenantNoEffect += targets.size();
@@ -216,12 +221,15 @@ final class RandomizedIsolationRun {
 		int first = this.tally.operations + 1;
 		boolean read = choice == 1;
 		boolean delete = this.random.nextBoolean();
-		OperationKind kind = read ? OperationKind.SEARCH : delete ? OperationKind.BULK_DELETE : OperationKind.BULK_UPDATE;
+		OperationKind kind = read ? OperationKind.SEARCH
+				: delete ? OperationKind.BULK_DELETE : OperationKind.BULK_UPDATE;
 		begin(null, path, kind, "");
 		try {
 			if (read && this.random.nextBoolean()) {
-				// Outside a transaction nothing binds a tenant, even inside a tenant scope: row-level security shows
-				// nothing. Not so for repositories, whose methods get a transaction of their own: no scope for them.
+				// Outside a transaction nothing binds a tenant, even inside a tenant
+				// scope: row-level security shows
+				// nothing. Not so for repositories, whose methods get a transaction of
+				// their own: no scope for them.
 				this.tally.unboundReads++;
 				if (path != AccessPath.REPOSITORY && this.random.nextBoolean()) {
 					TenantScope.run(this.state.anyTenant(), operations::readWithoutTenant);
@@ -251,7 +259,10 @@ final class RandomizedIsolationRun {
 		resyncAfterViolation(first);
 	}
 
-	/** Runs a write that must be refused, alone in its transaction; returns whether it was refused as expected. */
+	/**
+	 * Runs a write that must be refused, alone in its transaction; returns whether it was
+	 * refused as expected.
+	 */
 	private boolean refused(@Nullable UUID tenant, AccessPath path, RefusedWrite write) {
 		int first = this.tally.operations + 1;
 		begin(tenant, path, write.kind(), "must be refused: " + write.description());
@@ -288,8 +299,8 @@ final class RandomizedIsolationRun {
 	private void begin(@Nullable UUID tenant, AccessPath path, OperationKind kind, String detail) {
 		this.tally.count(path, kind);
 		int index = (tenant != null) ? this.state.model().tenants().indexOf(tenant) : -1;
-		this.checks.begin(this.tally.operations, ((index >= 0) ? "tenant#" + index : "no tenant") + " "
-				+ path.label() + " " + kind.label() + (detail.isEmpty() ? "" : " (" + detail + ")"));
+		this.checks.begin(this.tally.operations, ((index >= 0) ? "tenant#" + index : "no tenant") + " " + path.label()
+				+ " " + kind.label() + (detail.isEmpty() ? "" : " (" + detail + ")"));
 	}
 
 	private void verifyTable(String when) {
@@ -298,7 +309,10 @@ final class RandomizedIsolationRun {
 		resyncAfterViolation(first);
 	}
 
-	/** After a violation the model may be wrong; take the table as it is so one fault is reported once. */
+	/**
+	 * After a violation the model may be wrong; take the table as it is so one fault is
+	 * reported once.
+	 */
 	private void resyncAfterViolation(int sinceOperation) {
 		if (this.checks.failedSince(sinceOperation)) {
 			this.state.model().resetTo(this.superuser.all());

@@ -5,13 +5,16 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A write that must be refused: into another tenant, or without a tenant. It runs alone in its transaction because
- * a refusal (an exception) rolls the transaction back.
+ * A write that must be refused: into another tenant, or without a tenant. It runs alone
+ * in its transaction because a refusal (an exception) rolls the transaction back.
+ *
  * @param kind what the write pretends to be
  * @param description what it tries, for the report
- * @param expectedRefusal a text the refusal's exception chain must contain (message or exception class name)
+ * @param expectedRefusal a text the refusal's exception chain must contain (message or
+ * exception class name)
  * @param action the write, run inside the acting tenant's transaction
- * @param forgedId an id the write would create, which must not exist afterwards; {@code null} when none is known
+ * @param forgedId an id the write would create, which must not exist afterwards;
+ * {@code null} when none is known
  */
 record RefusedWrite(OperationKind kind, String description, String expectedRefusal, Runnable action,
 		@Nullable UUID forgedId) {

@@ -7,9 +7,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The run's operations through {@link IsolationItemRepository}: inherited CRUD methods, derived queries and
- * {@code @Query} methods. They work inside the run's transaction and outside any (each method then has its own), so
- * the run calls single repository operations both ways.
+ * The run's operations through {@link IsolationItemRepository}: inherited CRUD methods,
+ * derived queries and {@code @Query} methods. They work inside the run's transaction and
+ * outside any (each method then has its own), so the run calls single repository
+ * operations both ways.
  */
 final class RepositoryOperations implements AccessPathOperations {
 
@@ -24,7 +25,8 @@ final class RepositoryOperations implements AccessPathOperations {
 
 	@Override
 	public void create(UUID tenant) {
-		// Flushed: Hibernate assigns the @TenantId value when it inserts, not when it persists.
+		// Flushed: Hibernate assigns the @TenantId value when it inserts, not when it
+		// persists.
 		IsolationItem saved = this.items.saveAndFlush(new IsolationItem(this.state.newLabel(), this.state.newTag()));
 		ItemRow row = saved.toRow();
 		if (!tenant.equals(row.tenantId())) {
@@ -39,7 +41,8 @@ final class RepositoryOperations implements AccessPathOperations {
 			case 0 -> this.state.checks().row(tenant, "findById", row(this.items.findById(own.id())), own);
 			case 1 -> this.state.checks().count("existsById", this.items.existsById(own.id()) ? 1 : 0, 1);
 			default -> {
-				// Asking for an own and a foreign id at once must still return only the own row.
+				// Asking for an own and a foreign id at once must still return only the
+				// own row.
 				ItemRow foreign = this.state.model().pickForeign(tenant, this.state.random());
 				List<UUID> ids = (foreign != null) ? List.of(own.id(), foreign.id()) : List.of(own.id());
 				this.state.checks().rows(tenant, "findAllById", rows(this.items.findAllById(ids)), List.of(own));
@@ -79,7 +82,8 @@ final class RepositoryOperations implements AccessPathOperations {
 			case 1 -> this.state.checks().count("count", this.items.count(), model.rows(tenant).size());
 			case 2 -> {
 				int tag = this.state.newTag();
-				this.state.checks().rows(tenant, "findByTag", rows(this.items.findByTag(tag)), model.withTag(tenant, tag));
+				this.state.checks()
+					.rows(tenant, "findByTag", rows(this.items.findByTag(tag)), model.withTag(tenant, tag));
 			}
 			case 3 -> {
 				int tag = this.state.newTag();
@@ -87,11 +91,12 @@ final class RepositoryOperations implements AccessPathOperations {
 			}
 			case 4 -> {
 				String prefix = this.state.labelPrefix();
-				this.state.checks().rows(tenant, "@Query searchByLabelPrefix",
-						rows(this.items.searchByLabelPrefix(prefix)), model.withLabelPrefix(tenant, prefix));
+				this.state.checks()
+					.rows(tenant, "@Query searchByLabelPrefix", rows(this.items.searchByLabelPrefix(prefix)),
+							model.withLabelPrefix(tenant, prefix));
 			}
-			default -> this.state.checks().rows(tenant, "@Query findByTenant (own)",
-					rows(this.items.findByTenant(tenant)), model.rows(tenant));
+			default -> this.state.checks()
+				.rows(tenant, "@Query findByTenant (own)", rows(this.items.findByTenant(tenant)), model.rows(tenant));
 		}
 	}
 
@@ -113,13 +118,14 @@ final class RepositoryOperations implements AccessPathOperations {
 	@Override
 	public void readForeign(UUID tenant, ItemRow foreign) {
 		switch (this.state.random().nextInt(4)) {
-			case 0 -> this.state.checks().rows(tenant, "findById(foreign)", list(row(this.items.findById(foreign.id()))),
-					List.of());
+			case 0 -> this.state.checks()
+				.rows(tenant, "findById(foreign)", list(row(this.items.findById(foreign.id()))), List.of());
 			case 1 -> this.state.checks().count("existsById(foreign)", this.items.existsById(foreign.id()) ? 1 : 0, 0);
-			case 2 -> this.state.checks().rows(tenant, "@Query findByTenant(foreign)",
-					rows(this.items.findByTenant(foreign.tenantId())), List.of());
-			default -> this.state.checks().rows(tenant, "findAllById(foreign)",
-					rows(this.items.findAllById(List.of(foreign.id()))), List.of());
+			case 2 -> this.state.checks()
+				.rows(tenant, "@Query findByTenant(foreign)", rows(this.items.findByTenant(foreign.tenantId())),
+						List.of());
+			default -> this.state.checks()
+				.rows(tenant, "findAllById(foreign)", rows(this.items.findAllById(List.of(foreign.id()))), List.of());
 		}
 	}
 
@@ -143,13 +149,11 @@ final class RepositoryOperations implements AccessPathOperations {
 		if (this.state.random().nextBoolean()) {
 			IsolationItem forged = ForgedItems.claimingTenant(foreign.tenantId(), "forged", foreign.tag());
 			return new RefusedWrite(OperationKind.CREATE, "save(new entity claiming the foreign tenant)",
-					RefusedWrite.HIBERNATE_TENANT_ID,
-					() -> this.items.save(forged), null);
+					RefusedWrite.HIBERNATE_TENANT_ID, () -> this.items.save(forged), null);
 		}
 		IsolationItem detached = ForgedItems.detachedCopy(foreign, "overwritten");
 		return new RefusedWrite(OperationKind.UPDATE, "save(detached copy of the foreign row)",
-				"StaleObjectStateException",
-				() -> this.items.save(detached), null);
+				"StaleObjectStateException", () -> this.items.save(detached), null);
 	}
 
 	@Override

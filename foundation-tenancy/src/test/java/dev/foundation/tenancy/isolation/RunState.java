@@ -4,8 +4,8 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * What the access paths share during a run: the model to check against and update, the seeded randomness and the
- * checks that record violations.
+ * What the access paths share during a run: the model to check against and update, the
+ * seeded randomness and the checks that record violations.
  */
 final class RunState {
 
@@ -49,7 +49,10 @@ final class RunState {
 		return this.random.nextInt(TAGS);
 	}
 
-	/** A version 4 UUID drawn from the seeded generator, so a rerun with the same seed uses the same ids. */
+	/**
+	 * A version 4 UUID drawn from the seeded generator, so a rerun with the same seed
+	 * uses the same ids.
+	 */
 	UUID newId() {
 		long most = (this.random.nextLong() & ~0xF000L) | 0x4000L;
 		long least = (this.random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);

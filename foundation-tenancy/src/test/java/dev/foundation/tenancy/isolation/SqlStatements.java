@@ -9,8 +9,8 @@ import jakarta.persistence.Query;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Runs SQL with JDBC-style {@code ?} parameters, either as JPA native queries or through a {@code JdbcTemplate}, so
- * that the same statements exercise both paths.
+ * Runs SQL with JDBC-style {@code ?} parameters, either as JPA native queries or through
+ * a {@code JdbcTemplate}, so that the same statements exercise both paths.
  */
 interface SqlStatements {
 

@@ -15,8 +15,9 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The table as the superuser sees it: every tenant's rows, since superusers bypass row-level security. It is the
- * witness that no operation changed another tenant's row, independent of the layers under test.
+ * The table as the superuser sees it: every tenant's rows, since superusers bypass
+ * row-level security. It is the witness that no operation changed another tenant's row,
+ * independent of the layers under test.
  */
 final class SuperuserView implements AutoCloseable {
 
@@ -28,7 +29,8 @@ final class SuperuserView implements AutoCloseable {
 
 	SuperuserView(DataSource admin) {
 		try {
-			// One connection for the whole run: a new one per check would cost more than the checks.
+			// One connection for the whole run: a new one per check would cost more than
+			// the checks.
 			this.connection = admin.getConnection();
 			this.connection.setAutoCommit(true);
 		}
@@ -37,7 +39,10 @@ final class SuperuserView implements AutoCloseable {
 		}
 	}
 
-	/** Every row, in id order so that a model built from it picks rows the same way for the same seed. */
+	/**
+	 * Every row, in id order so that a model built from it picks rows the same way for
+	 * the same seed.
+	 */
 	List<ItemRow> all() {
 		return query(SELECT + " order by id", null);
 	}
@@ -59,7 +64,10 @@ final class SuperuserView implements AutoCloseable {
 		}
 	}
 
-	/** Checks that one row (typically another tenant's, just targeted) is exactly as the model has it. */
+	/**
+	 * Checks that one row (typically another tenant's, just targeted) is exactly as the
+	 * model has it.
+	 */
 	void verifyRow(ItemRow expected, IsolationChecks checks) {
 		this.checks++;
 		ItemRow actual = row(expected.id());

@@ -40,9 +40,10 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link TenantOwnedEntity} through Spring Data JPA and Hibernate on a real PostgreSQL, wired by
- * {@link TenantIsolationAutoConfiguration}: connected as the application role both layers hold; connected as the
- * superuser (which bypasses row-level security, self-check off) Hibernate's tenant restriction is shown to hold alone.
+ * {@link TenantOwnedEntity} through Spring Data JPA and Hibernate on a real PostgreSQL,
+ * wired by {@link TenantIsolationAutoConfiguration}: connected as the application role
+ * both layers hold; connected as the superuser (which bypasses row-level security,
+ * self-check off) Hibernate's tenant restriction is shown to hold alone.
  */
 class TenantOwnedEntityIntegrationTests {
 
@@ -75,8 +76,7 @@ class TenantOwnedEntityIntegrationTests {
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					HibernateJpaAutoConfiguration.class, DataJpaRepositoriesAutoConfiguration.class,
 					DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-					TransactionAutoConfiguration.class,
-					TenantIsolationAutoConfiguration.class))
+					TransactionAutoConfiguration.class, TenantIsolationAutoConfiguration.class))
 			.withUserConfiguration(Entities.class)
 			.withBean(FoundationSchemaMigration.class, database::migration)
 			.withPropertyValues("spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + user,
@@ -92,12 +92,10 @@ class TenantOwnedEntityIntegrationTests {
 	}
 
 	private void asSuperuserWithoutRls(ContextConsumer<AssertableApplicationContext> test) {
-		runner(superuser())
-			.withPropertyValues("foundation.tenancy.isolation.self-check=off")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				test.accept(context);
-			});
+		runner(superuser()).withPropertyValues("foundation.tenancy.isolation.self-check=off").run((context) -> {
+			assertThat(context).hasNotFailed();
+			test.accept(context);
+		});
 	}
 
 	private static String superuser() {
@@ -119,7 +117,8 @@ class TenantOwnedEntityIntegrationTests {
 			TestNoteRepository notes = context.getBean(TestNoteRepository.class);
 			List<TestNote> own = seed(notes);
 			TenantScope.run(TENANT_A, () -> {
-				assertThat(notes.findAll()).hasSize(3).allSatisfy((note) -> assertThat(note.getTenantId()).isEqualTo(TENANT_A));
+				assertThat(notes.findAll()).hasSize(3)
+					.allSatisfy((note) -> assertThat(note.getTenantId()).isEqualTo(TENANT_A));
 				assertThat(notes.count()).isEqualTo(3);
 				assertThat(notes.findByBody("b-0")).isEmpty();
 				assertThat(notes.search("a-")).hasSize(3);
@@ -128,11 +127,12 @@ class TenantOwnedEntityIntegrationTests {
 			});
 			TenantScope.run(TENANT_B, () -> assertThat(notes.findAll()).extracting(TestNote::getBody)
 				.containsExactlyInAnyOrder("b-0", "b-1"));
-			// JDBC joining the JPA transaction runs on its connection, so row-level security sees the tenant too.
+			// JDBC joining the JPA transaction runs on its connection, so row-level
+			// security sees the tenant too.
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
-			Integer rows = TenantScope.call(TENANT_B, () -> transactions.execute((status) -> jdbc
-				.queryForObject("select count(*) from tenant_notes", Integer.class)));
+			Integer rows = TenantScope.call(TENANT_B, () -> transactions
+				.execute((status) -> jdbc.queryForObject("select count(*) from tenant_notes", Integer.class)));
 			assertThat(rows).isEqualTo(2);
 		});
 	}
@@ -150,7 +150,8 @@ class TenantOwnedEntityIntegrationTests {
 			.run((context) -> {
 				TestNoteRepository notes = context.getBean(TestNoteRepository.class);
 				seed(notes);
-				// Without a transaction nothing binds the tenant: row-level security fails closed.
+				// Without a transaction nothing binds the tenant: row-level security
+				// fails closed.
 				assertThat(TenantScope.call(TENANT_B, () -> notes.search("b-"))).isEmpty();
 				TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
 				List<TestNote> found = TenantScope.call(TENANT_B,
@@ -171,7 +172,8 @@ class TenantOwnedEntityIntegrationTests {
 				assertThat(notes.findById(own.get(4).getId())).isEmpty();
 				EntityManager entityManager = context.getBean(EntityManager.class);
 				TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
-				TestNote found = transactions.execute((status) -> entityManager.find(TestNote.class, own.get(4).getId()));
+				TestNote found = transactions
+					.execute((status) -> entityManager.find(TestNote.class, own.get(4).getId()));
 				assertThat(found).isNull();
 			});
 			assertThat(notes.findAll()).as("no tenant: nothing, not everything").isEmpty();
@@ -209,8 +211,8 @@ class TenantOwnedEntityIntegrationTests {
 			assertThatException().isThrownBy(() -> notes.save(new TestNote("orphan")))
 				.havingRootCause()
 				.withMessageContaining("without a current tenant");
-			assertThatException().isThrownBy(() -> TenantScope.callAsSystem("test: create",
-					() -> notes.save(new TestNote("system"))))
+			assertThatException()
+				.isThrownBy(() -> TenantScope.callAsSystem("test: create", () -> notes.save(new TestNote("system"))))
 				.havingRootCause()
 				.withMessageContaining("system scope");
 			assertThat(countRows("true")).isEqualTo(1);
@@ -231,14 +233,16 @@ class TenantOwnedEntityIntegrationTests {
 		TestNote forged = new TestNote("forged");
 		tenantIdField().set(forged, TENANT_B);
 		assertThatException().isThrownBy(() -> TenantScope.run(TENANT_A, () -> notes.save(forged)));
-		// Another tenant's entity, loaded there and saved here, never changes the other tenant's row.
+		// Another tenant's entity, loaded there and saved here, never changes the other
+		// tenant's row.
 		TestNote foreign = seeded.get(3);
 		foreign.setBody("overwritten");
 		try {
 			TenantScope.run(TENANT_A, () -> notes.save(foreign));
 		}
 		catch (RuntimeException expected) {
-			// Hibernate refuses the merge (the row is invisible, its version stale): fine either way.
+			// Hibernate refuses the merge (the row is invisible, its version stale): fine
+			// either way.
 		}
 		assertThat(countRows("body = 'overwritten'")).isZero();
 		assertThat(countRows("body = 'forged'")).isZero();

@@ -30,9 +30,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link WithTenant @WithTenant} with a test-managed transaction, connected as a role subject to row-level security:
- * the tenant must already be bound when the transaction begins (that is when it reaches the database), so plain SQL in
- * the test sees exactly the annotated tenant's rows.
+ * {@link WithTenant @WithTenant} with a test-managed transaction, connected as a role
+ * subject to row-level security: the tenant must already be bound when the transaction
+ * begins (that is when it reaches the database), so plain SQL in the test sees exactly
+ * the annotated tenant's rows.
  */
 @SpringJUnitConfig(WithTenantIntegrationTests.Config.class)
 @DirtiesContext
@@ -64,12 +65,14 @@ class WithTenantIntegrationTests {
 	private static synchronized RlsTestDatabase database() {
 		if (database == null) {
 			database = RlsTestDatabase.create("with_tenant");
-			database.createTenantTable("create table tenant_notes (id uuid primary key, created_at timestamptz not null, "
-					+ "updated_at timestamptz not null, version bigint not null, tenant_id uuid not null, "
-					+ "body text not null)", "tenant_notes");
+			database
+				.createTenantTable("create table tenant_notes (id uuid primary key, created_at timestamptz not null, "
+						+ "updated_at timestamptz not null, version bigint not null, tenant_id uuid not null, "
+						+ "body text not null)", "tenant_notes");
 			database.execute("insert into tenant_notes select gen_random_uuid(), now(), now(), 0, tenant::uuid, body "
-					+ "from (values ('" + TENANT_A + "', 'a-0'), ('" + TENANT_A + "', 'a-1'), ('" + TENANT_A + "', 'a-2'), "
-					+ "('" + TENANT_B + "', 'b-0'), ('" + TENANT_B + "', 'b-1')) as rows (tenant, body)");
+					+ "from (values ('" + TENANT_A + "', 'a-0'), ('" + TENANT_A + "', 'a-1'), ('" + TENANT_A
+					+ "', 'a-2'), " + "('" + TENANT_B + "', 'b-0'), ('" + TENANT_B
+					+ "', 'b-1')) as rows (tenant, body)");
 		}
 		return database;
 	}
@@ -85,7 +88,8 @@ class WithTenantIntegrationTests {
 	void testManagedTransactionSeesOnlyTheAnnotatedTenantsRows() {
 		assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isTrue();
 		assertThat(this.notes.findAll()).extracting(TestNote::getBody).containsExactlyInAnyOrder("a-0", "a-1", "a-2");
-		// No Hibernate filter on plain SQL: only row-level security, bound when the transaction began, keeps B out.
+		// No Hibernate filter on plain SQL: only row-level security, bound when the
+		// transaction began, keeps B out.
 		assertThat(this.jdbc.queryForObject("select count(*) from tenant_notes", Integer.class)).isEqualTo(3);
 	}
 
@@ -105,7 +109,8 @@ class WithTenantIntegrationTests {
 	@EnableJpaRepositories(basePackageClasses = TestNote.class)
 	static class Config {
 
-		// Migrated by the superuser: the owner's migration gives the binding key, as with a migration role.
+		// Migrated by the superuser: the owner's migration gives the binding key, as with
+		// a migration role.
 		@Bean
 		FoundationSchemaMigration foundationSchemaMigration() {
 			return database().migration();

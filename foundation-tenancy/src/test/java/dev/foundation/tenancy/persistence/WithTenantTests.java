@@ -19,8 +19,9 @@ import org.springframework.util.ReflectionUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * foundation-test's {@link WithTenant @WithTenant} against the real {@link RequestContexts} and {@link TenantScope}:
- * the tenant is seen during the test and gone after it.
+ * foundation-test's {@link WithTenant @WithTenant} against the real
+ * {@link RequestContexts} and {@link TenantScope}: the tenant is seen during the test and
+ * gone after it.
  */
 @SpringJUnitConfig(WithTenantTests.Empty.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -124,8 +124,8 @@ class InMemoryTenantDirectory implements TenantDirectory {
 	}
 
 	@Override
-	public Tenant provision(String issuer, String externalId, @Nullable String slugHint, String name,
-			UserIdentity user, TenantRole role) {
+	public Tenant provision(String issuer, String externalId, @Nullable String slugHint, String name, UserIdentity user,
+			TenantRole role) {
 		this.provisions.incrementAndGet();
 		this.lastProvisionedRole = role;
 		this.lastSlugHint = slugHint;

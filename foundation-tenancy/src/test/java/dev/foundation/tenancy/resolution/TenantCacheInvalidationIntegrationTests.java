@@ -51,9 +51,10 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The tenant cache across instances: independent application contexts (the "instances") sharing one PostgreSQL
- * database and one Redis, under a key prefix of their own, each with an in-process cache that would keep entries for
- * ten minutes. Changes are made through one instance's directory; the other must refuse or see them at once, or,
+ * The tenant cache across instances: independent application contexts (the "instances")
+ * sharing one PostgreSQL database and one Redis, under a key prefix of their own, each
+ * with an in-process cache that would keep entries for ten minutes. Changes are made
+ * through one instance's directory; the other must refuse or see them at once, or,
  * without the broadcast, keep serving what it cached.
  */
 class TenantCacheInvalidationIntegrationTests {
@@ -165,7 +166,8 @@ class TenantCacheInvalidationIntegrationTests {
 
 	@Test
 	void withoutTheBroadcastTheOtherInstanceServesItsStaleEntryUntilItExpires() throws Exception {
-		try (Instance quietA = Instance.start("foundation.tenancy.resolution.cache.redis.broadcast-invalidations=false");
+		try (Instance quietA = Instance
+			.start("foundation.tenancy.resolution.cache.redis.broadcast-invalidations=false");
 				Instance quietB = Instance
 					.start("foundation.tenancy.resolution.cache.redis.broadcast-invalidations=false")) {
 			String user = user();
@@ -175,7 +177,8 @@ class TenantCacheInvalidationIntegrationTests {
 
 			quietA.directory().suspend(tenant.id());
 
-			// The changing instance drops its own entries and the Redis ones; the other keeps its in-process one.
+			// The changing instance drops its own entries and the Redis ones; the other
+			// keeps its in-process one.
 			assertThat(quietA.status(user, tenant.slug())).isEqualTo(403);
 			await().during(Duration.ofSeconds(1))
 				.atMost(Duration.ofSeconds(2))
@@ -251,7 +254,9 @@ class TenantCacheInvalidationIntegrationTests {
 		}
 	}
 
-	/** One instance of the application, with its own context, cache and counted directory. */
+	/**
+	 * One instance of the application, with its own context, cache and counted directory.
+	 */
 	static final class Instance implements AutoCloseable {
 
 		final ConfigurableApplicationContext context;
@@ -340,8 +345,8 @@ class TenantCacheInvalidationIntegrationTests {
 			if (!(bean instanceof TenantDirectory directory)) {
 				return bean;
 			}
-			return Proxy.newProxyInstance(TenantDirectory.class.getClassLoader(), new Class<?>[] { TenantDirectory.class },
-					(proxy, method, args) -> {
+			return Proxy.newProxyInstance(TenantDirectory.class.getClassLoader(),
+					new Class<?>[] { TenantDirectory.class }, (proxy, method, args) -> {
 						if (LOOKUPS.contains(method.getName())) {
 							this.lookups.incrementAndGet();
 						}

@@ -132,8 +132,7 @@ class TenantResolutionAutoConfigurationTests {
 	@Test
 	void backsOffToApplicationResolution() {
 		TenantResolution own = new TenantResolution(List.of(), Mockito.mock(TenantDirectory.class),
-				new TenantRequiredPaths(List.of(), List.of()), false, Duration.ZERO,
-				Clock.systemUTC());
+				new TenantRequiredPaths(List.of(), List.of()), false, Duration.ZERO, Clock.systemUTC());
 		this.contextRunner.withBean(TenantResolution.class, () -> own)
 			.run((context) -> assertThat(context.getBean(TenantResolution.class)).isSameAs(own));
 	}
@@ -141,12 +140,10 @@ class TenantResolutionAutoConfigurationTests {
 	@Test
 	void applicationResolversJoinInTheirOrder() {
 		TenantDirectory directory = Mockito.mock(TenantDirectory.class);
-		Tenant acme = new Tenant(UUID.randomUUID(), "acme", "Acme", TenantStatus.ACTIVE,
-				Instant.now());
+		Tenant acme = new Tenant(UUID.randomUUID(), "acme", "Acme", TenantStatus.ACTIVE, Instant.now());
 		Mockito.when(directory.findBySlug("acme")).thenReturn(Optional.of(acme));
 		Mockito.when(directory.membership(acme.id(), USER_1))
-			.thenReturn(Optional.of(new Membership(acme.id(), USER_1,
-					TenantRole.MEMBER, Instant.now())));
+			.thenReturn(Optional.of(new Membership(acme.id(), USER_1, TenantRole.MEMBER, Instant.now())));
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TenantResolutionAutoConfiguration.class))
 			.withBean(TenantDirectory.class, () -> directory)
 			.withUserConfiguration(PhoneNumberResolverConfiguration.class)
@@ -212,9 +209,9 @@ class TenantResolutionAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("foundation.tenancy.resolution.cache-ttl=-1s")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.isInstanceOfSatisfying(InvalidFoundationPropertyException.class, (failure) -> assertThat(
-						failure.getProperty())
-					.isEqualTo("foundation.tenancy.resolution.cache-ttl")));
+				.isInstanceOfSatisfying(InvalidFoundationPropertyException.class,
+						(failure) -> assertThat(failure.getProperty())
+							.isEqualTo("foundation.tenancy.resolution.cache-ttl")));
 	}
 
 	@Test
@@ -225,16 +222,16 @@ class TenantResolutionAutoConfigurationTests {
 			withRedis.withPropertyValues("foundation.tenancy.resolution.cache.redis.ttl=" + ttl)
 				.run((context) -> assertThat(context).getFailure()
 					.rootCause()
-					.isInstanceOfSatisfying(InvalidFoundationPropertyException.class, (failure) -> assertThat(
-							failure.getProperty())
-						.isEqualTo("foundation.tenancy.resolution.cache.redis.ttl")));
+					.isInstanceOfSatisfying(InvalidFoundationPropertyException.class,
+							(failure) -> assertThat(failure.getProperty())
+								.isEqualTo("foundation.tenancy.resolution.cache.redis.ttl")));
 		}
 		withRedis.withPropertyValues("foundation.tenancy.resolution.cache.redis.key-prefix= ")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.isInstanceOfSatisfying(InvalidFoundationPropertyException.class, (failure) -> assertThat(
-						failure.getProperty())
-					.isEqualTo("foundation.tenancy.resolution.cache.redis.key-prefix")));
+				.isInstanceOfSatisfying(InvalidFoundationPropertyException.class,
+						(failure) -> assertThat(failure.getProperty())
+							.isEqualTo("foundation.tenancy.resolution.cache.redis.key-prefix")));
 	}
 
 	@Configuration(proxyBeanMethods = false)

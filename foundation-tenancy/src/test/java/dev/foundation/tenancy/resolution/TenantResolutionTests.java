@@ -96,15 +96,14 @@ class TenantResolutionTests {
 	void claimOfNonMemberIsForbidden() {
 		Tenant acme = this.directory.create("acme", "Acme", "owner");
 
-		assertThatExceptionOfType(ForbiddenException.class).isThrownBy(
-				() -> resolution().resolve(request(API, Map.of()), principal("user_2", acme.id().toString())));
+		assertThatExceptionOfType(ForbiddenException.class)
+			.isThrownBy(() -> resolution().resolve(request(API, Map.of()), principal("user_2", acme.id().toString())));
 	}
 
 	@Test
 	void unknownTenantIsNotFound() {
-		assertThatExceptionOfType(NotFoundException.class)
-			.isThrownBy(() -> resolution().resolve(request(API, Map.of("X-Tenant-Id", "nobody")),
-					principal("user_1", null)))
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(
+				() -> resolution().resolve(request(API, Map.of("X-Tenant-Id", "nobody")), principal("user_1", null)))
 			.withMessage("No tenant is known by the slug of the X-Tenant-Id header");
 	}
 
@@ -124,8 +123,8 @@ class TenantResolutionTests {
 		this.directory.suspend(acme.id());
 
 		assertThatExceptionOfType(ForbiddenException.class)
-			.isThrownBy(() -> resolution().resolve(request(API, Map.of("X-Tenant-Id", "acme")),
-					principal("user_1", null)))
+			.isThrownBy(
+					() -> resolution().resolve(request(API, Map.of("X-Tenant-Id", "acme")), principal("user_1", null)))
 			.withMessage("You are not a member of this tenant");
 	}
 
@@ -163,9 +162,8 @@ class TenantResolutionTests {
 	void headerNamingUnknownTenantNextToTokenIsForbidden() {
 		Tenant acme = this.directory.create("acme", "Acme", "user_1");
 
-		assertThatExceptionOfType(ForbiddenException.class)
-			.isThrownBy(() -> resolution().resolve(request(API, Map.of("X-Tenant-Id", "nobody")),
-					principal("user_1", acme.id().toString())));
+		assertThatExceptionOfType(ForbiddenException.class).isThrownBy(() -> resolution()
+			.resolve(request(API, Map.of("X-Tenant-Id", "nobody")), principal("user_1", acme.id().toString())));
 	}
 
 	@Test
@@ -223,15 +221,15 @@ class TenantResolutionTests {
 	@Test
 	void apiKeyIsMemberOfItsOwnTenantWithItsRoles() {
 		Tenant acme = this.directory.create("acme", "Acme", "owner");
-		FoundationPrincipal key = principal(AuthProvider.API_KEY, "apikey:1", acme.id().toString(), Map.of(),
-				"member");
+		FoundationPrincipal key = principal(AuthProvider.API_KEY, "apikey:1", acme.id().toString(), Map.of(), "member");
 
 		TenantResolution resolution = resolution();
 		for (int i = 0; i < 3; i++) {
-			assertThat(resolution.resolve(request(API, Map.of()), key)).hasValueSatisfying(
-					(result) -> assertThat(result.membership().role()).isEqualTo(TenantRole.MEMBER));
+			assertThat(resolution.resolve(request(API, Map.of()), key))
+				.hasValueSatisfying((result) -> assertThat(result.membership().role()).isEqualTo(TenantRole.MEMBER));
 		}
-		// No membership row can exist for a key (and misses are not cached): none is looked up, on any request.
+		// No membership row can exist for a key (and misses are not cached): none is
+		// looked up, on any request.
 		assertThat(this.directory.membershipLookups).hasValue(0);
 	}
 
@@ -239,8 +237,7 @@ class TenantResolutionTests {
 	void apiKeyCannotSwitchTenantWithTheHeader() {
 		Tenant acme = this.directory.create("acme", "Acme", "owner");
 		this.directory.create("other", "Other", "owner");
-		FoundationPrincipal key = principal(AuthProvider.API_KEY, "apikey:1", acme.id().toString(), Map.of(),
-				"member");
+		FoundationPrincipal key = principal(AuthProvider.API_KEY, "apikey:1", acme.id().toString(), Map.of(), "member");
 
 		assertThatExceptionOfType(ForbiddenException.class)
 			.isThrownBy(() -> resolution().resolve(request(API, Map.of("X-Tenant-Id", "other")), key));
@@ -294,9 +291,10 @@ class TenantResolutionTests {
 	void firstResolverInOrderWins() {
 		Tenant acme = this.directory.create("acme", "Acme", "user_1");
 		this.directory.create("other", "Other", "user_1");
-		this.resolvers.add(0, (request, principal) -> Optional.ofNullable(request.parameter("to"))
-			.filter("+15550100"::equals)
-			.map((number) -> TenantCandidate.bySlug("acme")));
+		this.resolvers.add(0,
+				(request, principal) -> Optional.ofNullable(request.parameter("to"))
+					.filter("+15550100"::equals)
+					.map((number) -> TenantCandidate.bySlug("acme")));
 
 		assertThat(resolution().resolve(request("api.example.com", API, Map.of(), Map.of("to", "+15550100")),
 				principal("user_1", null)))
@@ -317,7 +315,8 @@ class TenantResolutionTests {
 		Tenant a = this.directory.create("tenant-a", "A", "user_1");
 		Tenant b = this.directory.create("tenant-b", "B", "owner");
 		this.directory.grant(b.id(), "user_1", TenantRole.VIEWER);
-		// The token's roles (admin) are the organization's in tenant A; they must not reach tenant B.
+		// The token's roles (admin) are the organization's in tenant A; they must not
+		// reach tenant B.
 		FoundationPrincipal adminOfA = principal("user_1", a.id().toString(), "admin");
 		TenantRequest onSubdomainOfB = request("tenant-b.example.com", API, Map.of(), Map.of());
 		List<TenantResolver> namingB = List.of(new SubdomainTenantResolver("example.com", 50),
@@ -330,7 +329,8 @@ class TenantResolutionTests {
 				.withMessage("This request is for another tenant than the token's organization");
 			this.resolvers.remove(0);
 		}
-		// At its default order the subdomain comes after the token's claim; it may still only repeat it.
+		// At its default order the subdomain comes after the token's claim; it may still
+		// only repeat it.
 		this.resolvers.add(new SubdomainTenantResolver("example.com", 300));
 		assertThatExceptionOfType(ForbiddenException.class)
 			.isThrownBy(() -> resolution().resolve(onSubdomainOfB, adminOfA))
@@ -343,8 +343,7 @@ class TenantResolutionTests {
 	@Test
 	void applicationClaimResolverGetsProvisioningLikeTheBuiltInOne() {
 		this.provisioning = true;
-		FoundationPrincipal principal = principal(AuthProvider.CUSTOM, "user_1", null, Map.of("org", "org_x"),
-				"admin");
+		FoundationPrincipal principal = principal(AuthProvider.CUSTOM, "user_1", null, Map.of("org", "org_x"), "admin");
 		// The request's word for an organization never provisions.
 		this.resolvers.set(0, (request, caller) -> Optional.of(TenantCandidate.byExternalId(caller.issuer(), "org_x")));
 		assertThatExceptionOfType(NotFoundException.class)
@@ -368,10 +367,9 @@ class TenantResolutionTests {
 	void apiKeyWorksWithAnApplicationResolverOnlyInItsOwnTenant() {
 		Tenant acme = this.directory.create("acme", "Acme", "owner");
 		this.directory.create("other", "Other", "owner");
-		this.resolvers.add(0, (request, principal) -> Optional.ofNullable(request.parameter("to"))
-			.map(TenantCandidate::bySlug));
-		FoundationPrincipal key = principal(AuthProvider.API_KEY, "apikey:1", acme.id().toString(), Map.of(),
-				"member");
+		this.resolvers.add(0,
+				(request, principal) -> Optional.ofNullable(request.parameter("to")).map(TenantCandidate::bySlug));
+		FoundationPrincipal key = principal(AuthProvider.API_KEY, "apikey:1", acme.id().toString(), Map.of(), "member");
 		FoundationPrincipal keyOfNoTenant = principal(AuthProvider.API_KEY, "apikey:2", null, Map.of(), "admin");
 
 		assertThat(resolution().resolve(request("api.example.com", API, Map.of(), Map.of("to", "acme")), key))
@@ -380,12 +378,12 @@ class TenantResolutionTests {
 				assertThat(result.membership().role()).isEqualTo(TenantRole.MEMBER);
 			});
 		assertThatExceptionOfType(ForbiddenException.class)
-			.isThrownBy(() -> resolution()
-				.resolve(request("api.example.com", API, Map.of(), Map.of("to", "other")), key))
+			.isThrownBy(
+					() -> resolution().resolve(request("api.example.com", API, Map.of(), Map.of("to", "other")), key))
 			.withMessage("This request is for another tenant than the token's organization");
 		assertThatExceptionOfType(ForbiddenException.class)
-			.isThrownBy(() -> resolution()
-				.resolve(request("api.example.com", API, Map.of(), Map.of("to", "acme")), keyOfNoTenant))
+			.isThrownBy(() -> resolution().resolve(request("api.example.com", API, Map.of(), Map.of("to", "acme")),
+					keyOfNoTenant))
 			.withMessage("This API key is not bound to this tenant");
 		assertThat(this.directory.membershipLookups).hasValue(0);
 	}
@@ -399,19 +397,22 @@ class TenantResolutionTests {
 		FoundationPrincipal caller = principal(AuthProvider.CLERK, "user_1", "org_x",
 				Map.of("o", Map.of("id", "org_x", "rol", "admin", "slg", "mine")), "admin");
 
-		// The same organization id in the caller's own token names the caller's issuer's organization, not theirs.
+		// The same organization id in the caller's own token names the caller's issuer's
+		// organization, not theirs.
 		assertThat(resolution().resolve(request(API, Map.of()), caller))
 			.hasValueSatisfying((result) -> assertThat(result.tenant()).isNotEqualTo(theirs));
 		assertThat(this.directory.membership(theirs.id(), caller.identity())).isEmpty();
 
-		// An application's claim resolver naming the other issuer's organizations provisions nothing, joins nothing.
+		// An application's claim resolver naming the other issuer's organizations
+		// provisions nothing, joins nothing.
 		this.resolvers.add(0, (request, principal) -> Optional.ofNullable(request.parameter("org"))
 			.map((organization) -> TenantCandidate.byExternalId(otherIssuer, organization).fromToken()));
 		int provisioned = this.directory.provisions.get();
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> resolution()
 			.resolve(request("api.example.com", API, Map.of(), Map.of("org", "org_new")), principal("user_1", null)));
-		assertThatExceptionOfType(ForbiddenException.class).isThrownBy(() -> resolution()
-			.resolve(request("api.example.com", API, Map.of(), Map.of("org", "org_x")), principal("user_1", null)))
+		assertThatExceptionOfType(ForbiddenException.class)
+			.isThrownBy(() -> resolution().resolve(request("api.example.com", API, Map.of(), Map.of("org", "org_x")),
+					principal("user_1", null)))
 			.withMessage("You are not a member of this tenant");
 		assertThat(this.directory.provisions).hasValue(provisioned);
 		assertThat(this.directory.findByExternalId(otherIssuer, "org_new")).isEmpty();

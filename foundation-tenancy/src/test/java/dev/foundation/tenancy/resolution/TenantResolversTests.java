@@ -73,8 +73,8 @@ class TenantResolversTests {
 			"'; drop table tenants; --" })
 	void headerThatIsNeitherUuidNorSlugIsBadRequest(String value) {
 		assertThatExceptionOfType(BadRequestException.class)
-			.isThrownBy(() -> this.header.resolve(request("/api", Map.of("X-Tenant-Id", value)),
-					principal("user_1", null)))
+			.isThrownBy(
+					() -> this.header.resolve(request("/api", Map.of("X-Tenant-Id", value)), principal("user_1", null)))
 			.withMessage("X-Tenant-Id must be a tenant id (a UUID) or a tenant slug");
 	}
 
@@ -87,8 +87,8 @@ class TenantResolversTests {
 	@ValueSource(strings = { "", " ", "\t", "  \t  " })
 	void emptyTenantHeaderIsABadRequestNotNoTenant(String value) {
 		assertThatExceptionOfType(BadRequestException.class)
-			.isThrownBy(() -> this.header.resolve(request("/api", Map.of("X-Tenant-Id", value)),
-					principal("user_1", null)))
+			.isThrownBy(
+					() -> this.header.resolve(request("/api", Map.of("X-Tenant-Id", value)), principal("user_1", null)))
 			.withMessage("X-Tenant-Id must not be empty; leave the header out to name no tenant");
 	}
 

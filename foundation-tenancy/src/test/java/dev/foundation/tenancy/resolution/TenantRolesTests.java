@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The {@code tenantRoles} expression bean and {@link CurrentTenant}: the role hierarchy, applied to the current
- * request's membership.
+ * The {@code tenantRoles} expression bean and {@link CurrentTenant}: the role hierarchy,
+ * applied to the current request's membership.
  */
 class TenantRolesTests {
 
@@ -91,7 +91,8 @@ class TenantRolesTests {
 
 		assertThat(CurrentTenant.find()).contains(tenant);
 		assertThat(CurrentTenant.require()).isEqualTo(tenant);
-		assertThat(CurrentTenant.membership()).hasValueSatisfying((m) -> assertThat(m.role()).isEqualTo(TenantRole.MEMBER));
+		assertThat(CurrentTenant.membership())
+			.hasValueSatisfying((m) -> assertThat(m.role()).isEqualTo(TenantRole.MEMBER));
 	}
 
 	private static Tenant bind(TenantRole role) {

@@ -21,10 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The connection check of {@link TenantSettingCheckingDataSource} for transactions the foundation binds: their
- * binding statement is the check, so they send nothing when the connection goes back, and a leak made inside one is
- * found (and overridden) by the next transaction, or checked for before the next SQL outside a transaction. Runs as the
- * application role on a pool of one connection, so every borrow gets the connection the previous one returned.
+ * The connection check of {@link TenantSettingCheckingDataSource} for transactions the
+ * foundation binds: their binding statement is the check, so they send nothing when the
+ * connection goes back, and a leak made inside one is found (and overridden) by the next
+ * transaction, or checked for before the next SQL outside a transaction. Runs as the
+ * application role on a pool of one connection, so every borrow gets the connection the
+ * previous one returned.
  */
 class BoundTransactionConnectionCheckIntegrationTests {
 
@@ -57,11 +59,13 @@ class BoundTransactionConnectionCheckIntegrationTests {
 			assertThat(fixture.countIn(TENANT_B)).isEqualTo(2);
 			assertThat(fixture.countIn(TENANT_A)).isEqualTo(1);
 		}
-		// 100 transactions: one binding statement and one query each, no check at the returns.
+		// 100 transactions: one binding statement and one query each, no check at the
+		// returns.
 		assertThat(pool.statements.get()).isEqualTo(200);
 		assertThat(counts.checks()).isEqualTo(100);
 		assertThat(counts.leaks()).isZero();
-		// A transaction with no tenant is bound too (to nothing), so it needs no check either.
+		// A transaction with no tenant is bound too (to nothing), so it needs no check
+		// either.
 		assertThat(fixture.countWithoutTenant()).isZero();
 		assertThat(pool.statements.get()).isEqualTo(202);
 	}
@@ -73,15 +77,18 @@ class BoundTransactionConnectionCheckIntegrationTests {
 		Fixture fixture = new Fixture(new TenantSettingCheckingDataSource(hikari, counts));
 		int leakingBackend = fixture.leakBindingOf(TENANT_A);
 		assertThat(counts.leaks()).isZero();
-		// Tenant B's transaction on the same connection: its own binding wins, tenant A's row stays invisible.
-		int[] seen = TenantScope.call(TENANT_B, () -> fixture.transactions.execute((status) -> new int[] {
-				fixture.jdbc.queryForObject("select count(*) from bound_notes", Integer.class),
-				fixture.jdbc.queryForObject("select count(*) from bound_notes where tenant_id = ?", Integer.class,
-						TENANT_A),
-				fixture.jdbc.queryForObject("select pg_backend_pid()", Integer.class) }));
+		// Tenant B's transaction on the same connection: its own binding wins, tenant A's
+		// row stays invisible.
+		int[] seen = TenantScope.call(TENANT_B,
+				() -> fixture.transactions.execute((status) -> new int[] {
+						fixture.jdbc.queryForObject("select count(*) from bound_notes", Integer.class),
+						fixture.jdbc.queryForObject("select count(*) from bound_notes where tenant_id = ?",
+								Integer.class, TENANT_A),
+						fixture.jdbc.queryForObject("select pg_backend_pid()", Integer.class) }));
 		assertThat(seen).containsExactly(2, 0, leakingBackend);
 		assertThat(counts.leaks()).isOne();
-		// Evicted at its return: the next borrower gets a new connection, with nothing set.
+		// Evicted at its return: the next borrower gets a new connection, with nothing
+		// set.
 		assertThat(fixture.jdbc.queryForObject("select pg_backend_pid()", Integer.class)).isNotEqualTo(leakingBackend);
 		assertThat(fixture.jdbc.queryForObject("select count(*) from bound_notes", Integer.class)).isZero();
 		assertThat(counts.leaks()).isOne();
@@ -92,10 +99,11 @@ class BoundTransactionConnectionCheckIntegrationTests {
 		TenantSettingLeakCounts counts = new TenantSettingLeakCounts();
 		Fixture fixture = new Fixture(new TenantSettingCheckingDataSource(database.appPool(1), counts));
 		fixture.leakBindingOf(TENANT_A);
-		// Autocommit SQL of the next borrower: checked before it runs, so it never sees tenant A's row.
+		// Autocommit SQL of the next borrower: checked before it runs, so it never sees
+		// tenant A's row.
 		assertThat(fixture.jdbc.queryForObject("select count(*) from bound_notes", Integer.class)).isZero();
-		assertThat(fixture.jdbc.queryForObject("select current_setting('foundation.tenant_binding', true)",
-				String.class))
+		assertThat(
+				fixture.jdbc.queryForObject("select current_setting('foundation.tenant_binding', true)", String.class))
 			.isNullOrEmpty();
 		assertThat(counts.leaks()).isOne();
 	}
@@ -111,7 +119,8 @@ class BoundTransactionConnectionCheckIntegrationTests {
 		int before = pool.statements.get();
 		long checksBefore = counts.checks();
 		fixture.leakBindingOf(TENANT_B);
-		// Caught at its own return this time: binding, set_config, backend id, the check at the return and the reset
+		// Caught at its own return this time: binding, set_config, backend id, the check
+		// at the return and the reset
 		// (the counting wrapper hides Hikari, so the connection cannot be evicted).
 		assertThat(counts.leaks()).isEqualTo(2);
 		assertThat(counts.checks()).isEqualTo(checksBefore + 2);
@@ -135,7 +144,10 @@ class BoundTransactionConnectionCheckIntegrationTests {
 		}
 	}
 
-	/** Runs transactions through the foundation's binding transaction manager on a data source. */
+	/**
+	 * Runs transactions through the foundation's binding transaction manager on a data
+	 * source.
+	 */
 	private static final class Fixture {
 
 		final JdbcTemplate jdbc;
@@ -158,7 +170,8 @@ class BoundTransactionConnectionCheckIntegrationTests {
 				.execute((status) -> this.jdbc.queryForObject("select count(*) from bound_notes", Integer.class));
 		}
 
-		// What the check guards against: code in a tenant's transaction setting the binding at session level.
+		// What the check guards against: code in a tenant's transaction setting the
+		// binding at session level.
 		int leakBindingOf(UUID tenant) {
 			return TenantScope.call(tenant, () -> this.transactions.execute((status) -> {
 				this.jdbc.queryForObject("select set_config('foundation.tenant_binding', ?, false)", String.class,
@@ -169,7 +182,10 @@ class BoundTransactionConnectionCheckIntegrationTests {
 
 	}
 
-	/** Counts the statements created on the pool's connections, by the borrowers and by the check alike. */
+	/**
+	 * Counts the statements created on the pool's connections, by the borrowers and by
+	 * the check alike.
+	 */
 	private static final class CountingDataSource extends DelegatingDataSource {
 
 		final AtomicInteger statements = new AtomicInteger();
@@ -181,8 +197,8 @@ class BoundTransactionConnectionCheckIntegrationTests {
 		@Override
 		public Connection getConnection() throws SQLException {
 			Connection connection = obtainTargetDataSource().getConnection();
-			return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+			return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
+					(proxy, method, args) -> {
 						if (method.getName().endsWith("Statement") || method.getName().equals("prepareCall")) {
 							this.statements.incrementAndGet();
 						}

@@ -15,9 +15,9 @@ import dev.foundation.test.TestPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A fresh database with the foundation schema migrated and tables under row-level security, created by the
- * superuser, plus an application role that is neither superuser nor owner: superusers and owners bypass RLS, so
- * only such a role proves anything.
+ * A fresh database with the foundation schema migrated and tables under row-level
+ * security, created by the superuser, plus an application role that is neither superuser
+ * nor owner: superusers and owners bypass RLS, so only such a role proves anything.
  */
 public final class RlsTestDatabase implements AutoCloseable {
 
@@ -66,8 +66,8 @@ public final class RlsTestDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * Creates a tenant-owned table as the superuser, puts it under RLS with the foundation's helper and grants the
-	 * application role DML on it.
+	 * Creates a tenant-owned table as the superuser, puts it under RLS with the
+	 * foundation's helper and grants the application role DML on it.
 	 * @param ddl the create table statement
 	 * @param table the table name
 	 */
@@ -111,8 +111,9 @@ public final class RlsTestDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * The foundation's migration as the superuser, as its auto-configuration would register it with a migration role:
-	 * the owner's data source for the binding key and the system scope (migrating again changes nothing).
+	 * The foundation's migration as the superuser, as its auto-configuration would
+	 * register it with a migration role: the owner's data source for the binding key and
+	 * the system scope (migrating again changes nothing).
 	 */
 	public FoundationSchemaMigration migration() {
 		return new FoundationSchemaMigration(admin(), "foundation", "foundation_schema_history",
@@ -157,7 +158,10 @@ public final class RlsTestDatabase implements AutoCloseable {
 		return dataSource;
 	}
 
-	/** A Hikari pool of the given size connecting as the application role (closed on close). */
+	/**
+	 * A Hikari pool of the given size connecting as the application role (closed on
+	 * close).
+	 */
 	public HikariDataSource appPool(int size) {
 		HikariDataSource pool = new HikariDataSource();
 		pool.setJdbcUrl(jdbcUrl());

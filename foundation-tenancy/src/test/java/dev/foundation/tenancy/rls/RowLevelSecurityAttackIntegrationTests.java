@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What an SQL injection can do inside tenant A's transaction, running any statement as the application role: it must
- * neither read nor write one row of tenant B, nor enter the system scope. The tables are owned by a role of their own
- * (not a superuser), as in production, and the application role is no member of it.
+ * What an SQL injection can do inside tenant A's transaction, running any statement as
+ * the application role: it must neither read nor write one row of tenant B, nor enter the
+ * system scope. The tables are owned by a role of their own (not a superuser), as in
+ * production, and the application role is no member of it.
  */
 class RowLevelSecurityAttackIntegrationTests {
 
@@ -74,9 +75,9 @@ class RowLevelSecurityAttackIntegrationTests {
 	void setConfigWithAForgedBindingShowsNoRowOfTheOtherTenant() {
 		String bindingOfA = database.bindingOf(TENANT_A);
 		String macOfA = bindingOfA.substring(bindingOfA.indexOf('.') + 1);
-		List<String> forgeries = List.of(TENANT_B + "." + macOfA, TENANT_B + "." + "0".repeat(64),
-				TENANT_B.toString(), TENANT_B + ".", TENANT_B + "." + macOfA.toUpperCase(),
-				TENANT_B + "." + macOfA + "00", " " + bindingOfA, bindingOfA + "' or true --");
+		List<String> forgeries = List.of(TENANT_B + "." + macOfA, TENANT_B + "." + "0".repeat(64), TENANT_B.toString(),
+				TENANT_B + ".", TENANT_B + "." + macOfA.toUpperCase(), TENANT_B + "." + macOfA + "00", " " + bindingOfA,
+				bindingOfA + "' or true --");
 		for (String forgery : forgeries) {
 			assertThat(insideA((sql) -> {
 				sql.queryForObject("select set_config('foundation.tenant_binding', ?, true)", String.class, forgery);
@@ -143,11 +144,12 @@ class RowLevelSecurityAttackIntegrationTests {
 	@Test
 	void theKeyCannotBeReadAndTheCheckCannotBeShadowed() {
 		assertThatExceptionOfType(DataAccessException.class)
-			.isThrownBy(() -> insideA((sql) -> sql.queryForList("select key::text from foundation_private.tenant_binding_key",
-					String.class)))
+			.isThrownBy(() -> insideA((sql) -> sql
+				.queryForList("select key::text from foundation_private.tenant_binding_key", String.class)))
 			.havingRootCause()
 			.withMessageContaining("permission denied");
-		// Objects the caller creates (here in its temporary schema) cannot stand in for what bound_tenant() calls.
+		// Objects the caller creates (here in its temporary schema) cannot stand in for
+		// what bound_tenant() calls.
 		assertThat(insideA((sql) -> {
 			sql.execute("create function pg_temp.sha256(bytea) returns bytea language sql as 'select $1'");
 			sql.execute("create function pg_temp.encode(bytea, text) returns text language sql as 'select ''x'''");
@@ -174,8 +176,8 @@ class RowLevelSecurityAttackIntegrationTests {
 	@Test
 	void writesIntoTheOtherTenantAreRejectedOrAffectNothing() {
 		assertThatExceptionOfType(DataAccessException.class)
-			.isThrownBy(() -> countInsideA((sql) -> sql.update("insert into secrets values (?, ?, 'x')", UUID.randomUUID(),
-					TENANT_B)))
+			.isThrownBy(() -> countInsideA(
+					(sql) -> sql.update("insert into secrets values (?, ?, 'x')", UUID.randomUUID(), TENANT_B)))
 			.havingRootCause()
 			.withMessageContaining("row-level security");
 		assertThatExceptionOfType(DataAccessException.class)
@@ -185,8 +187,10 @@ class RowLevelSecurityAttackIntegrationTests {
 		assertThat(countInsideA((sql) -> sql.update("delete from secrets where tenant_id = ?", TENANT_B))).isZero();
 		assertThat(countInsideA((sql) -> sql.update("update secrets set body = 'pwned' where tenant_id = ?", TENANT_B)))
 			.isZero();
-		assertThat(countInsideA((sql) -> sql.update("insert into secrets values (?, ?, 'x') on conflict (id) do update "
-				+ "set body = 'pwned'", UUID.randomUUID(), TENANT_A))).isOne();
+		assertThat(countInsideA((sql) -> sql.update(
+				"insert into secrets values (?, ?, 'x') on conflict (id) do update " + "set body = 'pwned'",
+				UUID.randomUUID(), TENANT_A)))
+			.isOne();
 		assertThat(new JdbcTemplate(database.admin())
 			.queryForList("select body from secrets where tenant_id = ? order by body", String.class, TENANT_B))
 			.containsExactly("b1", "b2");
@@ -194,13 +198,14 @@ class RowLevelSecurityAttackIntegrationTests {
 
 	@Test
 	void anotherSessionsBindingIsNotVisibleInPgStatActivity() throws Exception {
-		// A concurrent transaction of tenant B, on another connection of the same role, waits after binding.
+		// A concurrent transaction of tenant B, on another connection of the same role,
+		// waits after binding.
 		CountDownLatch bound = new CountDownLatch(1);
 		CountDownLatch done = new CountDownLatch(1);
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		try {
-			Future<?> tenantB = executor.submit(() -> TenantScope.run(TENANT_B, () -> transactions
-				.executeWithoutResult((status) -> {
+			Future<?> tenantB = executor
+				.submit(() -> TenantScope.run(TENANT_B, () -> transactions.executeWithoutResult((status) -> {
 					jdbc.queryForList("select body from secrets", String.class);
 					bound.countDown();
 					await(done);
@@ -231,11 +236,11 @@ class RowLevelSecurityAttackIntegrationTests {
 		DataSource routed = new SystemScopeDataSource(database.app(), () -> database.as(owner));
 		TransactionTemplate system = new TransactionTemplate(
 				new TenantBindingDataSourceTransactionManager(routed, database.binding()));
-		Integer all = TenantScope.callAsSystem("test: count every tenant's secrets", () -> system
-			.execute((status) -> new JdbcTemplate(routed).queryForObject("select count(*) from secrets",
-					Integer.class)));
+		Integer all = TenantScope.callAsSystem("test: count every tenant's secrets", () -> system.execute(
+				(status) -> new JdbcTemplate(routed).queryForObject("select count(*) from secrets", Integer.class)));
 		assertThat(all).isEqualTo(3);
-		// Two policies: the tenant's for every role, the system scope's for the owner only.
+		// Two policies: the tenant's for every role, the system scope's for the owner
+		// only.
 		try (Connection connection = database.as(owner).getConnection();
 				PreparedStatement statement = connection
 					.prepareStatement("select count(*) from pg_policies where tablename = 'secrets'")) {

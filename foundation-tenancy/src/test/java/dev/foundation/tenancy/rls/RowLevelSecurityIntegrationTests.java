@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * PostgreSQL row-level security on its own (no ORM), through {@code enable_tenant_rls} and the tenant-binding JDBC
- * transaction manager, connecting as an application role that is neither superuser nor owner.
+ * PostgreSQL row-level security on its own (no ORM), through {@code enable_tenant_rls}
+ * and the tenant-binding JDBC transaction manager, connecting as an application role that
+ * is neither superuser nor owner.
  */
 class RowLevelSecurityIntegrationTests {
 
@@ -67,8 +68,8 @@ class RowLevelSecurityIntegrationTests {
 		try (Connection connection = database.app().getConnection()) {
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
-				statement.execute("select set_config('foundation.tenant_binding', '" + database.bindingOf(TENANT_B)
-						+ "', true)");
+				statement.execute(
+						"select set_config('foundation.tenant_binding', '" + database.bindingOf(TENANT_B) + "', true)");
 				assertThat(tenants(statement)).hasSize(2).containsOnly(TENANT_B);
 			}
 			connection.commit();
@@ -76,8 +77,7 @@ class RowLevelSecurityIntegrationTests {
 		Tx tx = new Tx(database.app());
 		assertThat(TenantScope.call(TENANT_A, () -> tx.tenantIds())).hasSize(3).containsOnly(TENANT_A);
 		assertThat(TenantScope.call(TENANT_A, () -> tx.update("update notes set body = 'x'"))).isEqualTo(3);
-		assertThat(TenantScope.call(TENANT_A, () -> tx.update("delete from notes")))
-			.isEqualTo(3);
+		assertThat(TenantScope.call(TENANT_A, () -> tx.update("delete from notes"))).isEqualTo(3);
 		assertThat(count(database.admin(), "select count(*) from notes")).isEqualTo(3);
 	}
 
@@ -85,13 +85,18 @@ class RowLevelSecurityIntegrationTests {
 	void insertWithForeignTenantIdIsRejected() {
 		Tx tx = new Tx(database.app());
 		assertThatExceptionOfType(DataAccessException.class)
-			.isThrownBy(() -> TenantScope.run(TENANT_A, () -> tx.update("insert into notes values (?, ?, 'x')", UUID.randomUUID(), TENANT_B)))
-			.havingRootCause().withMessageContaining("row-level security");
+			.isThrownBy(() -> TenantScope.run(TENANT_A,
+					() -> tx.update("insert into notes values (?, ?, 'x')", UUID.randomUUID(), TENANT_B)))
+			.havingRootCause()
+			.withMessageContaining("row-level security");
 		// Moving an own row into another tenant is a write into that tenant too.
 		assertThatExceptionOfType(DataAccessException.class)
 			.isThrownBy(() -> TenantScope.run(TENANT_A, () -> tx.update("update notes set tenant_id = ?", TENANT_B)))
-			.havingRootCause().withMessageContaining("row-level security");
-		assertThat(TenantScope.call(TENANT_A, () -> tx.update("insert into notes values (?, ?, 'x')", UUID.randomUUID(), TENANT_A))).isEqualTo(1);
+			.havingRootCause()
+			.withMessageContaining("row-level security");
+		assertThat(TenantScope.call(TENANT_A,
+				() -> tx.update("insert into notes values (?, ?, 'x')", UUID.randomUUID(), TENANT_A)))
+			.isEqualTo(1);
 		assertThat(count(database.admin(), "select count(*) from notes where tenant_id = '" + TENANT_B + "'"))
 			.isEqualTo(2);
 	}
@@ -99,20 +104,19 @@ class RowLevelSecurityIntegrationTests {
 	@Test
 	void noTenantSeesNoRowsAndCannotWrite() throws Exception {
 		Tx tx = new Tx(database.app());
-		assertThat(tx.count())
-			.isZero();
+		assertThat(tx.count()).isZero();
 		assertThat(tx.update("delete from notes")).isZero();
 		assertThatExceptionOfType(DataAccessException.class)
-			.isThrownBy(() -> tx.update("insert into notes values (?, ?, 'x')",
-					UUID.randomUUID(), TENANT_A))
-			.havingRootCause().withMessageContaining("row-level security");
+			.isThrownBy(() -> tx.update("insert into notes values (?, ?, 'x')", UUID.randomUUID(), TENANT_A))
+			.havingRootCause()
+			.withMessageContaining("row-level security");
 		// Outside any transaction (autocommit) nothing was bound either.
 		assertThat(count(database.app(), "select count(*) from notes")).isZero();
 		// A setting made with autocommit on ends with its own statement.
 		try (Connection connection = database.app().getConnection();
 				Statement statement = connection.createStatement()) {
-			statement.execute("select set_config('foundation.tenant_binding', '" + database.bindingOf(TENANT_A)
-					+ "', true)");
+			statement.execute(
+					"select set_config('foundation.tenant_binding', '" + database.bindingOf(TENANT_A) + "', true)");
 			assertThat(tenants(statement)).isEmpty();
 		}
 		assertThat(count(database.admin(), "select count(*) from notes")).isEqualTo(6);
@@ -121,10 +125,10 @@ class RowLevelSecurityIntegrationTests {
 	@Test
 	void systemScopeSeesAll() {
 		Tx tx = new Tx(database.app());
-		assertThat(TenantScope.callAsSystem("test: count every tenant's notes",
-				() -> tx.count()))
-			.isEqualTo(6);
-		assertThat(TenantScope.callAsSystem("test: insert for tenant C", () -> tx.update("insert into notes values (?, ?, 'x')", UUID.randomUUID(), TENANT_C))).isEqualTo(1);
+		assertThat(TenantScope.callAsSystem("test: count every tenant's notes", () -> tx.count())).isEqualTo(6);
+		assertThat(TenantScope.callAsSystem("test: insert for tenant C",
+				() -> tx.update("insert into notes values (?, ?, 'x')", UUID.randomUUID(), TENANT_C)))
+			.isEqualTo(1);
 		// A tenant scope inside the system scope is that tenant only.
 		assertThat(TenantScope.callAsSystem("test: nested", () -> TenantScope.call(TENANT_C, () -> tx.count())))
 			.isEqualTo(2);
@@ -155,8 +159,7 @@ class RowLevelSecurityIntegrationTests {
 			int slot = i % 5;
 			if (slot < 3) {
 				UUID tenant = tenants[slot];
-				List<UUID> seen = TenantScope.call(tenant,
-						() -> tx.tenantIds());
+				List<UUID> seen = TenantScope.call(tenant, () -> tx.tenantIds());
 				rowsRead += seen.size();
 				wrongTenantRows += seen.stream().filter((id) -> !id.equals(tenant)).count();
 				assertThat(seen).hasSize(expected[slot]);
@@ -172,9 +175,10 @@ class RowLevelSecurityIntegrationTests {
 				noTenantRequests++;
 			}
 		}
-		System.out.printf("[rls] pool-leak test: %d requests (%d with a tenant, %d without), %d rows read, "
-				+ "%d rows of a wrong tenant, %d rows seen without a tenant%n", iterations, tenantRequests,
-				noTenantRequests, rowsRead, wrongTenantRows, noTenantRows);
+		System.out.printf(
+				"[rls] pool-leak test: %d requests (%d with a tenant, %d without), %d rows read, "
+						+ "%d rows of a wrong tenant, %d rows seen without a tenant%n",
+				iterations, tenantRequests, noTenantRequests, rowsRead, wrongTenantRows, noTenantRows);
 		assertThat(wrongTenantRows).isZero();
 		assertThat(noTenantRows).isZero();
 		assertThat(tenantRequests + noTenantRequests).isGreaterThanOrEqualTo(10_000);
@@ -186,12 +190,14 @@ class RowLevelSecurityIntegrationTests {
 		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> database.execute("select foundation.enable_tenant_rls('\"Odd Name\"')"))
 			.withMessageContaining("has no column");
-		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> database
-			.execute("select foundation.enable_tenant_rls('\"Odd Name\"', 'owner_tenant); drop table notes; --')"))
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> database
+				.execute("select foundation.enable_tenant_rls('\"Odd Name\"', 'owner_tenant); drop table notes; --')"))
 			.withMessageContaining("has no column");
 		database.execute("select foundation.enable_tenant_rls('\"Odd Name\"', 'owner_tenant')");
 		assertThat(count(database.admin(), "select count(*) from pg_policies where tablename = 'Odd Name' "
-				+ "and policyname = 'tenant_isolation'")).isEqualTo(1);
+				+ "and policyname = 'tenant_isolation'"))
+			.isEqualTo(1);
 		assertThat(count(database.admin(), "select count(*) from notes")).isEqualTo(6);
 	}
 
@@ -208,7 +214,8 @@ class RowLevelSecurityIntegrationTests {
 			.anySatisfy((problem) -> assertThat(problem).contains("plain_notes")
 				.contains("row-level security enabled")
 				.contains("enable_tenant_rls('plain_notes')"))
-			.anySatisfy((problem) -> assertThat(problem).contains("plain_notes").contains("no row-level security policy"))
+			.anySatisfy(
+					(problem) -> assertThat(problem).contains("plain_notes").contains("no row-level security policy"))
 			.anySatisfy((problem) -> assertThat(problem).contains("missing_table").contains("does not exist"));
 		database.execute("alter table plain_notes enable row level security");
 		assertThat(new TenantIsolationSelfCheck(database.app()).check(List.of("plain_notes")))
@@ -221,8 +228,7 @@ class RowLevelSecurityIntegrationTests {
 				+ "select foundation.enable_tenant_rls('\"Quoted Notes\"')");
 		database.grant("\"Quoted Notes\"");
 		assertThat(new TenantIsolationSelfCheck(database.app())
-			.check(List.of("missing_one", "notes", "\"Quoted Notes\"", "public.missing_two")))
-			.hasSize(2)
+			.check(List.of("missing_one", "notes", "\"Quoted Notes\"", "public.missing_two"))).hasSize(2)
 			.satisfiesExactly((first) -> assertThat(first).startsWith("table missing_one does not exist"),
 					(second) -> assertThat(second).startsWith("table public.missing_two does not exist"));
 		assertThat(new TenantIsolationSelfCheck(database.app()).check(List.of())).isEmpty();
@@ -256,7 +262,8 @@ class RowLevelSecurityIntegrationTests {
 				.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
 				.contains("other permissive policies")
 				.contains("dashboard_read");
-			// It does what the check says: the application role sees every tenant's notes.
+			// It does what the check says: the application role sees every tenant's
+			// notes.
 			assertThat(TenantScope.call(TENANT_A, () -> new Tx(database.app()).count())).isEqualTo(6);
 		}
 		finally {
@@ -300,7 +307,8 @@ class RowLevelSecurityIntegrationTests {
 
 	@Test
 	void migrationMovesTablesOfTheSettingBasedPolicyToTheBinding() throws Exception {
-		// A table put under the earlier policy (what enable_tenant_rls created before the binding existed).
+		// A table put under the earlier policy (what enable_tenant_rls created before the
+		// binding existed).
 		RlsTestDatabase old = RlsTestDatabase.create("rlsupgrade");
 		try {
 			old.execute("delete from foundation.foundation_schema_history where version = '2.6';"
@@ -314,7 +322,8 @@ class RowLevelSecurityIntegrationTests {
 			old.grant("old_notes");
 			assertThat(new TenantIsolationSelfCheck(old.app()).check(List.of("old_notes"))).isEmpty();
 			assertThat(count(old.admin(), "select count(*) from pg_policies where tablename = 'old_notes' "
-					+ "and qual like '%bound_tenant()%'")).isOne();
+					+ "and qual like '%bound_tenant()%'"))
+				.isOne();
 		}
 		finally {
 			old.close();
@@ -336,7 +345,10 @@ class RowLevelSecurityIntegrationTests {
 		return (count != null) ? count : -1;
 	}
 
-	/** Transactions through the tenant-binding transaction manager, as the JDBC-only auto-configuration wires it. */
+	/**
+	 * Transactions through the tenant-binding transaction manager, as the JDBC-only
+	 * auto-configuration wires it.
+	 */
 	private static final class Tx {
 
 		final JdbcTemplate jdbc;
@@ -351,11 +363,13 @@ class RowLevelSecurityIntegrationTests {
 		}
 
 		List<UUID> tenantIds() {
-			return this.transactions.execute((status) -> this.jdbc.queryForList("select tenant_id from notes", UUID.class));
+			return this.transactions
+				.execute((status) -> this.jdbc.queryForList("select tenant_id from notes", UUID.class));
 		}
 
 		int count() {
-			return this.transactions.execute((status) -> this.jdbc.queryForObject("select count(*) from notes", Integer.class));
+			return this.transactions
+				.execute((status) -> this.jdbc.queryForObject("select count(*) from notes", Integer.class));
 		}
 
 		int update(String sql, Object... args) {

@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * {@link TenantSettingCheckingDataSource} on a real PostgreSQL, connected as the application role (neither superuser
- * nor owner) through a Hikari pool of one connection, so the next borrower is always handed the same connection
- * unless it was evicted.
+ * {@link TenantSettingCheckingDataSource} on a real PostgreSQL, connected as the
+ * application role (neither superuser nor owner) through a Hikari pool of one connection,
+ * so the next borrower is always handed the same connection unless it was evicted.
  */
 class TenantSettingLeakIntegrationTests {
 
@@ -61,8 +61,8 @@ class TenantSettingLeakIntegrationTests {
 		int leakingBackend;
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			leakingBackend = backend(statement);
-			statement.execute("select set_config('foundation.tenant_binding', '" + database.bindingOf(TENANT_A)
-					+ "', false)");
+			statement.execute(
+					"select set_config('foundation.tenant_binding', '" + database.bindingOf(TENANT_A) + "', false)");
 			assertThat(visibleRows(statement)).isEqualTo(1);
 		}
 		assertThat(counts.leaks()).isOne();
@@ -97,7 +97,8 @@ class TenantSettingLeakIntegrationTests {
 
 	@Test
 	void resetsTheSettingsWhenThePoolCannotEvict() throws Exception {
-		// Spring's single connection data source hands out one physical connection again and again, like a pool that
+		// Spring's single connection data source hands out one physical connection again
+		// and again, like a pool that
 		// Hikari's eviction cannot reach.
 		SingleConnectionDataSource single = new SingleConnectionDataSource(database.jdbcUrl(), database.appRole(), "",
 				true);
@@ -148,9 +149,12 @@ class TenantSettingLeakIntegrationTests {
 		System.out.printf("[rls] connection check: %d borrows, %d checks, %d leaks, %d failures%n", borrows,
 				counts.checks(), counts.leaks(), counts.failures());
 		assertThat(wrongRows).isZero();
-		// Bound transactions are checked by their binding statement, system-scope and autocommit borrows at their
-		// return. The autocommit borrow (i % 4 == 2) is also checked before its SQL: the app-role connection it gets
-		// was last returned unchecked by a bound transaction (the system scope's ran on the owner's pool).
+		// Bound transactions are checked by their binding statement, system-scope and
+		// autocommit borrows at their
+		// return. The autocommit borrow (i % 4 == 2) is also checked before its SQL: the
+		// app-role connection it gets
+		// was last returned unchecked by a bound transaction (the system scope's ran on
+		// the owner's pool).
 		assertThat(counts.checks()).isEqualTo(borrows + borrows / 4);
 		assertThat(counts.leaks()).isZero();
 		assertThat(counts.failures()).isZero();
@@ -162,9 +166,10 @@ class TenantSettingLeakIntegrationTests {
 		DataSource dataSource = new TenantSettingCheckingDataSource(database.appPool(1), counts);
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(false);
-			// Transaction-local, and a session-level SET the rollback undoes: neither survives the return.
-			statement.execute("select set_config('foundation.tenant_binding', '" + database.bindingOf(TENANT_A)
-					+ "', true)");
+			// Transaction-local, and a session-level SET the rollback undoes: neither
+			// survives the return.
+			statement.execute(
+					"select set_config('foundation.tenant_binding', '" + database.bindingOf(TENANT_A) + "', true)");
 			statement.execute("set foundation.tenant_binding = '" + database.bindingOf(TENANT_B) + "'");
 		}
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -228,7 +233,8 @@ class TenantSettingLeakIntegrationTests {
 		assertThat(dataSource.unwrap(HikariDataSource.class)).isSameAs(pool);
 		assertThat(DataSourceUnwrapper.unwrap(dataSource, HikariConfigMXBean.class, HikariDataSource.class))
 			.isSameAs(pool);
-		// Boot derives Flyway's data source (spring.flyway.user) from the pool's URL, reached by unwrapping.
+		// Boot derives Flyway's data source (spring.flyway.user) from the pool's URL,
+		// reached by unwrapping.
 		assertThat(DataSourceBuilder.derivedFrom(dataSource).type(SimpleDriverDataSource.class).build())
 			.isInstanceOfSatisfying(SimpleDriverDataSource.class,
 					(derived) -> assertThat(derived.getUrl()).isEqualTo(pool.getJdbcUrl()));
@@ -246,7 +252,8 @@ class TenantSettingLeakIntegrationTests {
 		DataSource checked = new TenantSettingCheckingDataSource(pool, counts);
 		int rounds = 2_000;
 		int runs = 6;
-		// Best of several runs (the machine is shared): borrow + return, and borrow + one query + return.
+		// Best of several runs (the machine is shared): borrow + return, and borrow + one
+		// query + return.
 		long[] best = { Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE };
 		for (int run = 0; run < runs; run++) {
 			best[0] = Math.min(best[0], borrow(pool, rounds, false));
@@ -254,9 +261,11 @@ class TenantSettingLeakIntegrationTests {
 			best[2] = Math.min(best[2], borrow(pool, rounds, true));
 			best[3] = Math.min(best[3], borrow(checked, rounds, true));
 		}
-		System.out.printf("[rls] per borrow/return, best of %d runs of %d: no SQL: bare %.2f us, checked %.2f us; "
-				+ "one query: bare %.1f us, checked %.1f us%n", runs, rounds, best[0] / 1000.0 / rounds,
-				best[1] / 1000.0 / rounds, best[2] / 1000.0 / rounds, best[3] / 1000.0 / rounds);
+		System.out.printf(
+				"[rls] per borrow/return, best of %d runs of %d: no SQL: bare %.2f us, checked %.2f us; "
+						+ "one query: bare %.1f us, checked %.1f us%n",
+				runs, rounds, best[0] / 1000.0 / rounds, best[1] / 1000.0 / rounds, best[2] / 1000.0 / rounds,
+				best[3] / 1000.0 / rounds);
 		// Borrows that ran no SQL go back unchecked.
 		assertThat(counts.checks()).isEqualTo((long) runs * rounds);
 		assertThat(counts.leaks()).isZero();

@@ -54,9 +54,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Tenant resolution through the foundation's whole web stack: real tokens from a local issuer through Spring
- * Security, the resolution filter, the directory on a real PostgreSQL, and problem+json refusals. Tests keep apart by
- * random slugs, organization ids and users.
+ * Tenant resolution through the foundation's whole web stack: real tokens from a local
+ * issuer through Spring Security, the resolution filter, the directory on a real
+ * PostgreSQL, and problem+json refusals. Tests keep apart by random slugs, organization
+ * ids and users.
  */
 @SpringBootTest(classes = TenantResolutionIntegrationTests.TestApplication.class,
 		properties = { "spring.main.banner-mode=off", "spring.jpa.hibernate.ddl-auto=none",
@@ -81,7 +82,8 @@ class TenantResolutionIntegrationTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		// A fresh database, the test Redis and a Redis key prefix of this run (the cache's Redis tier is on).
+		// A fresh database, the test Redis and a Redis key prefix of this run (the
+		// cache's Redis tier is on).
 		FoundationTestServices.register(registry, "resolution");
 		registry.add("foundation.auth.supabase.url", issuer::baseUrl);
 		registry.add("foundation.auth.clerk.issuer", issuer::baseUrl);
@@ -145,7 +147,8 @@ class TenantResolutionIntegrationTests {
 
 	@Test
 	void tokenOfAnotherIssuerWithTheSameSubjectGetsNoneOfTheUsersTenants() throws Exception {
-		// Both issuers are trusted; each chooses its subjects, so one can give out the other's.
+		// Both issuers are trusted; each chooses its subjects, so one can give out the
+		// other's.
 		String alice = UUID.randomUUID().toString();
 		Tenant tenant = this.tenants.create(slug(), "Alice's", clerkUser(alice));
 		this.mvc.perform(api("/api/v1/whoami", alice).header("X-Tenant-Id", tenant.id().toString()))
@@ -168,13 +171,13 @@ class TenantResolutionIntegrationTests {
 	void malformedHeaderIsBadRequestAndUnknownSlugNotFound() throws Exception {
 		String user = user();
 
-		problem(this.mvc.perform(
-				api("/api/v1/whoami", user).header("X-Tenant-Id", "123e4567-e89b-12d3-a456-42661417400Z")), 400,
+		problem(this.mvc
+			.perform(api("/api/v1/whoami", user).header("X-Tenant-Id", "123e4567-e89b-12d3-a456-42661417400Z")), 400,
 				"bad-request");
 		// Shaped like a slug, so looked up as one.
 		problem(this.mvc.perform(api("/api/v1/whoami", user).header("X-Tenant-Id", "not-a-uuid")), 404, "not-found");
-		problem(this.mvc.perform(api("/api/v1/whoami", user).header("X-Tenant-Id", UUID.randomUUID().toString())),
-				404, "not-found");
+		problem(this.mvc.perform(api("/api/v1/whoami", user).header("X-Tenant-Id", UUID.randomUUID().toString())), 404,
+				"not-found");
 	}
 
 	@Test
@@ -183,8 +186,7 @@ class TenantResolutionIntegrationTests {
 		Tenant tenant = this.tenants.create(slug(), "Gone", clerkUser(user));
 		this.tenants.suspend(tenant.id());
 
-		problem(this.mvc.perform(api("/api/v1/whoami", user).header("X-Tenant-Id", tenant.slug())), 403,
-				"forbidden")
+		problem(this.mvc.perform(api("/api/v1/whoami", user).header("X-Tenant-Id", tenant.slug())), 403, "forbidden")
 			.andExpect(jsonPath("$.detail").value("This tenant is suspended"));
 	}
 
@@ -207,8 +209,9 @@ class TenantResolutionIntegrationTests {
 		String organization = "org_" + slug();
 		this.tenants.linkExternalId(own.id(), clerkIssuer(), organization);
 
-		problem(this.mvc.perform(get("/api/v1/whoami").header("Authorization", bearer(clerk(user, organization, "admin")))
-			.header("X-Tenant-Id", other.slug())), 403, "forbidden");
+		problem(this.mvc
+			.perform(get("/api/v1/whoami").header("Authorization", bearer(clerk(user, organization, "admin")))
+				.header("X-Tenant-Id", other.slug())), 403, "forbidden");
 		this.mvc
 			.perform(get("/api/v1/whoami").header("Authorization", bearer(clerk(user, organization, "admin")))
 				.header("X-Tenant-Id", own.slug()))
@@ -220,8 +223,9 @@ class TenantResolutionIntegrationTests {
 		String user = user();
 		Tenant tenant = this.tenants.create(slug(), "Sub", clerkUser(user));
 
-		this.mvc.perform(get("http://" + tenant.slug() + ".example.test/api/v1/whoami")
-			.header("Authorization", bearer(issuer.clerk().user(user).token())))
+		this.mvc
+			.perform(get("http://" + tenant.slug() + ".example.test/api/v1/whoami").header("Authorization",
+					bearer(issuer.clerk().user(user).token())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.tenant").value(tenant.slug()));
 	}
@@ -244,8 +248,9 @@ class TenantResolutionIntegrationTests {
 		String organization = "org_" + slug();
 		String orgSlug = slug();
 
-		this.mvc.perform(get("/api/v1/whoami")
-			.header("Authorization", bearer(issuer.clerk().user(user).organization(organization, "admin", orgSlug).token())))
+		this.mvc
+			.perform(get("/api/v1/whoami").header("Authorization",
+					bearer(issuer.clerk().user(user).organization(organization, "admin", orgSlug).token())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.tenant").value(orgSlug))
 			.andExpect(jsonPath("$.role").value("admin"));
@@ -281,8 +286,7 @@ class TenantResolutionIntegrationTests {
 
 		problem(this.mvc.perform(api("/api/v1/billing", member).header("X-Tenant-Id", tenant.slug())), 403,
 				"forbidden");
-		this.mvc.perform(api("/api/v1/billing", admin).header("X-Tenant-Id", tenant.slug()))
-			.andExpect(status().isOk());
+		this.mvc.perform(api("/api/v1/billing", admin).header("X-Tenant-Id", tenant.slug())).andExpect(status().isOk());
 	}
 
 	@Test

@@ -14,7 +14,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The web part of {@link TenantResolutionAutoConfiguration}: the filter's registration and the role interceptor.
+ * The web part of {@link TenantResolutionAutoConfiguration}: the filter's registration
+ * and the role interceptor.
  */
 class TenantResolutionWebConfigurationTests {
 

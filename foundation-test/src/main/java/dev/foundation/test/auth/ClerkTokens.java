@@ -11,7 +11,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds session tokens shaped like Clerk's, RS256-signed with the issuer's RSA key. Version 2 (the default):
+ * Builds session tokens shaped like Clerk's, RS256-signed with the issuer's RSA key.
+ * Version 2 (the default):
  *
  * <pre class="code">
  * {
@@ -22,12 +23,15 @@ import org.jspecify.annotations.Nullable;
  * }
  * </pre>
  *
- * Version 1 ({@link #version(int) version(1)}) has no {@code v} and puts the organization at the top level with the
- * {@code org:} prefix on the role: {@code "org_id": "org_...", "org_permissions": [], "org_role": "org:admin",
- * "org_slug": "acme"}. Organization claims appear only once {@link #organization(String, String, String)} is set, as
- * Clerk writes them only for an active organization.
+ * Version 1 ({@link #version(int) version(1)}) has no {@code v} and puts the organization
+ * at the top level with the {@code org:} prefix on the role:
+ * {@code "org_id": "org_...", "org_permissions": [], "org_role": "org:admin",
+ * "org_slug": "acme"}. Organization claims appear only once
+ * {@link #organization(String, String, String)} is set, as Clerk writes them only for an
+ * active organization.
  * <p>
- * Obtain one from {@link TestJwtIssuer#clerk(String)}; each builder has its own random user and session id.
+ * Obtain one from {@link TestJwtIssuer#clerk(String)}; each builder has its own random
+ * user and session id.
  */
 public final class ClerkTokens {
 
@@ -76,8 +80,10 @@ public final class ClerkTokens {
 	}
 
 	/**
-	 * Sets {@code azp}, the origin of the page that requested the token (default {@code http://localhost:3000}).
-	 * @param authorizedParty the origin, or {@code null} to leave the claim out as Clerk does without an origin
+	 * Sets {@code azp}, the origin of the page that requested the token (default
+	 * {@code http://localhost:3000}).
+	 * @param authorizedParty the origin, or {@code null} to leave the claim out as Clerk
+	 * does without an origin
 	 * @return this builder
 	 */
 	public ClerkTokens authorizedParty(@Nullable String authorizedParty) {
@@ -98,7 +104,8 @@ public final class ClerkTokens {
 	/**
 	 * Makes the active organization's claims present.
 	 * @param id the organization id, such as {@code org_2abc}
-	 * @param role the member's role without the {@code org:} prefix, such as {@code admin}
+	 * @param role the member's role without the {@code org:} prefix, such as
+	 * {@code admin}
 	 * @param slug the organization's slug
 	 * @return this builder
 	 */
@@ -109,9 +116,11 @@ public final class ClerkTokens {
 	}
 
 	/**
-	 * Sets {@code fva}, the minutes since the first and the second factor were last verified.
+	 * Sets {@code fva}, the minutes since the first and the second factor were last
+	 * verified.
 	 * @param firstMinutes minutes since the first factor (default 0)
-	 * @param secondMinutes minutes since the second factor, {@code -1} for none (the default)
+	 * @param secondMinutes minutes since the second factor, {@code -1} for none (the
+	 * default)
 	 * @return this builder
 	 */
 	public ClerkTokens factorVerified(int firstMinutes, int secondMinutes) {
@@ -122,7 +131,8 @@ public final class ClerkTokens {
 
 	/**
 	 * Chooses the claim format.
-	 * @param version {@code 2} (default, with {@code v} and {@code o}) or {@code 1} (top-level {@code org_*})
+	 * @param version {@code 2} (default, with {@code v} and {@code o}) or {@code 1}
+	 * (top-level {@code org_*})
 	 * @return this builder
 	 * @throws IllegalArgumentException for any other version
 	 */
@@ -135,7 +145,8 @@ public final class ClerkTokens {
 	}
 
 	/**
-	 * Sets the lifetime, {@code exp - iat} (default 60 seconds, Clerk's); negative for expired tokens.
+	 * Sets the lifetime, {@code exp - iat} (default 60 seconds, Clerk's); negative for
+	 * expired tokens.
 	 * @param lifetime the lifetime
 	 * @return this builder
 	 */
@@ -145,7 +156,8 @@ public final class ClerkTokens {
 	}
 
 	/**
-	 * Sets {@code iat} (default now), which {@code nbf} (10 seconds earlier) and {@code exp} follow.
+	 * Sets {@code iat} (default now), which {@code nbf} (10 seconds earlier) and
+	 * {@code exp} follow.
 	 * @param issuedAt the issue time
 	 * @return this builder
 	 */
@@ -157,7 +169,8 @@ public final class ClerkTokens {
 	/**
 	 * Sets a top-level claim last, overriding any built one.
 	 * @param name the claim name
-	 * @param value a JSON-compatible value, an {@link Instant} (written as seconds), or {@code null} to remove it
+	 * @param value a JSON-compatible value, an {@link Instant} (written as seconds), or
+	 * {@code null} to remove it
 	 * @return this builder
 	 */
 	public ClerkTokens claim(String name, @Nullable Object value) {

@@ -13,18 +13,20 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds tokens of a generic JWT or OIDC issuer, with the claim names foundation reads by default:
+ * Builds tokens of a generic JWT or OIDC issuer, with the claim names foundation reads by
+ * default:
  *
  * <pre class="code">
  * { "iss": "&lt;issuer&gt;", "sub": "&lt;uuid&gt;", "aud": [...], "iat": now, "exp": iat + 3600, "nbf": ...,
  *   "email": ..., "tenant_id": ..., "roles": [...] }
  * </pre>
  *
- * Claims not set are left out: by default only {@code iss}, {@code sub}, {@code iat} and {@code exp}. Signed RS256
- * with the issuer's RSA key unless {@link #signedWith(JWSAlgorithm)} or {@link #signedWithSecret(String)} says
- * otherwise.
+ * Claims not set are left out: by default only {@code iss}, {@code sub}, {@code iat} and
+ * {@code exp}. Signed RS256 with the issuer's RSA key unless
+ * {@link #signedWith(JWSAlgorithm)} or {@link #signedWithSecret(String)} says otherwise.
  * <p>
- * Obtain one from {@link TestJwtIssuer#custom(String)}; each builder has its own random user id.
+ * Obtain one from {@link TestJwtIssuer#custom(String)}; each builder has its own random
+ * user id.
  */
 public final class CustomTokens {
 
@@ -72,7 +74,8 @@ public final class CustomTokens {
 	}
 
 	/**
-	 * Sets {@code aud} (default absent); one value is written as a string, several as a list.
+	 * Sets {@code aud} (default absent); one value is written as a string, several as a
+	 * list.
 	 * @param audience the audiences
 	 * @return this builder
 	 */
@@ -112,7 +115,8 @@ public final class CustomTokens {
 	}
 
 	/**
-	 * Sets the lifetime, {@code exp - iat} (default one hour); negative for expired tokens.
+	 * Sets the lifetime, {@code exp - iat} (default one hour); negative for expired
+	 * tokens.
 	 * @param lifetime the lifetime
 	 * @return this builder
 	 */
@@ -144,7 +148,8 @@ public final class CustomTokens {
 	/**
 	 * Sets a top-level claim last, overriding any built one.
 	 * @param name the claim name
-	 * @param value a JSON-compatible value, an {@link Instant} (written as seconds), or {@code null} to remove it
+	 * @param value a JSON-compatible value, an {@link Instant} (written as seconds), or
+	 * {@code null} to remove it
 	 * @return this builder
 	 */
 	public CustomTokens claim(String name, @Nullable Object value) {

@@ -10,7 +10,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * HS256 signing with a shared secret, for legacy Supabase projects, HMAC custom issuers and key-confusion attacks.
+ * HS256 signing with a shared secret, for legacy Supabase projects, HMAC custom issuers
+ * and key-confusion attacks.
  */
 final class HmacSigning {
 

@@ -19,8 +19,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The HTTP side of {@link TestJwtIssuer}: a JDK server on 127.0.0.1 publishing the public keys and an OpenID
- * discovery document, counting JWKS requests and able to simulate an outage.
+ * The HTTP side of {@link TestJwtIssuer}: a JDK server on 127.0.0.1 publishing the public
+ * keys and an OpenID discovery document, counting JWKS requests and able to simulate an
+ * outage.
  */
 final class JwksServer implements AutoCloseable {
 
@@ -49,7 +50,8 @@ final class JwksServer implements AutoCloseable {
 		// 127.0.0.1 rather than "localhost": no name resolution, no IPv6/IPv4 ambiguity.
 		InetAddress loopback = InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 });
 		this.server = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
-		// Daemon threads so that an issuer a test forgot to close does not keep the JVM alive.
+		// Daemon threads so that an issuer a test forgot to close does not keep the JVM
+		// alive.
 		this.executor = Executors.newCachedThreadPool((task) -> {
 			Thread thread = new Thread(task, "test-jwt-issuer-" + THREAD_NUMBER.incrementAndGet());
 			thread.setDaemon(true);
@@ -113,7 +115,8 @@ final class JwksServer implements AutoCloseable {
 		}
 	}
 
-	// The fields OpenID Connect Discovery 1.0 §3 requires, so strict parsers accept it too.
+	// The fields OpenID Connect Discovery 1.0 §3 requires, so strict parsers accept it
+	// too.
 	private Map<String, Object> discoveryDocument() {
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("issuer", this.baseUrl);

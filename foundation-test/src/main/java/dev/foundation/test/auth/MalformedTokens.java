@@ -22,13 +22,17 @@ import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tokens an attacker or a broken client would send, for tests that an application rejects them. Each one is
- * rejected by a correctly configured verifier, most of them with otherwise valid claims, so that a test that passes
- * proves the rejection came from the flaw named here and not from an expired or foreign token.
+ * Tokens an attacker or a broken client would send, for tests that an application rejects
+ * them. Each one is rejected by a correctly configured verifier, most of them with
+ * otherwise valid claims, so that a test that passes proves the rejection came from the
+ * flaw named here and not from an expired or foreign token.
  */
 public final class MalformedTokens {
 
-	/** The unknown extension that {@link #withCritHeader(TestJwtIssuer, JWTClaimsSet)} marks critical. */
+	/**
+	 * The unknown extension that {@link #withCritHeader(TestJwtIssuer, JWTClaimsSet)}
+	 * marks critical.
+	 */
 	public static final String UNKNOWN_CRITICAL_PARAMETER = "x-unknown";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -39,7 +43,8 @@ public final class MalformedTokens {
 	}
 
 	/**
-	 * An unsecured JWT (RFC 7519 §6): header {@code {"alg":"none","typ":"JWT"}}, the claims, an empty signature.
+	 * An unsecured JWT (RFC 7519 §6): header {@code {"alg":"none","typ":"JWT"}}, the
+	 * claims, an empty signature.
 	 * @param claims the claims
 	 * @return {@code header.payload.}
 	 */
@@ -48,9 +53,10 @@ public final class MalformedTokens {
 	}
 
 	/**
-	 * The RS256-to-HS256 key-confusion attack: HS256 with the RSA public key's PEM text (X.509 SubjectPublicKeyInfo,
-	 * 64-character lines, trailing newline) as the HMAC secret and the key's kid, which a verifier that takes the
-	 * algorithm from the header would accept.
+	 * The RS256-to-HS256 key-confusion attack: HS256 with the RSA public key's PEM text
+	 * (X.509 SubjectPublicKeyInfo, 64-character lines, trailing newline) as the HMAC
+	 * secret and the key's kid, which a verifier that takes the algorithm from the header
+	 * would accept.
 	 * @param key the issuer's RSA key (only its public part is used)
 	 * @param claims the claims
 	 * @return the token, with header {@code alg: HS256}
@@ -69,20 +75,21 @@ public final class MalformedTokens {
 	}
 
 	/**
-	 * Key confusion with another encoding of a public key (DER, the JWK's JSON, ...) as the HMAC secret.
+	 * Key confusion with another encoding of a public key (DER, the JWK's JSON, ...) as
+	 * the HMAC secret.
 	 * @param publicKeyBytes the encoded public key, at least 32 bytes
 	 * @param keyId the kid to put in the header, or {@code null} for none
 	 * @param claims the claims
 	 * @return the token, with header {@code alg: HS256}
 	 */
-	public static String hs256SignedWithPublicKey(byte[] publicKeyBytes, @Nullable String keyId,
-			JWTClaimsSet claims) {
+	public static String hs256SignedWithPublicKey(byte[] publicKeyBytes, @Nullable String keyId, JWTClaimsSet claims) {
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(keyId).build();
 		return HmacSigning.sign(publicKeyBytes, header, claims);
 	}
 
 	/**
-	 * A signed token whose claims were swapped afterwards: the original header and signature, a new payload.
+	 * A signed token whose claims were swapped afterwards: the original header and
+	 * signature, a new payload.
 	 * @param token a compact JWS
 	 * @param newClaims the claims to put in its place
 	 * @return the tampered token
@@ -94,7 +101,8 @@ public final class MalformedTokens {
 	}
 
 	/**
-	 * The token cut off halfway through its signature, as a careless copy would; three parts remain.
+	 * The token cut off halfway through its signature, as a careless copy would; three
+	 * parts remain.
 	 * @param token a compact JWS
 	 * @return the truncated token
 	 */
@@ -116,11 +124,11 @@ public final class MalformedTokens {
 	}
 
 	/**
-	 * A well-formed but unverifiable RS256 token padded to a size, for tests of size limits: a {@code padding}
-	 * claim fills the payload and the signature is random.
+	 * A well-formed but unverifiable RS256 token padded to a size, for tests of size
+	 * limits: a {@code padding} claim fills the payload and the signature is random.
 	 * @param length the minimum length in characters (bytes: the token is ASCII)
-	 * @return a token of {@code length} to {@code length + 2} characters, or the smallest such token (about 450
-	 * characters) if that is longer
+	 * @return a token of {@code length} to {@code length + 2} characters, or the smallest
+	 * such token (about 450 characters) if that is longer
 	 */
 	public static String oversized(int length) {
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
@@ -130,7 +138,8 @@ public final class MalformedTokens {
 		RANDOM.nextBytes(signatureBytes);
 		String signature = Base64URL.encode(signatureBytes).toString();
 		String token = padded(header, 0, signature);
-		// Base64 turns 3 bytes into 4 characters, so 3/4 of the shortfall is nearly enough; top up one at a time.
+		// Base64 turns 3 bytes into 4 characters, so 3/4 of the shortfall is nearly
+		// enough; top up one at a time.
 		int padding = Math.max(0, (length - token.length()) * 3 / 4);
 		while (token.length() < length) {
 			token = padded(header, padding, signature);
@@ -147,8 +156,9 @@ public final class MalformedTokens {
 	}
 
 	/**
-	 * A token validly signed by the issuer's RSA key but naming another kid, such as {@code ../../etc/passwd},
-	 * {@code ' OR '1'='1} or a URL, for tests that a kid is only ever looked up, never used as a path or query.
+	 * A token validly signed by the issuer's RSA key but naming another kid, such as
+	 * {@code ../../etc/passwd}, {@code ' OR '1'='1} or a URL, for tests that a kid is
+	 * only ever looked up, never used as a path or query.
 	 * @param issuer the issuer whose RSA key signs
 	 * @param keyId the kid to put in the header
 	 * @param claims the claims
@@ -160,8 +170,9 @@ public final class MalformedTokens {
 	}
 
 	/**
-	 * A token validly signed by the issuer's RSA key whose header marks an unknown extension,
-	 * {@value #UNKNOWN_CRITICAL_PARAMETER}, critical; RFC 7515 §4.1.11 requires rejecting it.
+	 * A token validly signed by the issuer's RSA key whose header marks an unknown
+	 * extension, {@value #UNKNOWN_CRITICAL_PARAMETER}, critical; RFC 7515 §4.1.11
+	 * requires rejecting it.
 	 * @param issuer the issuer whose RSA key signs
 	 * @param claims the claims
 	 * @return the token
@@ -176,8 +187,8 @@ public final class MalformedTokens {
 	}
 
 	/**
-	 * A token signed RS256 by a freshly generated key that no JWKS contains, under the issuer's RSA kid: it looks
-	 * like the issuer's but the signature does not verify.
+	 * A token signed RS256 by a freshly generated key that no JWKS contains, under the
+	 * issuer's RSA kid: it looks like the issuer's but the signature does not verify.
 	 * @param issuer the issuer to impersonate
 	 * @param claims the claims
 	 * @return the token

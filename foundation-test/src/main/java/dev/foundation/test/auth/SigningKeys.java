@@ -13,10 +13,12 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 /**
- * One generation of an issuer's key pairs: RSA 2048 (kid {@code test-rsa-N}) and EC P-256 (kid {@code test-ec-N}).
+ * One generation of an issuer's key pairs: RSA 2048 (kid {@code test-rsa-N}) and EC P-256
+ * (kid {@code test-ec-N}).
  * <p>
- * The RSA key carries no {@code alg} so that one key can verify RS256, RS384, RS512 and PS256 (a JWK with an
- * {@code alg} only matches headers with that algorithm); the EC key carries {@code ES256}, as Supabase publishes it.
+ * The RSA key carries no {@code alg} so that one key can verify RS256, RS384, RS512 and
+ * PS256 (a JWK with an {@code alg} only matches headers with that algorithm); the EC key
+ * carries {@code ES256}, as Supabase publishes it.
  */
 record SigningKeys(RSAKey rsa, ECKey ec) {
 

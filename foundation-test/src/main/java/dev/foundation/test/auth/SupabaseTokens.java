@@ -28,11 +28,14 @@ import org.jspecify.annotations.Nullable;
  * }
  * </pre>
  *
- * Signed ES256 with the issuer's EC key by default, as projects on Supabase's asymmetric signing keys are; legacy
- * projects sign HS256 with their JWT secret ({@link #signedWithSecret(String)}). Only {@code app_metadata} is written
- * by the service role; {@code user_metadata} is the user's own, which is why tenant and roles go to the former.
+ * Signed ES256 with the issuer's EC key by default, as projects on Supabase's asymmetric
+ * signing keys are; legacy projects sign HS256 with their JWT secret
+ * ({@link #signedWithSecret(String)}). Only {@code app_metadata} is written by the
+ * service role; {@code user_metadata} is the user's own, which is why tenant and roles go
+ * to the former.
  * <p>
- * Obtain one from {@link TestJwtIssuer#supabase(String)}; each builder has its own random user and session id.
+ * Obtain one from {@link TestJwtIssuer#supabase(String)}; each builder has its own random
+ * user and session id.
  */
 public final class SupabaseTokens {
 
@@ -91,7 +94,8 @@ public final class SupabaseTokens {
 
 	/**
 	 * Sets {@code email} (default {@code user@example.com}).
-	 * @param email the address, or an empty string as Supabase writes for users without one
+	 * @param email the address, or an empty string as Supabase writes for users without
+	 * one
 	 * @return this builder
 	 */
 	public SupabaseTokens email(String email) {
@@ -139,7 +143,8 @@ public final class SupabaseTokens {
 	}
 
 	/**
-	 * Adds an entry to {@code user_metadata}, the part the user can write (to test that it is not trusted).
+	 * Adds an entry to {@code user_metadata}, the part the user can write (to test that
+	 * it is not trusted).
 	 * @param name the entry's name
 	 * @param value a JSON-compatible value (string, number, boolean, list or map)
 	 * @return this builder
@@ -150,8 +155,8 @@ public final class SupabaseTokens {
 	}
 
 	/**
-	 * Sets {@code role}, the PostgreSQL role: {@code authenticated} (default), {@code anon} (the anon API key) or
-	 * {@code service_role}.
+	 * Sets {@code role}, the PostgreSQL role: {@code authenticated} (default),
+	 * {@code anon} (the anon API key) or {@code service_role}.
 	 * @param role the role
 	 * @return this builder
 	 */
@@ -161,9 +166,10 @@ public final class SupabaseTokens {
 	}
 
 	/**
-	 * Makes the token that of an anonymous sign-in: {@code is_anonymous: true}, no e-mail, provider and {@code amr}
-	 * method {@code anonymous}. As in Supabase, {@code role} stays {@code authenticated}; only
-	 * {@code is_anonymous} tells such users apart.
+	 * Makes the token that of an anonymous sign-in: {@code is_anonymous: true}, no
+	 * e-mail, provider and {@code amr} method {@code anonymous}. As in Supabase,
+	 * {@code role} stays {@code authenticated}; only {@code is_anonymous} tells such
+	 * users apart.
 	 * @return this builder
 	 */
 	public SupabaseTokens anonymous() {
@@ -173,7 +179,8 @@ public final class SupabaseTokens {
 	}
 
 	/**
-	 * Sets {@code aal}, the authenticator assurance level: {@code aal1} (default) or {@code aal2} after MFA.
+	 * Sets {@code aal}, the authenticator assurance level: {@code aal1} (default) or
+	 * {@code aal2} after MFA.
 	 * @param assuranceLevel the level
 	 * @return this builder
 	 */
@@ -193,7 +200,8 @@ public final class SupabaseTokens {
 	}
 
 	/**
-	 * Replaces {@code aud} (default {@code authenticated}); one value is written as a string.
+	 * Replaces {@code aud} (default {@code authenticated}); one value is written as a
+	 * string.
 	 * @param audience the audiences
 	 * @return this builder
 	 */
@@ -203,7 +211,8 @@ public final class SupabaseTokens {
 	}
 
 	/**
-	 * Sets the lifetime, {@code exp - iat} (default one hour, Supabase's default); negative for expired tokens.
+	 * Sets the lifetime, {@code exp - iat} (default one hour, Supabase's default);
+	 * negative for expired tokens.
 	 * @param lifetime the lifetime
 	 * @return this builder
 	 */
@@ -213,7 +222,8 @@ public final class SupabaseTokens {
 	}
 
 	/**
-	 * Sets {@code iat} (default now), which {@code exp} and the {@code amr} timestamp follow.
+	 * Sets {@code iat} (default now), which {@code exp} and the {@code amr} timestamp
+	 * follow.
 	 * @param issuedAt the issue time
 	 * @return this builder
 	 */
@@ -235,7 +245,8 @@ public final class SupabaseTokens {
 	/**
 	 * Sets a top-level claim last, overriding any built one.
 	 * @param name the claim name
-	 * @param value a JSON-compatible value, an {@link Instant} (written as seconds), or {@code null} to remove it
+	 * @param value a JSON-compatible value, an {@link Instant} (written as seconds), or
+	 * {@code null} to remove it
 	 * @return this builder
 	 */
 	public SupabaseTokens claim(String name, @Nullable Object value) {
@@ -245,7 +256,8 @@ public final class SupabaseTokens {
 
 	/**
 	 * Signs with the issuer's key for the algorithm instead of ES256.
-	 * @param algorithm {@code ES256} or {@code RS256} (the algorithms Supabase signing keys use)
+	 * @param algorithm {@code ES256} or {@code RS256} (the algorithms Supabase signing
+	 * keys use)
 	 * @return this builder
 	 */
 	public SupabaseTokens signedWith(JWSAlgorithm algorithm) {

@@ -17,19 +17,24 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * A local token issuer for tests: an RSA 2048 key (kid {@code test-rsa-1}) and an EC P-256 key (kid
- * {@code test-ec-1}) whose public halves an HTTP server on {@code 127.0.0.1} publishes, so an application under test
- * verifies the tokens minted here exactly as it verifies real ones, without a network.
+ * A local token issuer for tests: an RSA 2048 key (kid {@code test-rsa-1}) and an EC
+ * P-256 key (kid {@code test-ec-1}) whose public halves an HTTP server on
+ * {@code 127.0.0.1} publishes, so an application under test verifies the tokens minted
+ * here exactly as it verifies real ones, without a network.
  * <p>
  * The server answers {@code GET}
  * <ul>
- * <li>{@code /.well-known/jwks.json}: the public JWKS (where Clerk and most OIDC issuers publish keys);</li>
- * <li>{@code /auth/v1/.well-known/jwks.json}: the same JWKS (where Supabase publishes keys);</li>
- * <li>{@code /.well-known/openid-configuration}: a discovery document whose {@code issuer} is {@link #baseUrl()}
- * and whose {@code jwks_uri} is {@link #jwksUri()}.</li>
+ * <li>{@code /.well-known/jwks.json}: the public JWKS (where Clerk and most OIDC issuers
+ * publish keys);</li>
+ * <li>{@code /auth/v1/.well-known/jwks.json}: the same JWKS (where Supabase publishes
+ * keys);</li>
+ * <li>{@code /.well-known/openid-configuration}: a discovery document whose
+ * {@code issuer} is {@link #baseUrl()} and whose {@code jwks_uri} is
+ * {@link #jwksUri()}.</li>
  * </ul>
- * Point the application at {@link #baseUrl()} as the Supabase project URL, the Clerk issuer or a custom issuer's
- * discovery URL, then mint with {@link #supabase()}, {@link #clerk()} or {@link #custom()}:
+ * Point the application at {@link #baseUrl()} as the Supabase project URL, the Clerk
+ * issuer or a custom issuer's discovery URL, then mint with {@link #supabase()},
+ * {@link #clerk()} or {@link #custom()}:
  *
  * <pre class="code">
  * try (TestJwtIssuer issuer = TestJwtIssuer.start()) {
@@ -38,8 +43,8 @@ import com.nimbusds.jwt.SignedJWT;
  * }
  * </pre>
  *
- * Private keys are generated per instance and are reachable only through {@link #rsaKey()} and {@link #ecKey()}.
- * Safe for use from several threads.
+ * Private keys are generated per instance and are reachable only through
+ * {@link #rsaKey()} and {@link #ecKey()}. Safe for use from several threads.
  */
 public final class TestJwtIssuer implements AutoCloseable {
 
@@ -55,7 +60,8 @@ public final class TestJwtIssuer implements AutoCloseable {
 	}
 
 	/**
-	 * Generates fresh keys and starts the JWKS server on a free port of {@code 127.0.0.1}.
+	 * Generates fresh keys and starts the JWKS server on a free port of
+	 * {@code 127.0.0.1}.
 	 * @return the running issuer; {@link #close() close} it when done
 	 * @throws UncheckedIOException if the server cannot be started
 	 */
@@ -85,7 +91,8 @@ public final class TestJwtIssuer implements AutoCloseable {
 	}
 
 	/**
-	 * Where the public keys are published, as a Supabase project at {@link #baseUrl()} does.
+	 * Where the public keys are published, as a Supabase project at {@link #baseUrl()}
+	 * does.
 	 * @return {@code <baseUrl>/auth/v1/.well-known/jwks.json}
 	 */
 	public URI supabaseJwksUri() {
@@ -93,7 +100,8 @@ public final class TestJwtIssuer implements AutoCloseable {
 	}
 
 	/**
-	 * How many requests reached either JWKS path, including those answered 503 while unavailable.
+	 * How many requests reached either JWKS path, including those answered 503 while
+	 * unavailable.
 	 * @return the count since start or the last {@link #resetRequestCount()}
 	 */
 	public int jwksRequestCount() {
@@ -117,8 +125,9 @@ public final class TestJwtIssuer implements AutoCloseable {
 	}
 
 	/**
-	 * Replaces both keys with new ones under new key ids ({@code test-rsa-2}, {@code test-ec-2}, ...). The old keys
-	 * leave the JWKS at once, so tokens signed before still carry a kid the server no longer knows.
+	 * Replaces both keys with new ones under new key ids ({@code test-rsa-2},
+	 * {@code test-ec-2}, ...). The old keys leave the JWKS at once, so tokens signed
+	 * before still carry a kid the server no longer knows.
 	 */
 	public synchronized void rotateKeys() {
 		this.generation++;
@@ -126,7 +135,8 @@ public final class TestJwtIssuer implements AutoCloseable {
 	}
 
 	/**
-	 * The current RSA key pair, private part included, for tests that must craft tokens themselves.
+	 * The current RSA key pair, private part included, for tests that must craft tokens
+	 * themselves.
 	 * @return the RSA JWK, with its kid
 	 */
 	public RSAKey rsaKey() {
@@ -134,7 +144,8 @@ public final class TestJwtIssuer implements AutoCloseable {
 	}
 
 	/**
-	 * The current EC P-256 key pair, private part included, for tests that must craft tokens themselves.
+	 * The current EC P-256 key pair, private part included, for tests that must craft
+	 * tokens themselves.
 	 * @return the EC JWK, with its kid
 	 */
 	public ECKey ecKey() {
@@ -142,7 +153,8 @@ public final class TestJwtIssuer implements AutoCloseable {
 	}
 
 	/**
-	 * Signs the claims with RS256 and the RSA key; the header has {@code typ: JWT} and the key's kid.
+	 * Signs the claims with RS256 and the RSA key; the header has {@code typ: JWT} and
+	 * the key's kid.
 	 * @param claims the claims
 	 * @return the compact serialization
 	 */
@@ -151,26 +163,30 @@ public final class TestJwtIssuer implements AutoCloseable {
 	}
 
 	/**
-	 * Signs the claims with the given algorithm; the header has {@code typ: JWT} and the kid of the key used.
-	 * @param algorithm RS256, RS384, RS512, PS256, PS384 or PS512 (RSA key) or ES256 (EC key)
+	 * Signs the claims with the given algorithm; the header has {@code typ: JWT} and the
+	 * kid of the key used.
+	 * @param algorithm RS256, RS384, RS512, PS256, PS384 or PS512 (RSA key) or ES256 (EC
+	 * key)
 	 * @param claims the claims
 	 * @return the compact serialization
 	 * @throws IllegalArgumentException for any other algorithm
 	 */
 	public String sign(JWSAlgorithm algorithm, JWTClaimsSet claims) {
 		SigningKeys current = this.keys;
-		String keyId = JWSAlgorithm.Family.RSA.contains(algorithm) ? current.rsa().getKeyID()
-				: current.ec().getKeyID();
+		String keyId = JWSAlgorithm.Family.RSA.contains(algorithm) ? current.rsa().getKeyID() : current.ec().getKeyID();
 		return sign(current, new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).keyID(keyId).build(), claims);
 	}
 
 	/**
-	 * Signs the claims under a header of the caller's making, with the key its algorithm calls for; the header is
-	 * not checked, so it may name any kid, critical parameter or type.
-	 * @param header the header; its algorithm chooses the key as in {@link #sign(JWSAlgorithm, JWTClaimsSet)}
+	 * Signs the claims under a header of the caller's making, with the key its algorithm
+	 * calls for; the header is not checked, so it may name any kid, critical parameter or
+	 * type.
+	 * @param header the header; its algorithm chooses the key as in
+	 * {@link #sign(JWSAlgorithm, JWTClaimsSet)}
 	 * @param claims the claims
 	 * @return the compact serialization
-	 * @throws IllegalArgumentException if no key of this issuer fits the header's algorithm
+	 * @throws IllegalArgumentException if no key of this issuer fits the header's
+	 * algorithm
 	 */
 	public String sign(JWSHeader header, JWTClaimsSet claims) {
 		return sign(this.keys, header, claims);
@@ -199,7 +215,8 @@ public final class TestJwtIssuer implements AutoCloseable {
 	}
 
 	/**
-	 * Supabase Auth access tokens for a project at {@link #baseUrl()}, whose JWKS path this server serves.
+	 * Supabase Auth access tokens for a project at {@link #baseUrl()}, whose JWKS path
+	 * this server serves.
 	 * @return a builder for tokens with {@code iss = <baseUrl>/auth/v1}
 	 */
 	public SupabaseTokens supabase() {
@@ -216,7 +233,8 @@ public final class TestJwtIssuer implements AutoCloseable {
 	}
 
 	/**
-	 * Clerk session tokens from an instance at {@link #baseUrl()}, whose JWKS path this server serves.
+	 * Clerk session tokens from an instance at {@link #baseUrl()}, whose JWKS path this
+	 * server serves.
 	 * @return a builder for tokens with {@code iss = <baseUrl>}
 	 */
 	public ClerkTokens clerk() {
@@ -225,7 +243,8 @@ public final class TestJwtIssuer implements AutoCloseable {
 
 	/**
 	 * Clerk session tokens from the given instance, signed by this issuer's RSA key.
-	 * @param issuer the instance's Frontend API URL, such as {@code https://clerk.example.com}
+	 * @param issuer the instance's Frontend API URL, such as
+	 * {@code https://clerk.example.com}
 	 * @return a builder for tokens with that {@code iss}
 	 */
 	public ClerkTokens clerk(String issuer) {
@@ -233,7 +252,8 @@ public final class TestJwtIssuer implements AutoCloseable {
 	}
 
 	/**
-	 * Tokens of a generic OIDC issuer at {@link #baseUrl()}, matching this server's discovery document.
+	 * Tokens of a generic OIDC issuer at {@link #baseUrl()}, matching this server's
+	 * discovery document.
 	 * @return a builder for tokens with {@code iss = <baseUrl>}
 	 */
 	public CustomTokens custom() {

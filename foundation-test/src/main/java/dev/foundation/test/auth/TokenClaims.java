@@ -11,7 +11,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the token builders share: the clock, overrides, random identifiers and the conversion to Nimbus claims.
+ * What the token builders share: the clock, overrides, random identifiers and the
+ * conversion to Nimbus claims.
  */
 final class TokenClaims {
 
@@ -26,7 +27,8 @@ final class TokenClaims {
 	}
 
 	/**
-	 * Now, to the second: JWT times are whole seconds, so claims read back from a token equal the ones built.
+	 * Now, to the second: JWT times are whole seconds, so claims read back from a token
+	 * equal the ones built.
 	 */
 	static Instant now() {
 		return Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -41,8 +43,8 @@ final class TokenClaims {
 	}
 
 	/**
-	 * Applies overrides in order (a {@code null} value removes the claim) and converts to Nimbus claims, writing
-	 * {@link Instant} values as NumericDate seconds.
+	 * Applies overrides in order (a {@code null} value removes the claim) and converts to
+	 * Nimbus claims, writing {@link Instant} values as NumericDate seconds.
 	 */
 	static JWTClaimsSet build(Map<String, Object> claims, Map<String, @Nullable Object> overrides) {
 		Map<String, @Nullable Object> merged = new LinkedHashMap<>(claims);

@@ -9,11 +9,12 @@ import javax.sql.DataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A PostgreSQL 17 server from zonky's embedded binaries, with a fresh data directory under {@code java.io.tmpdir}
- * that is deleted when it is {@linkplain #close() closed}. Its superuser is {@value #SUPERUSER}, with no password.
+ * A PostgreSQL 17 server from zonky's embedded binaries, with a fresh data directory
+ * under {@code java.io.tmpdir} that is deleted when it is {@linkplain #close() closed}.
+ * Its superuser is {@value #SUPERUSER}, with no password.
  * <p>
- * As root, zonky runs {@code initdb} and {@code postgres} under {@code unshare -U}; where user namespaces are blocked
- * it cannot, and the server starts only for a non-root user.
+ * As root, zonky runs {@code initdb} and {@code postgres} under {@code unshare -U}; where
+ * user namespaces are blocked it cannot, and the server starts only for a non-root user.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -39,14 +40,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * Starts a server on the given port.
 	 * @param port the port to listen on, or 0 for a free one
 	 * @return the running server; {@link #close() close} it when done
-	 * @throws IOException if the port is taken, the binaries cannot be unpacked or the server does not start
+	 * @throws IOException if the port is taken, the binaries cannot be unpacked or the
+	 * server does not start
 	 */
 	public static EmbeddedPostgresServer start(int port) throws IOException {
 		TemporaryDirectory.create();
 		if (port != 0) {
 			requireFree(port);
 		}
-		// The caller owns the server and stops it (tests at JVM exit, the sample app when its context closes), so
+		// The caller owns the server and stops it (tests at JVM exit, the sample app when
+		// its context closes), so
 		// zonky's own shutdown hook would only race with that.
 		return new EmbeddedPostgresServer(
 				EmbeddedPostgres.builder().setPort(port).setRegisterShutdownHook(false).start());
@@ -92,8 +95,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * Why: zonky decides that its server is up once {@code SELECT 1} succeeds on the port, so with a port that another
-	 * PostgreSQL already holds it would report success while that other server answers.
+	 * Why: zonky decides that its server is up once {@code SELECT 1} succeeds on the
+	 * port, so with a port that another PostgreSQL already holds it would report success
+	 * while that other server answers.
 	 */
 	private static void requireFree(int port) throws IOException {
 		try {

@@ -8,8 +8,10 @@ import org.jspecify.annotations.Nullable;
 import redis.embedded.RedisServer;
 
 /**
- * A {@code redis-server} from the binaries in {@code com.github.codemonstur:embedded-redis} (Redis 6.2; linux-amd64,
- * arm64 and macOS), on a free port of {@value #HOST}, keeping nothing on disk (no RDB snapshots, no append-only file).
+ * A {@code redis-server} from the binaries in
+ * {@code com.github.codemonstur:embedded-redis} (Redis 6.2; linux-amd64, arm64 and
+ * macOS), on a free port of {@value #HOST}, keeping nothing on disk (no RDB snapshots, no
+ * append-only file).
  */
 public final class EmbeddedRedisServer implements AutoCloseable {
 
@@ -35,7 +37,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 	public static EmbeddedRedisServer start() throws IOException {
 		TemporaryDirectory.create();
 		@Nullable IOException last = null;
-		// redis-server cannot be told to pick a port itself, and a free port found here may be taken before it binds.
+		// redis-server cannot be told to pick a port itself, and a free port found here
+		// may be taken before it binds.
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			int port = freePort();
 			RedisServer server = RedisServer.newRedisServer()

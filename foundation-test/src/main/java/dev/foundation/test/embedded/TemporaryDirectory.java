@@ -6,14 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code java.io.tmpdir}, where the embedded servers unpack their binaries and keep their data.
+ * {@code java.io.tmpdir}, where the embedded servers unpack their binaries and keep their
+ * data.
  */
 final class TemporaryDirectory {
 
 	private TemporaryDirectory() {
 	}
 
-	/** Creates it if missing: it may point at a directory nobody made yet, such as a build's {@code target/tmp}. */
+	/**
+	 * Creates it if missing: it may point at a directory nobody made yet, such as a
+	 * build's {@code target/tmp}.
+	 */
 	static Path create() {
 		try {
 			return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));

@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The kit against Spring Security's own decoders, configured as an application would configure them: proof that
- * its tokens, JWKS and discovery document are what real verifiers expect, and that its malformed tokens are
- * rejected.
+ * The kit against Spring Security's own decoders, configured as an application would
+ * configure them: proof that its tokens, JWKS and discovery document are what real
+ * verifiers expect, and that its malformed tokens are rejected.
  */
 class TestJwtIssuerSpringSecurityTests {
 

@@ -515,7 +515,8 @@ class TestJwtIssuerTests {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
-	// Verifies as an application would: keys fetched from the served JWKS, one expected algorithm, exp/nbf checked.
+	// Verifies as an application would: keys fetched from the served JWKS, one expected
+	// algorithm, exp/nbf checked.
 	private JWTClaimsSet verify(String token, URI jwks, JWSAlgorithm algorithm) throws Exception {
 		JWKSet keys = JWKSet.parse(get(jwks).body());
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();

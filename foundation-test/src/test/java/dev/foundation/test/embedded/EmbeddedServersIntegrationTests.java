@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
- * The embedded servers themselves, started here whatever the environment variables say (the kit uses them only when
- * neither a configured server nor Docker is there; the sample app's dev services always).
+ * The embedded servers themselves, started here whatever the environment variables say
+ * (the kit uses them only when neither a configured server nor Docker is there; the
+ * sample app's dev services always).
  */
 class EmbeddedServersIntegrationTests {
 

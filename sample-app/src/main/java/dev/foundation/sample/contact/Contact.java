@@ -9,8 +9,9 @@ import org.hibernate.annotations.SoftDeleteType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A person the CRM keeps track of, owned by one tenant (Hibernate adds the tenant to every query, and row-level
- * security refuses other tenants' rows to any SQL). Deleting a contact keeps its row (soft deletion).
+ * A person the CRM keeps track of, owned by one tenant (Hibernate adds the tenant to
+ * every query, and row-level security refuses other tenants' rows to any SQL). Deleting a
+ * contact keeps its row (soft deletion).
  */
 @Entity
 @Table(name = "contacts")

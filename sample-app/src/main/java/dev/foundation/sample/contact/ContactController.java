@@ -28,16 +28,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The contacts API, over the current tenant's contacts: readable by every member, changed by members and above
- * (viewers only read). Errors (unknown id, invalid fields, stale version, missing role) are problem+json, produced by
- * the foundation.
+ * The contacts API, over the current tenant's contacts: readable by every member, changed
+ * by members and above (viewers only read). Errors (unknown id, invalid fields, stale
+ * version, missing role) are problem+json, produced by the foundation.
  */
 @RestController
 @RequestMapping("/api/v1/contacts")
 @Tag(name = "Contacts")
 class ContactController {
 
-	/** The one order of the list, newest first (ContactService.NEWEST_FIRST), as ?sort= may name it. */
+	/**
+	 * The one order of the list, newest first (ContactService.NEWEST_FIRST), as ?sort=
+	 * may name it.
+	 */
 	private static final String ONLY_SORT = "createdAt,desc";
 
 	private final ContactService service;
@@ -68,14 +71,16 @@ class ContactController {
 			description = "Cursor-paginated: pass the page's 'next' as ?cursor= for the following page; 'next' is "
 					+ "null on the last page. There is no total count.")
 	CursorPage<ContactResponse> list(
-			@Parameter(description = "Part of the name, any case") @RequestParam(required = false) @Nullable String name,
-			@Parameter(in = ParameterIn.QUERY, description = "Only 'createdAt,desc', the one order of this list; "
-					+ "accepted for clients written against page-numbered lists") @RequestParam(required = false)
-			@Nullable String sort,
+			@Parameter(description = "Part of the name, any case") @RequestParam(
+					required = false) @Nullable String name,
+			@Parameter(in = ParameterIn.QUERY,
+					description = "Only 'createdAt,desc', the one order of this list; "
+							+ "accepted for clients written against page-numbered lists") @RequestParam(
+									required = false) @Nullable String sort,
 			@ParameterObject CursorRequest page) {
 		if (sort != null && !ONLY_SORT.equalsIgnoreCase(sort)) {
-			throw new BadRequestException("The contacts are listed newest first only: sort may only be '"
-					+ ONLY_SORT + "'");
+			throw new BadRequestException(
+					"The contacts are listed newest first only: sort may only be '" + ONLY_SORT + "'");
 		}
 		return CursorPage.of(this.service.list(name, page), ContactResponse::of);
 	}

@@ -7,9 +7,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Starts a welcome sequence for a new contact, after the creating transaction committed and on another thread. The
- * request context travels with the task (correlation id, user and tenant), so the contact is read in its tenant:
- * without the tenant, row-level security and the Hibernate filter would both hide it.
+ * Starts a welcome sequence for a new contact, after the creating transaction committed
+ * and on another thread. The request context travels with the task (correlation id, user
+ * and tenant), so the contact is read in its tenant: without the tenant, row-level
+ * security and the Hibernate filter would both hide it.
  */
 @Component
 class ContactCreatedListener {

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param company the company the contact works for
  */
 public record ContactRequest(@NotBlank @Size(max = 200) String name, @Email @Size(max = 320) @Nullable String email,
-		@Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be in E.164 form, e.g. +4915112345678") @Nullable String phone,
+		@Pattern(regexp = "\\+[1-9][0-9]{6,14}",
+				message = "must be in E.164 form, e.g. +4915112345678") @Nullable String phone,
 		@Size(max = 200) @Nullable String company) {
 
 }

@@ -25,8 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactService {
 
 	/**
-	 * The list's order: newest first, the id (a UUIDv7) breaking ties between contacts created in the same
-	 * microsecond. Served by the index contacts_tenant_created_idx (V3 migration).
+	 * The list's order: newest first, the id (a UUIDv7) breaking ties between contacts
+	 * created in the same microsecond. Served by the index contacts_tenant_created_idx
+	 * (V3 migration).
 	 */
 	static final KeysetOrder NEWEST_FIRST = KeysetOrder.descending("createdAt", Instant.class)
 		.thenDescending("id", UUID.class);
@@ -48,7 +49,8 @@ public class ContactService {
 	}
 
 	/**
-	 * Finds the current tenant's contact with this phone number, or creates one named after the number.
+	 * Finds the current tenant's contact with this phone number, or creates one named
+	 * after the number.
 	 * @param phone the number, in E.164 form
 	 * @return the contact
 	 */
@@ -63,11 +65,13 @@ public class ContactService {
 	}
 
 	/**
-	 * Returns one page of the current tenant's contacts, newest first, without counting them.
+	 * Returns one page of the current tenant's contacts, newest first, without counting
+	 * them.
 	 * @param name a part of the name to filter by, any case, or {@code null}
 	 * @param request the cursor and size
 	 * @return the page, with the position after its last contact
-	 * @throws dev.foundation.core.error.BadRequestException if the cursor is malformed or from another list
+	 * @throws dev.foundation.core.error.BadRequestException if the cursor is malformed or
+	 * from another list
 	 */
 	@Transactional(readOnly = true)
 	public Window<Contact> list(@Nullable String name, CursorRequest request) {

@@ -14,12 +14,14 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 
 /**
- * The development issuer, only in the {@code local} profile. It signs for the issuer and audience that the
- * application trusts as {@code foundation.auth.issuers.dev} in {@code application-local.yml}.
+ * The development issuer, only in the {@code local} profile. It signs for the issuer and
+ * audience that the application trusts as {@code foundation.auth.issuers.dev} in
+ * {@code application-local.yml}.
  * <p>
- * It mints a token for anyone who asks, so it refuses to run next to a real issuer (a production configuration with
- * the profile switched on by mistake) unless {@value #ALLOW_WITH_REAL_ISSUERS} is {@code true}, and it answers
- * loopback callers only (see {@link DevTokenController}).
+ * It mints a token for anyone who asks, so it refuses to run next to a real issuer (a
+ * production configuration with the profile switched on by mistake) unless
+ * {@value #ALLOW_WITH_REAL_ISSUERS} is {@code true}, and it answers loopback callers only
+ * (see {@link DevTokenController}).
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("local")
@@ -40,8 +42,8 @@ class DevAuthConfiguration {
 		if (!realIssuers.isEmpty() && !environment.getProperty(ALLOW_WITH_REAL_ISSUERS, Boolean.class, false)) {
 			throw new IllegalStateException("The development token issuer (profile 'local') mints tokens for anyone "
 					+ "and must not run next to a real issuer, but " + String.join(", ", realIssuers)
-					+ ((realIssuers.size() == 1) ? " is" : " are") + " configured. Remove the 'local' profile, or set " + ALLOW_WITH_REAL_ISSUERS
-					+ "=true if this is a development machine on purpose.");
+					+ ((realIssuers.size() == 1) ? " is" : " are") + " configured. Remove the 'local' profile, or set "
+					+ ALLOW_WITH_REAL_ISSUERS + "=true if this is a development machine on purpose.");
 		}
 		logger.warn("""
 

@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The development issuer's endpoints: its JWKS, and minting a token for any user, tenant and roles. Exist only in
- * the {@code local} profile and answer loopback callers only (403 problem+json for others).
+ * The development issuer's endpoints: its JWKS, and minting a token for any user, tenant
+ * and roles. Exist only in the {@code local} profile and answer loopback callers only
+ * (403 problem+json for others).
  */
 @RestController
 @Profile("local")
@@ -52,10 +53,11 @@ class DevTokenController {
 	}
 
 	/**
-	 * Refuses every caller but this machine. The address is the connection's peer (or what Tomcat's
-	 * {@code RemoteIpValve} derived from trusted proxies' headers): a reverse proxy on the same machine that forwards
-	 * other hosts' requests makes them look local, which is one more reason never to run this profile where others
-	 * can reach it.
+	 * Refuses every caller but this machine. The address is the connection's peer (or
+	 * what Tomcat's {@code RemoteIpValve} derived from trusted proxies' headers): a
+	 * reverse proxy on the same machine that forwards other hosts' requests makes them
+	 * look local, which is one more reason never to run this profile where others can
+	 * reach it.
 	 */
 	private static void requireLoopback(HttpServletRequest request) {
 		String address = request.getRemoteAddr();

@@ -20,8 +20,9 @@ import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A development-only token issuer: an RSA key generated at startup (never stored), whose public half is served as a
- * JWKS so that the application validates these tokens exactly like a real provider's.
+ * A development-only token issuer: an RSA key generated at startup (never stored), whose
+ * public half is served as a JWKS so that the application validates these tokens exactly
+ * like a real provider's.
  */
 class DevTokenIssuer {
 

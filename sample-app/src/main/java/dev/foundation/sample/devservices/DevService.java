@@ -3,7 +3,8 @@ package dev.foundation.sample.devservices;
 import java.util.Map;
 
 /**
- * A server started for local development, with the Spring properties that point the application at it.
+ * A server started for local development, with the Spring properties that point the
+ * application at it.
  */
 interface DevService {
 

@@ -14,7 +14,8 @@ class DevServiceStartException extends IllegalStateException {
 
 	/**
 	 * @param service the server that failed, e.g. "PostgreSQL"
-	 * @param configuration the environment variables that point the app at an existing server instead
+	 * @param configuration the environment variables that point the app at an existing
+	 * server instead
 	 * @param cause why it failed
 	 */
 	DevServiceStartException(String service, String configuration, Throwable cause) {

@@ -9,14 +9,16 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Starts an embedded PostgreSQL when {@code spring.datasource.url} is not set, and an embedded Redis when neither
- * {@code spring.data.redis.url} nor {@code spring.data.redis.host} is, and points the application at them through a
+ * Starts an embedded PostgreSQL when {@code spring.datasource.url} is not set, and an
+ * embedded Redis when neither {@code spring.data.redis.url} nor
+ * {@code spring.data.redis.host} is, and points the application at them through a
  * highest-priority property source named {@value DevServicesPropertySource#NAME}.
  * <p>
- * Properties: {@code sample.dev-services.enabled} (default {@code true}) and {@code sample.dev-services.postgres-port}
- * (default 0, a free port). The services stop when the application context closes
- * ({@link DevServicesShutdownListener}) or the JVM exits. When a needed service cannot start, startup fails with a
- * message saying which environment variables point the application at an existing server instead.
+ * Properties: {@code sample.dev-services.enabled} (default {@code true}) and
+ * {@code sample.dev-services.postgres-port} (default 0, a free port). The services stop
+ * when the application context closes ({@link DevServicesShutdownListener}) or the JVM
+ * exits. When a needed service cannot start, startup fails with a message saying which
+ * environment variables point the application at an existing server instead.
  */
 public class DevServicesEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -27,7 +29,8 @@ public class DevServicesEnvironmentPostProcessor implements EnvironmentPostProce
 	private final Log logger;
 
 	/**
-	 * Called by Spring Boot, which passes a factory for logs that are written once logging is set up.
+	 * Called by Spring Boot, which passes a factory for logs that are written once
+	 * logging is set up.
 	 * @param logFactory the deferred log factory
 	 */
 	public DevServicesEnvironmentPostProcessor(DeferredLogFactory logFactory) {
@@ -72,8 +75,9 @@ public class DevServicesEnvironmentPostProcessor implements EnvironmentPostProce
 	}
 
 	/**
-	 * After every other post-processor, so that properties from configuration files, profiles and the environment are
-	 * all visible before deciding whether anything needs starting.
+	 * After every other post-processor, so that properties from configuration files,
+	 * profiles and the environment are all visible before deciding whether anything needs
+	 * starting.
 	 */
 	@Override
 	public int getOrder() {

@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains a development service that could not start, and how to use an existing server instead.
+ * Explains a development service that could not start, and how to use an existing server
+ * instead.
  */
 public class DevServicesFailureAnalyzer extends AbstractFailureAnalyzer<DevServiceStartException> {
 
@@ -14,7 +15,8 @@ public class DevServicesFailureAnalyzer extends AbstractFailureAnalyzer<DevServi
 				+ cause.service() + " for development, which failed: " + cause.getCause();
 		String action = "Set " + cause.configuration() + " to an existing " + cause.service()
 				+ " (for example the one 'docker compose up' starts), or fix the error above. "
-				+ "Embedded servers can be switched off with " + DevServicesEnvironmentPostProcessor.ENABLED + "=false.";
+				+ "Embedded servers can be switched off with " + DevServicesEnvironmentPostProcessor.ENABLED
+				+ "=false.";
 		return new FailureAnalysis(description, action, cause);
 	}
 

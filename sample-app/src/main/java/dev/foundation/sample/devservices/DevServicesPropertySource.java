@@ -12,8 +12,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The properties of the development services started for one environment, and the owner of those services: closing
- * it stops them, once, whether the application context closes first or the JVM exits.
+ * The properties of the development services started for one environment, and the owner
+ * of those services: closing it stops them, once, whether the application context closes
+ * first or the JVM exits.
  */
 final class DevServicesPropertySource extends MapPropertySource implements AutoCloseable {
 
@@ -38,8 +39,7 @@ final class DevServicesPropertySource extends MapPropertySource implements AutoC
 
 	/** The source of this name in the environment, if it is one of ours. */
 	static @Nullable DevServicesPropertySource in(ConfigurableEnvironment environment) {
-		return (environment.getPropertySources().get(NAME) instanceof DevServicesPropertySource source) ? source
-				: null;
+		return (environment.getPropertySources().get(NAME) instanceof DevServicesPropertySource source) ? source : null;
 	}
 
 	@Override
@@ -52,7 +52,8 @@ final class DevServicesPropertySource extends MapPropertySource implements AutoC
 				Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
 			}
 			catch (IllegalStateException ex) {
-				// The JVM is already shutting down; the hook then finds this source closed.
+				// The JVM is already shutting down; the hook then finds this source
+				// closed.
 			}
 		}
 		List<DevService> started = new ArrayList<>(this.services);

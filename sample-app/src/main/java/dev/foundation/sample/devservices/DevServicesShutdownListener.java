@@ -6,8 +6,9 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Stops the development services of an application context when it closes, rather than only at JVM exit, so that a
- * context restarted in the same JVM (tests, DevTools) does not leave servers behind. Closing twice is harmless.
+ * Stops the development services of an application context when it closes, rather than
+ * only at JVM exit, so that a context restarted in the same JVM (tests, DevTools) does
+ * not leave servers behind. Closing twice is harmless.
  */
 public class DevServicesShutdownListener implements ApplicationListener<ContextClosedEvent> {
 
@@ -23,7 +24,10 @@ public class DevServicesShutdownListener implements ApplicationListener<ContextC
 		}
 	}
 
-	/** A child context sees its parent's property sources; the services belong to the parent and outlive the child. */
+	/**
+	 * A child context sees its parent's property sources; the services belong to the
+	 * parent and outlive the child.
+	 */
 	private static boolean inheritedFromParent(ApplicationContext context, DevServicesPropertySource devServices) {
 		ApplicationContext parent = context.getParent();
 		return parent != null && parent.getEnvironment() instanceof ConfigurableEnvironment parentEnvironment

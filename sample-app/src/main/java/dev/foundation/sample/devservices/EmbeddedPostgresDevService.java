@@ -9,8 +9,9 @@ import java.util.Map;
 import dev.foundation.test.embedded.EmbeddedPostgresServer;
 
 /**
- * foundation-test's {@link EmbeddedPostgresServer}: PostgreSQL 17 with a fresh data directory under
- * {@code java.io.tmpdir} that is deleted when it stops, plus the role the application connects as.
+ * foundation-test's {@link EmbeddedPostgresServer}: PostgreSQL 17 with a fresh data
+ * directory under {@code java.io.tmpdir} that is deleted when it stops, plus the role the
+ * application connects as.
  */
 final class EmbeddedPostgresDevService implements DevService {
 
@@ -21,8 +22,9 @@ final class EmbeddedPostgresDevService implements DevService {
 	private static final String OWNER = EmbeddedPostgresServer.SUPERUSER;
 
 	/**
-	 * Why a second role: row-level security does not apply to superusers and table owners, so the application
-	 * connects as a role that owns nothing, while Flyway and the foundation's migration run as the owner.
+	 * Why a second role: row-level security does not apply to superusers and table
+	 * owners, so the application connects as a role that owns nothing, while Flyway and
+	 * the foundation's migration run as the owner.
 	 */
 	private static final String APPLICATION_ROLE = "sample_app";
 
@@ -45,8 +47,9 @@ final class EmbeddedPostgresDevService implements DevService {
 			server = EmbeddedPostgresServer.start(port);
 		}
 		catch (IOException ex) {
-			throw new DevServiceStartException("PostgreSQL", CONFIGURATION, (port != 0) ? new IOException(ex.getMessage()
-					+ " (port " + port + " is set by " + DevServicesEnvironmentPostProcessor.POSTGRES_PORT + ")", ex) : ex);
+			throw new DevServiceStartException("PostgreSQL", CONFIGURATION,
+					(port != 0) ? new IOException(ex.getMessage() + " (port " + port + " is set by "
+							+ DevServicesEnvironmentPostProcessor.POSTGRES_PORT + ")", ex) : ex);
 		}
 		catch (Exception | LinkageError ex) {
 			throw new DevServiceStartException("PostgreSQL", CONFIGURATION, ex);
@@ -64,8 +67,8 @@ final class EmbeddedPostgresDevService implements DevService {
 	private static void createApplicationRole(EmbeddedPostgresServer server) throws SQLException {
 		try (Connection connection = server.superuserDataSource().getConnection();
 				Statement statement = connection.createStatement()) {
-			statement.execute("create role " + APPLICATION_ROLE + " login nosuperuser nocreatedb nocreaterole "
-					+ "nobypassrls");
+			statement.execute(
+					"create role " + APPLICATION_ROLE + " login nosuperuser nocreatedb nocreaterole " + "nobypassrls");
 		}
 	}
 

@@ -5,8 +5,8 @@ import java.util.Map;
 import dev.foundation.test.embedded.EmbeddedRedisServer;
 
 /**
- * foundation-test's {@link EmbeddedRedisServer}: a {@code redis-server} on a free loopback port, keeping nothing on
- * disk.
+ * foundation-test's {@link EmbeddedRedisServer}: a {@code redis-server} on a free
+ * loopback port, keeping nothing on disk.
  */
 final class EmbeddedRedisDevService implements DevService {
 

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Who the caller is, as the foundation normalized it from whichever provider issued the token.
+ * Who the caller is, as the foundation normalized it from whichever provider issued the
+ * token.
  */
 @RestController
 @Tag(name = "Me")

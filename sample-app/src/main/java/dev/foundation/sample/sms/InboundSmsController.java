@@ -19,9 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An inbound SMS webhook: the message's sender becomes (or already is) a contact of the tenant owning the called
- * number. A real provider's webhook would be authenticated by its signature and run as a service member of the
- * tenant; here the caller's token stands in for that.
+ * An inbound SMS webhook: the message's sender becomes (or already is) a contact of the
+ * tenant owning the called number. A real provider's webhook would be authenticated by
+ * its signature and run as a service member of the tenant; here the caller's token stands
+ * in for that.
  */
 @RestController
 @Tag(name = "Inbound SMS")

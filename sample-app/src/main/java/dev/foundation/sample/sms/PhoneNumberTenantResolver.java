@@ -9,9 +9,9 @@ import dev.foundation.tenancy.resolution.TenantRequest;
 import dev.foundation.tenancy.resolution.TenantResolver;
 
 /**
- * Names the tenant owning the number an inbound SMS was sent to (the {@code To} parameter of the webhook), from
- * {@code sample.phone-numbers}. It only names the tenant: the foundation still checks that the caller is a member
- * of it and that it is active.
+ * Names the tenant owning the number an inbound SMS was sent to (the {@code To} parameter
+ * of the webhook), from {@code sample.phone-numbers}. It only names the tenant: the
+ * foundation still checks that the caller is a member of it and that it is active.
  */
 final class PhoneNumberTenantResolver implements TenantResolver {
 

@@ -15,8 +15,8 @@ import org.springframework.core.env.Environment;
 class SmsConfiguration {
 
 	/**
-	 * Before the foundation's resolvers (token claim 100, header 200, subdomain 300): on the webhook's path the
-	 * called number decides.
+	 * Before the foundation's resolvers (token claim 100, header 200, subdomain 300): on
+	 * the webhook's path the called number decides.
 	 */
 	@Bean
 	@Order(50)

@@ -33,9 +33,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Tenants and their members. Anyone signed in may create a tenant and becomes its owner; the current tenant (named
- * by the token or the {@code X-Tenant-Id} header) is readable by its members, and its members are managed by its
- * owners and admins, an owner's membership only by owners.
+ * Tenants and their members. Anyone signed in may create a tenant and becomes its owner;
+ * the current tenant (named by the token or the {@code X-Tenant-Id} header) is readable
+ * by its members, and its members are managed by its owners and admins, an owner's
+ * membership only by owners.
  */
 @RestController
 @Tag(name = "Tenants")
@@ -52,8 +53,7 @@ class TenantController {
 	ResponseEntity<TenantResponse> create(@AuthenticationPrincipal FoundationPrincipal principal,
 			@Valid @RequestBody CreateTenantRequest request) {
 		Tenant tenant = this.directory.create(request.slug(), request.name(), principal.identity());
-		return ResponseEntity.created(URI.create("/api/v1/tenant"))
-			.body(TenantResponse.of(tenant, TenantRole.OWNER));
+		return ResponseEntity.created(URI.create("/api/v1/tenant")).body(TenantResponse.of(tenant, TenantRole.OWNER));
 	}
 
 	@GetMapping("/api/v1/tenant")
@@ -100,7 +100,8 @@ class TenantController {
 		return ResponseEntity.noContent().build();
 	}
 
-	// A user id means a user of the caller's own issuer unless another is named: ids are unique per issuer only.
+	// A user id means a user of the caller's own issuer unless another is named: ids are
+	// unique per issuer only.
 	private static UserIdentity user(FoundationPrincipal principal, String userId, @Nullable String issuer) {
 		String userIssuer = (issuer == null || issuer.isBlank()) ? principal.issuer() : issuer;
 		if (userIssuer.length() > 500 || userId.length() > 255) {

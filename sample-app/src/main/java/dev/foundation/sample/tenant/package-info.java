@@ -1,5 +1,6 @@
 /**
- * Tenants of the CRM and their members: creating a tenant, and owners and admins managing who belongs to it.
+ * Tenants of the CRM and their members: creating a tenant, and owners and admins managing
+ * who belongs to it.
  */
 @NullMarked
 package dev.foundation.sample.tenant;

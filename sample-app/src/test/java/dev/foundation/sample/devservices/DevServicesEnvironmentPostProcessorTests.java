@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link DevServicesEnvironmentPostProcessor} and {@link DevServicesShutdownListener}, starting the real
- * embedded servers.
+ * Tests for {@link DevServicesEnvironmentPostProcessor} and
+ * {@link DevServicesShutdownListener}, starting the real embedded servers.
  */
 class DevServicesEnvironmentPostProcessorTests {
 
@@ -37,7 +37,8 @@ class DevServicesEnvironmentPostProcessorTests {
 	private final StandardEnvironment environment = new StandardEnvironment();
 
 	DevServicesEnvironmentPostProcessorTests() {
-		// A developer's own SPRING_DATASOURCE_URL or -Dspring.data.redis.host must not change what these tests see.
+		// A developer's own SPRING_DATASOURCE_URL or -Dspring.data.redis.host must not
+		// change what these tests see.
 		this.environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
 		this.environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
 	}

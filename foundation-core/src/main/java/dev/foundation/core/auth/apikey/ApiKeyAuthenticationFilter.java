@@ -25,15 +25,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates requests carrying an API key header.
  * <p>
- * A request without the header passes untouched (a bearer token or the authorization rules decide). A request with
- * it either authenticates as the key's {@link FoundationPrincipal} or is answered by the entry point at once: a
- * rejected key never falls through to anonymous access.
+ * A request without the header passes untouched (a bearer token or the authorization
+ * rules decide). A request with it either authenticates as the key's
+ * {@link FoundationPrincipal} or is answered by the entry point at once: a rejected key
+ * never falls through to anonymous access.
  */
 public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	/**
-	 * Why: every valid key has {@value ApiKeyFormat#LENGTH} characters; anything far longer is rejected before it
-	 * costs a hash or a query.
+	 * Why: every valid key has {@value ApiKeyFormat#LENGTH} characters; anything far
+	 * longer is rejected before it costs a hash or a query.
 	 */
 	static final int MAX_HEADER_LENGTH = 256;
 
@@ -46,7 +47,10 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 	private final SecurityContextHolderStrategy securityContextHolderStrategy = SecurityContextHolder
 		.getContextHolderStrategy();
 
-	/** Keeps the context for error and async dispatches of the same request, as Spring's own filters do. */
+	/**
+	 * Keeps the context for error and async dispatches of the same request, as Spring's
+	 * own filters do.
+	 */
 	private final SecurityContextRepository securityContextRepository = new RequestAttributeSecurityContextRepository();
 
 	/**
@@ -69,13 +73,15 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		// Two credentials would leave it to filter order which identity wins: refuse the ambiguity.
+		// Two credentials would leave it to filter order which identity wins: refuse the
+		// ambiguity.
 		boolean ambiguous = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 		Optional<FoundationPrincipal> principal = (ambiguous || presented.length() > MAX_HEADER_LENGTH)
 				? Optional.empty() : this.apiKeys.authenticate(presented);
 		if (principal.isEmpty()) {
 			this.securityContextHolderStrategy.clearContext();
-			// Why no detail: whether a key is unknown, revoked or expired helps an attacker more than a client.
+			// Why no detail: whether a key is unknown, revoked or expired helps an
+			// attacker more than a client.
 			this.entryPoint.commence(request, response, new BadCredentialsException("Invalid API key"));
 			return;
 		}
@@ -84,7 +90,8 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		this.securityContextHolderStrategy.setContext(context);
 		this.securityContextRepository.saveContext(context, request, response);
 		String userId = principal.get().userId();
-		RequestContexts.find().ifPresent((requestContext) -> RequestContexts.replace(requestContext.withUserId(userId)));
+		RequestContexts.find()
+			.ifPresent((requestContext) -> RequestContexts.replace(requestContext.withUserId(userId)));
 		chain.doFilter(request, response);
 	}
 

@@ -9,11 +9,12 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The shape of a foundation API key: {@code fdn_<prefix>_<secret>}, where the prefix is 8 random lowercase base32
- * characters (the key's public, searchable part) and the secret is 32 random bytes (256 bits) in unpadded base64url.
+ * The shape of a foundation API key: {@code fdn_<prefix>_<secret>}, where the prefix is 8
+ * random lowercase base32 characters (the key's public, searchable part) and the secret
+ * is 32 random bytes (256 bits) in unpadded base64url.
  * <p>
- * Every key has exactly {@value #LENGTH} characters. The {@code fdn_} marker lets secret scanners recognise a leaked
- * key, as GitHub's {@code ghp_} does.
+ * Every key has exactly {@value #LENGTH} characters. The {@code fdn_} marker lets secret
+ * scanners recognise a leaked key, as GitHub's {@code ghp_} does.
  */
 final class ApiKeyFormat {
 
@@ -51,8 +52,9 @@ final class ApiKeyFormat {
 	}
 
 	/**
-	 * Returns the prefix of a well-formed key, checking its whole shape first so that nothing malformed (wrong length,
-	 * foreign characters, SQL) ever reaches the database.
+	 * Returns the prefix of a well-formed key, checking its whole shape first so that
+	 * nothing malformed (wrong length, foreign characters, SQL) ever reaches the
+	 * database.
 	 * @param presented the presented key
 	 * @return the prefix, or {@code null} if the key is malformed
 	 */
@@ -77,9 +79,10 @@ final class ApiKeyFormat {
 	/**
 	 * Hashes a key for storage and comparison.
 	 * <p>
-	 * A fast hash is the right tool here, not bcrypt or Argon2: those slow down guessing of low-entropy passwords,
-	 * whereas a key carries 256 random bits that no number of guesses can cover. A slow hash would only cost CPU on
-	 * every request (and invite denial of service) without making a stolen hash any easier to keep safe.
+	 * A fast hash is the right tool here, not bcrypt or Argon2: those slow down guessing
+	 * of low-entropy passwords, whereas a key carries 256 random bits that no number of
+	 * guesses can cover. A slow hash would only cost CPU on every request (and invite
+	 * denial of service) without making a stolen hash any easier to keep safe.
 	 * @param key the full plaintext key
 	 * @return its SHA-256 digest
 	 */

@@ -10,11 +10,13 @@ import dev.foundation.core.auth.FoundationPrincipal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Issues, checks and revokes API keys. A key's plaintext is returned once, at creation; only its hash is stored.
+ * Issues, checks and revokes API keys. A key's plaintext is returned once, at creation;
+ * only its hash is stored.
  * <p>
- * Every method that names a key takes the tenant the caller acts in as well, and touches only a key of that tenant:
- * a key id taken from a request (e.g. {@code DELETE /api-keys/{id}}) cannot reach another tenant's key even when the
- * application forgets to check whose it is.
+ * Every method that names a key takes the tenant the caller acts in as well, and touches
+ * only a key of that tenant: a key id taken from a request (e.g. {@code DELETE
+ * /api-keys/{id}}) cannot reach another tenant's key even when the application forgets to
+ * check whose it is.
  */
 public interface ApiKeyService {
 
@@ -31,17 +33,21 @@ public interface ApiKeyService {
 	/**
 	 * Checks a presented key in constant time.
 	 * @param presentedKey the header value
-	 * @return the principal the key authenticates, or empty for an unknown, revoked, expired or malformed key
+	 * @return the principal the key authenticates, or empty for an unknown, revoked,
+	 * expired or malformed key
 	 */
 	Optional<FoundationPrincipal> authenticate(String presentedKey);
 
 	/**
-	 * Revokes a key of a tenant; it stops working at once. A key of another tenant (or, for a {@code null} tenant, a
-	 * key of any tenant) is left as it is, exactly as if the id were unknown.
-	 * @param tenantId the tenant the caller acts in, or {@code null} for keys of no tenant
+	 * Revokes a key of a tenant; it stops working at once. A key of another tenant (or,
+	 * for a {@code null} tenant, a key of any tenant) is left as it is, exactly as if the
+	 * id were unknown.
+	 * @param tenantId the tenant the caller acts in, or {@code null} for keys of no
+	 * tenant
 	 * @param id the key's id
-	 * @return {@code true} if a key of that tenant that was active is now revoked; {@code false} for an unknown,
-	 * already revoked or expired key, or a key of another tenant
+	 * @return {@code true} if a key of that tenant that was active is now revoked;
+	 * {@code false} for an unknown, already revoked or expired key, or a key of another
+	 * tenant
 	 */
 	boolean revoke(@Nullable String tenantId, UUID id);
 

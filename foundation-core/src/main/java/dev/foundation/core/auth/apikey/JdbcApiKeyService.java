@@ -31,13 +31,14 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@link ApiKeyService} on the {@code api_keys} table of the foundation's schema (migration
- * {@code V1_1__api_keys.sql}).
+ * {@link ApiKeyService} on the {@code api_keys} table of the foundation's schema
+ * (migration {@code V1_1__api_keys.sql}).
  * <p>
- * Security properties: keys carry 256 bits from {@link SecureRandom}; only their SHA-256 hash is stored, so the table
- * never yields a usable key; a presented key is checked for its exact shape before any query, found by its public
- * prefix and compared by hash in constant time ({@link MessageDigest#isEqual}); revoked and expired keys fail. No
- * method logs a key or its hash.
+ * Security properties: keys carry 256 bits from {@link SecureRandom}; only their SHA-256
+ * hash is stored, so the table never yields a usable key; a presented key is checked for
+ * its exact shape before any query, found by its public prefix and compared by hash in
+ * constant time ({@link MessageDigest#isEqual}); revoked and expired keys fail. No method
+ * logs a key or its hash.
  */
 public final class JdbcApiKeyService implements ApiKeyService {
 
@@ -55,12 +56,15 @@ public final class JdbcApiKeyService implements ApiKeyService {
 	private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
 	/**
-	 * Why: recording every use would turn each authenticated read into a write; a minute is precise enough to tell
-	 * an unused key from a used one.
+	 * Why: recording every use would turn each authenticated read into a write; a minute
+	 * is precise enough to tell an unused key from a used one.
 	 */
 	private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
-	/** Why: a prefix has 40 random bits, so a clash is rare; three in a row means something else is wrong. */
+	/**
+	 * Why: a prefix has 40 random bits, so a clash is rare; three in a row means
+	 * something else is wrong.
+	 */
 	private static final int ISSUE_ATTEMPTS = 3;
 
 	private static final int MAX_NAME_LENGTH = 100;
@@ -93,7 +97,8 @@ public final class JdbcApiKeyService implements ApiKeyService {
 	 * @param clock the source of the current time
 	 */
 	public JdbcApiKeyService(JdbcClient jdbc, String schema, Clock clock) {
-		// Why: the schema name is concatenated into SQL, so it must be a plain identifier, however it was configured.
+		// Why: the schema name is concatenated into SQL, so it must be a plain
+		// identifier, however it was configured.
 		if (!SCHEMA.matcher(schema).matches()) {
 			throw new IllegalArgumentException("Schema must be a lowercase SQL identifier: '" + schema + "'");
 		}
@@ -159,8 +164,10 @@ public final class JdbcApiKeyService implements ApiKeyService {
 	@Override
 	public boolean revoke(@Nullable String tenantId, UUID id) {
 		Instant now = now();
-		// Why one statement: revoking must take effect at once, even when two people revoke the same key. Why the
-		// tenant in the where clause: a key id from a request must not reach another tenant's key (IDOR).
+		// Why one statement: revoking must take effect at once, even when two people
+		// revoke the same key. Why the
+		// tenant in the where clause: a key id from a request must not reach another
+		// tenant's key (IDOR).
 		String tenantMatches = (tenantId != null) ? "tenant_id = ?" : "tenant_id is null";
 		var statement = this.jdbc
 			.sql("update " + this.table + " set revoked_at = ? where id = ? and " + tenantMatches
@@ -193,7 +200,8 @@ public final class JdbcApiKeyService implements ApiKeyService {
 			return;
 		}
 		try {
-			// The condition keeps concurrent requests (and other instances) from writing the same minute twice.
+			// The condition keeps concurrent requests (and other instances) from writing
+			// the same minute twice.
 			this.jdbc
 				.sql("update " + this.table + " set last_used_at = ? where id = ?"
 						+ " and (last_used_at is null or last_used_at <= ?)")
@@ -201,7 +209,8 @@ public final class JdbcApiKeyService implements ApiKeyService {
 				.update();
 		}
 		catch (DataAccessException ex) {
-			// Why: last use is bookkeeping; a read-only replica or a lock must not turn a valid key away.
+			// Why: last use is bookkeeping; a read-only replica or a lock must not turn a
+			// valid key away.
 			logger.warn("Could not record the use of API key {}: {}", id, ex.getMessage());
 		}
 	}
@@ -211,13 +220,14 @@ public final class JdbcApiKeyService implements ApiKeyService {
 				key.roles(), null, Map.of(KEY_ID_CLAIM, key.id().toString(), KEY_NAME_CLAIM, key.name()));
 	}
 
-	private static void validate(String name, @Nullable String tenantId, Set<String> roles,
-			@Nullable Instant expiresAt, Instant now) {
+	private static void validate(String name, @Nullable String tenantId, Set<String> roles, @Nullable Instant expiresAt,
+			Instant now) {
 		if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
 			throw new IllegalArgumentException("name must have 1 to " + MAX_NAME_LENGTH + " characters");
 		}
 		if (tenantId != null && (tenantId.isBlank() || tenantId.length() > MAX_TENANT_LENGTH)) {
-			throw new IllegalArgumentException("tenantId must be null or have 1 to " + MAX_TENANT_LENGTH + " characters");
+			throw new IllegalArgumentException(
+					"tenantId must be null or have 1 to " + MAX_TENANT_LENGTH + " characters");
 		}
 		if (roles.stream().anyMatch((role) -> role == null || role.isBlank())) {
 			throw new IllegalArgumentException("roles must not be blank");
@@ -262,7 +272,8 @@ public final class JdbcApiKeyService implements ApiKeyService {
 	}
 
 	private static @Nullable Instant truncate(@Nullable Instant instant) {
-		// PostgreSQL keeps (and rounds to) microseconds: truncating first makes what issue() returns equal what
+		// PostgreSQL keeps (and rounds to) microseconds: truncating first makes what
+		// issue() returns equal what
 		// list() reads back.
 		return (instant != null) ? instant.truncatedTo(ChronoUnit.MICROS) : null;
 	}

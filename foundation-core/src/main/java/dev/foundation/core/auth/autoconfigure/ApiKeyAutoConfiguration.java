@@ -18,12 +18,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * API keys stored in the foundation's schema (table {@code api_keys}, migrated with the foundation's own Flyway
- * history). Off unless {@code foundation.auth.api-keys.enabled=true}, which {@code AuthProperties} binds; the
+ * API keys stored in the foundation's schema (table {@code api_keys}, migrated with the
+ * foundation's own Flyway history). Off unless
+ * {@code foundation.auth.api-keys.enabled=true}, which {@code AuthProperties} binds; the
  * security filter chain then accepts the key header next to bearer tokens.
  * <p>
- * With {@code foundation.schema.enabled=false} the table must be created by other means, in the schema named by
- * {@code foundation.schema.name}.
+ * With {@code foundation.schema.enabled=false} the table must be created by other means,
+ * in the schema named by {@code foundation.schema.name}.
  */
 @AutoConfiguration(after = FoundationSchemaAutoConfiguration.class,
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

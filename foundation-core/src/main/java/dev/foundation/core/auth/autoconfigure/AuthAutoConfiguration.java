@@ -59,12 +59,13 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
- * Authentication: bearer tokens of the configured issuers (Supabase, Clerk, custom) on Spring Security's OAuth2
- * resource server, routed by {@code iss}; stateless sessions; 401/403 as problem+json; CORS from properties.
+ * Authentication: bearer tokens of the configured issuers (Supabase, Clerk, custom) on
+ * Spring Security's OAuth2 resource server, routed by {@code iss}; stateless sessions;
+ * 401/403 as problem+json; CORS from properties.
  * <p>
- * Runs before Boot's security auto-configurations, whose defaults (a generated password, form login, a resource
- * server from {@code spring.security.oauth2.resourceserver.*}) then back off. Every bean backs off to one of the
- * application's own.
+ * Runs before Boot's security auto-configurations, whose defaults (a generated password,
+ * form login, a resource server from {@code spring.security.oauth2.resourceserver.*})
+ * then back off. Every bean backs off to one of the application's own.
  */
 @AutoConfiguration(
 		afterName = { "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
@@ -89,10 +90,11 @@ public final class AuthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtDecoderFactory foundationJwtDecoderFactory(AuthProperties properties,
-			ObjectProvider<RetryRegistry> retries, ObjectProvider<CircuitBreakerRegistry> circuitBreakers) {
+	JwtDecoderFactory foundationJwtDecoderFactory(AuthProperties properties, ObjectProvider<RetryRegistry> retries,
+			ObjectProvider<CircuitBreakerRegistry> circuitBreakers) {
 		JwksProperties jwks = properties.getJwks();
-		// Nimbus's own constraints between these settings, checked here so that the error names the property.
+		// Nimbus's own constraints between these settings, checked here so that the error
+		// names the property.
 		if (jwks.getCacheTtl().compareTo(jwks.getMinRefreshInterval()) <= 0) {
 			throw new InvalidFoundationPropertyException("foundation.auth.jwks.cache-ttl",
 					"it must be longer than foundation.auth.jwks.min-refresh-interval (" + jwks.getMinRefreshInterval()
@@ -131,8 +133,8 @@ public final class AuthAutoConfiguration {
 	}
 
 	/**
-	 * Picks the issuer by the token's {@code iss} and hands it the token parsed once; an unknown issuer is rejected
-	 * before any key is fetched.
+	 * Picks the issuer by the token's {@code iss} and hands it the token parsed once; an
+	 * unknown issuer is rejected before any key is fetched.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -149,7 +151,8 @@ public final class AuthAutoConfiguration {
 	}
 
 	/**
-	 * Lets method security's denials reach Spring Security rather than the foundation's catch-all handler (a 500).
+	 * Lets method security's denials reach Spring Security rather than the foundation's
+	 * catch-all handler (a 500).
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -158,8 +161,9 @@ public final class AuthAutoConfiguration {
 	}
 
 	/**
-	 * Spring Security observes every filter of its chain when an observation registry exists (actuator), unless told
-	 * otherwise by this bean; its own recommended defaults leave the filter chain out.
+	 * Spring Security observes every filter of its chain when an observation registry
+	 * exists (actuator), unless told otherwise by this bean; its own recommended defaults
+	 * leave the filter chain out.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
@@ -191,8 +195,9 @@ public final class AuthAutoConfiguration {
 	}
 
 	/**
-	 * The foundation's chain, for every request that no chain of the application's claims. An application chain
-	 * for some paths only (e.g. {@code securityMatcher("/webhooks/**")}) is consulted first and leaves every other
+	 * The foundation's chain, for every request that no chain of the application's
+	 * claims. An application chain for some paths only (e.g.
+	 * {@code securityMatcher("/webhooks/**")}) is consulted first and leaves every other
 	 * path to this one; an application chain matching any request replaces it.
 	 */
 	@Configuration(proxyBeanMethods = false)
@@ -201,19 +206,21 @@ public final class AuthAutoConfiguration {
 
 		private static final String NAME = "foundationSecurityFilterChain";
 
-		// Last: Spring Security consults chains in order, and one matching any request must come after all others.
-		// Application chains without an order are last too; equal orders keep their definition order, in which
+		// Last: Spring Security consults chains in order, and one matching any request
+		// must come after all others.
+		// Application chains without an order are last too; equal orders keep their
+		// definition order, in which
 		// the application's come before auto-configuration's.
 		@Bean(NAME)
 		@Order(Ordered.LOWEST_PRECEDENCE)
 		@Nullable SecurityFilterChain foundationSecurityFilterChain(ListableBeanFactory beans, HttpSecurity http,
-				AuthProperties properties,
-				AuthenticationManagerResolver<HttpServletRequest> managers, BearerTokenResolver bearerTokens,
-				ObjectProvider<ProblemResponseWriter> problemWriter,
+				AuthProperties properties, AuthenticationManagerResolver<HttpServletRequest> managers,
+				BearerTokenResolver bearerTokens, ObjectProvider<ProblemResponseWriter> problemWriter,
 				ObjectProvider<CorsConfigurationSource> cors, ObjectProvider<ApiKeyService> apiKeys) throws Exception {
 			String anyRequestChain = applicationChainMatchingAnyRequest(beans);
 			if (anyRequestChain != null) {
-				// No bean (Spring skips a null bean when it collects the chains): the application's chain decides.
+				// No bean (Spring skips a null bean when it collects the chains): the
+				// application's chain decides.
 				logger.info("Security filter chain '{}' matches every request; the foundation's chain is not used",
 						anyRequestChain);
 				return null;
@@ -243,7 +250,8 @@ public final class AuthAutoConfiguration {
 
 						@Override
 						public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
-							// Unreachable keys are a 503, not the 500 Spring Security's rethrow would end in.
+							// Unreachable keys are a 503, not the 500 Spring Security's
+							// rethrow would end in.
 							filter.setAuthenticationFailureHandler(
 									new ProblemAuthenticationFailureHandler(entryPoint, problems));
 							return filter;
@@ -255,11 +263,14 @@ public final class AuthAutoConfiguration {
 				.addFilterAfter(new AuthenticatedUserContextFilter(), BearerTokenAuthenticationFilter.class);
 			ApiKeyService apiKeyService = properties.getApiKeys().isEnabled() ? apiKeys.getIfAvailable() : null;
 			if (apiKeyService != null) {
-				http.addFilterBefore(new ApiKeyAuthenticationFilter(properties.getApiKeys().getHeader(), apiKeyService,
-						entryPoint), BearerTokenAuthenticationFilter.class);
+				http.addFilterBefore(
+						new ApiKeyAuthenticationFilter(properties.getApiKeys().getHeader(), apiKeyService, entryPoint),
+						BearerTokenAuthenticationFilter.class);
 			}
-			// The application's own source, else the properties'. Spring MVC's HandlerMappingIntrospector is a
-			// CorsConfigurationSource too: taking it would ignore foundation.auth.cors.* (and fail next to a user's).
+			// The application's own source, else the properties'. Spring MVC's
+			// HandlerMappingIntrospector is a
+			// CorsConfigurationSource too: taking it would ignore foundation.auth.cors.*
+			// (and fail next to a user's).
 			CorsConfigurationSource corsSource = cors.orderedStream()
 				.filter((source) -> !(source instanceof HandlerMappingIntrospector))
 				.findFirst()

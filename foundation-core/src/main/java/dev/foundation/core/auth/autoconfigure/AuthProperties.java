@@ -13,20 +13,22 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of authentication: which token issuers are trusted and how tokens are checked.
+ * Configuration of authentication: which token issuers are trusted and how tokens are
+ * checked.
  */
 @ConfigurationProperties("foundation.auth")
 @Validated
 public class AuthProperties {
 
 	/**
-	 * Whether requests are authenticated by bearer tokens (and API keys, when enabled). When on, at least one
-	 * issuer must be configured.
+	 * Whether requests are authenticated by bearer tokens (and API keys, when enabled).
+	 * When on, at least one issuer must be configured.
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * Ant-style paths that need no authentication. Health probes and API docs are public by default.
+	 * Ant-style paths that need no authentication. Health probes and API docs are public
+	 * by default.
 	 */
 	private List<String> publicPaths = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**",
 			"/api/v1/public/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"));

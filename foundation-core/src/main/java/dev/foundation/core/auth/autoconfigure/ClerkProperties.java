@@ -14,22 +14,23 @@ import org.jspecify.annotations.Nullable;
 public class ClerkProperties {
 
 	/**
-	 * Frontend API URL, e.g. https://clerk.example.com or https://<slug>.clerk.accounts.dev; enables Clerk
-	 * session tokens (keys from <issuer>/.well-known/jwks.json, RS256).
+	 * Frontend API URL, e.g. https://clerk.example.com or
+	 * https://<slug>.clerk.accounts.dev; enables Clerk session tokens (keys from
+	 * <issuer>/.well-known/jwks.json, RS256).
 	 */
 	private @Nullable URI issuer;
 
 	/**
-	 * Origins allowed in the azp claim, e.g. https://app.example.com. Empty accepts any azp (not recommended; logs a
-	 * WARN at startup).
+	 * Origins allowed in the azp claim, e.g. https://app.example.com. Empty accepts any
+	 * azp (not recommended; logs a WARN at startup).
 	 */
 	private List<String> authorizedParties = new ArrayList<>();
 
 	/**
-	 * Organization roles mapped to foundation roles; unmapped roles lose their 'org:' prefix.
+	 * Organization roles mapped to foundation roles; unmapped roles lose their 'org:'
+	 * prefix.
 	 */
-	private Map<String, String> roleMapping = new LinkedHashMap<>(
-			Map.of("org:admin", "admin", "org:member", "member"));
+	private Map<String, String> roleMapping = new LinkedHashMap<>(Map.of("org:admin", "admin", "org:member", "member"));
 
 	public @Nullable URI getIssuer() {
 		return this.issuer;

@@ -10,15 +10,15 @@ import java.util.List;
 public class CorsProperties {
 
 	/**
-	 * Origins allowed to call the API from a browser, e.g. https://app.example.com. Empty disables CORS.
+	 * Origins allowed to call the API from a browser, e.g. https://app.example.com. Empty
+	 * disables CORS.
 	 */
 	private List<String> allowedOrigins = new ArrayList<>();
 
 	/**
 	 * Methods allowed in cross-origin requests.
 	 */
-	private List<String> allowedMethods = new ArrayList<>(
-			List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+	private List<String> allowedMethods = new ArrayList<>(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
 
 	/**
 	 * Request headers allowed in cross-origin requests.

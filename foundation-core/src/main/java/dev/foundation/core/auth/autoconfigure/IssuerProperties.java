@@ -8,19 +8,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 
 /**
- * A custom JWT or OIDC issuer. Exactly one key source: issuer-uri (discovery), jwk-set-uri, hmac-secret or
- * public-key.
+ * A custom JWT or OIDC issuer. Exactly one key source: issuer-uri (discovery),
+ * jwk-set-uri, hmac-secret or public-key.
  */
 public class IssuerProperties {
 
 	/**
-	 * Expected iss claim. Also the discovery base when no key source is given other than issuer-uri.
+	 * Expected iss claim. Also the discovery base when no key source is given other than
+	 * issuer-uri.
 	 */
 	private @Nullable String issuer;
 
 	/**
-	 * OIDC issuer whose /.well-known/openid-configuration names the JWKS; discovered at the first token, not at
-	 * startup.
+	 * OIDC issuer whose /.well-known/openid-configuration names the JWKS; discovered at
+	 * the first token, not at startup.
 	 */
 	private @Nullable URI issuerUri;
 
@@ -35,30 +36,34 @@ public class IssuerProperties {
 	private @Nullable String hmacSecret;
 
 	/**
-	 * PEM-encoded RSA or EC public key (X.509 SubjectPublicKeyInfo), e.g. classpath:keys/issuer.pub.
+	 * PEM-encoded RSA or EC public key (X.509 SubjectPublicKeyInfo), e.g.
+	 * classpath:keys/issuer.pub.
 	 */
 	private @Nullable Resource publicKey;
 
 	/**
-	 * Accepted audiences; a token must name at least one. Required unless audience-check is 'disabled'.
+	 * Accepted audiences; a token must name at least one. Required unless audience-check
+	 * is 'disabled'.
 	 */
 	private List<String> audiences = new ArrayList<>();
 
 	/**
-	 * Whether tokens must name one of the audiences. 'disabled' accepts tokens the issuer minted for any
-	 * application, so set it only on purpose, for an issuer that serves this application alone.
+	 * Whether tokens must name one of the audiences. 'disabled' accepts tokens the issuer
+	 * minted for any application, so set it only on purpose, for an issuer that serves
+	 * this application alone.
 	 */
 	private AudienceCheck audienceCheck = AudienceCheck.REQUIRED;
 
 	/**
-	 * Whether only OAuth 2.0 access tokens are accepted: JOSE header typ 'at+jwt' (RFC 9068). Refuses ID tokens and
-	 * other tokens of the same issuer signed with the same keys.
+	 * Whether only OAuth 2.0 access tokens are accepted: JOSE header typ 'at+jwt' (RFC
+	 * 9068). Refuses ID tokens and other tokens of the same issuer signed with the same
+	 * keys.
 	 */
 	private boolean requireAccessTokenType;
 
 	/**
-	 * Accepted signature algorithms. Defaults to RS256 and ES256 for key sets and public keys, HS256 for a
-	 * secret.
+	 * Accepted signature algorithms. Defaults to RS256 and ES256 for key sets and public
+	 * keys, HS256 for a secret.
 	 */
 	private List<String> algorithms = new ArrayList<>();
 
@@ -141,7 +146,8 @@ public class IssuerProperties {
 	}
 
 	/**
-	 * Where a custom issuer's tokens keep the user's data; dotted paths for nested claims.
+	 * Where a custom issuer's tokens keep the user's data; dotted paths for nested
+	 * claims.
 	 */
 	public static class Claims {
 

@@ -13,12 +13,14 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Metrics of the key set retries and circuit breakers ({@code resilience4j.retry.*},
- * {@code resilience4j.circuitbreaker.*}, tagged {@code name=jwks-<issuer>}) when resilience4j's Spring Boot
- * integration is absent; when present, it binds every registry in the context itself.
+ * {@code resilience4j.circuitbreaker.*}, tagged {@code name=jwks-<issuer>}) when
+ * resilience4j's Spring Boot integration is absent; when present, it binds every registry
+ * in the context itself.
  * <p>
- * The starter leaves that integration out on purpose: it registers six annotation aspects (retry, circuit breaker,
- * bulkhead, rate limiter, time limiter, timer) that Spring AOP matches against every method of every bean at startup,
- * about a quarter of the sample application's startup CPU, for annotations the foundation never uses.
+ * The starter leaves that integration out on purpose: it registers six annotation aspects
+ * (retry, circuit breaker, bulkhead, rate limiter, time limiter, timer) that Spring AOP
+ * matches against every method of every bean at startup, about a quarter of the sample
+ * application's startup CPU, for annotations the foundation never uses.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass({ TaggedRetryMetrics.class, MeterBinder.class })

@@ -13,18 +13,20 @@ public class JwksProperties {
 	private Duration cacheTtl = Duration.ofMinutes(10);
 
 	/**
-	 * How long before expiry the key set is refreshed in the background, so requests never wait for it.
+	 * How long before expiry the key set is refreshed in the background, so requests
+	 * never wait for it.
 	 */
 	private Duration refreshAhead = Duration.ofSeconds(30);
 
 	/**
-	 * Rate limit of key set fetches: at most two per interval (the second allows for a key rotation), whatever
-	 * arrives, e.g. a flood of tokens with unknown key ids.
+	 * Rate limit of key set fetches: at most two per interval (the second allows for a
+	 * key rotation), whatever arrives, e.g. a flood of tokens with unknown key ids.
 	 */
 	private Duration minRefreshInterval = Duration.ofSeconds(30);
 
 	/**
-	 * How long the last fetched key set keeps being used while the issuer's key endpoint is unreachable.
+	 * How long the last fetched key set keeps being used while the issuer's key endpoint
+	 * is unreachable.
 	 */
 	private Duration outageTolerance = Duration.ofHours(4);
 

@@ -1,14 +1,15 @@
 package dev.foundation.core.auth.autoconfigure;
 
 /**
- * What Spring Security records as Micrometer observations (metrics and traces). The request as a whole is observed
- * anyway ({@code http.server.requests}).
+ * What Spring Security records as Micrometer observations (metrics and traces). The
+ * request as a whole is observed anyway ({@code http.server.requests}).
  */
 public class SecurityObservationProperties {
 
 	/**
-	 * Whether each filter of the security filter chain is observed, before and after it runs: a dozen events per
-	 * request, a tenth of the CPU time of a small authenticated request.
+	 * Whether each filter of the security filter chain is observed, before and after it
+	 * runs: a dozen events per request, a tenth of the CPU time of a small authenticated
+	 * request.
 	 */
 	private boolean filterChain = false;
 

@@ -10,13 +10,14 @@ import org.jspecify.annotations.Nullable;
 public class SupabaseProperties {
 
 	/**
-	 * Project URL, e.g. https://abcd.supabase.co; enables Supabase tokens (issuer <url>/auth/v1, keys from its
-	 * JWKS, ES256 and RS256).
+	 * Project URL, e.g. https://abcd.supabase.co; enables Supabase tokens (issuer
+	 * <url>/auth/v1, keys from its JWKS, ES256 and RS256).
 	 */
 	private @Nullable URI url;
 
 	/**
-	 * Legacy projects only: the project's JWT secret, for HS256 tokens (at least 32 bytes).
+	 * Legacy projects only: the project's JWT secret, for HS256 tokens (at least 32
+	 * bytes).
 	 */
 	private @Nullable String jwtSecret;
 

@@ -30,9 +30,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * Turns {@code foundation.auth.*} into the list of trusted issuers, failing startup with the property's name for
- * anything unsafe or incomplete. This is the wiring: reading the properties and naming them in errors; key material
- * is checked and read by {@link KeyMaterial}, decoders are built by {@link JwtDecoderFactory}.
+ * Turns {@code foundation.auth.*} into the list of trusted issuers, failing startup with
+ * the property's name for anything unsafe or incomplete. This is the wiring: reading the
+ * properties and naming them in errors; key material is checked and read by
+ * {@link KeyMaterial}, decoders are built by {@link JwtDecoderFactory}.
  */
 final class TrustedIssuers {
 
@@ -103,14 +104,14 @@ final class TrustedIssuers {
 	private TrustedIssuer clerk(ClerkProperties clerk, URI issuerUri) {
 		requireSecureUrl("foundation.auth.clerk.issuer", issuerUri);
 		if (clerk.getAuthorizedParties().isEmpty()) {
-			// Clerk's session tokens carry no aud: azp is what ties a token to this application's front ends.
+			// Clerk's session tokens carry no aud: azp is what ties a token to this
+			// application's front ends.
 			logger.warn("foundation.auth.clerk.authorized-parties is empty: Clerk tokens requested from any origin "
 					+ "are accepted. Set it to the origins of your front ends (e.g. https://app.example.com).");
 		}
 		String issuer = stripTrailingSlash(issuerUri.toString());
-		OAuth2TokenValidator<Jwt> validator = TokenValidators.create(issuer, List.of(),
-				this.properties.getClockSkew(), this.clock,
-				List.of(TokenValidators.authorizedParty(clerk.getAuthorizedParties())));
+		OAuth2TokenValidator<Jwt> validator = TokenValidators.create(issuer, List.of(), this.properties.getClockSkew(),
+				this.clock, List.of(TokenValidators.authorizedParty(clerk.getAuthorizedParties())));
 		JwtDecoder decoder = this.decoders.jwkSet("clerk", URI.create(issuer + "/.well-known/jwks.json"),
 				Set.of(JWSAlgorithm.RS256), validator);
 		return new TrustedIssuer("clerk", AuthProvider.CLERK, issuer, decoder,
@@ -176,7 +177,8 @@ final class TrustedIssuers {
 	private static List<String> audiences(String prefix, IssuerProperties config) {
 		boolean disabled = config.getAudienceCheck() == IssuerProperties.AudienceCheck.DISABLED;
 		if (config.getAudiences().isEmpty() && !disabled) {
-			// Without it, a token the same issuer minted for any other application (another API, a front end's ID
+			// Without it, a token the same issuer minted for any other application
+			// (another API, a front end's ID
 			// token) would be accepted here.
 			throw new InvalidFoundationPropertyException(prefix + ".audiences",
 					"no audience is configured, so tokens the issuer minted for any other application would be "
@@ -243,11 +245,11 @@ final class TrustedIssuers {
 			throw new InvalidFoundationPropertyException(property, "'" + uri + "' is not an absolute http(s) URL",
 					"use e.g. https://example.com");
 		}
-		// Keys fetched over plain http could be swapped by anyone on the path, who could then sign any token.
+		// Keys fetched over plain http could be swapped by anyone on the path, who could
+		// then sign any token.
 		if (!JwtDecoderFactory.isSecureEndpoint(uri)) {
-			throw new InvalidFoundationPropertyException(property,
-					"'" + uri + "' is plain http to a host that is not loopback, so the keys could be replaced in "
-							+ "transit",
+			throw new InvalidFoundationPropertyException(property, "'" + uri
+					+ "' is plain http to a host that is not loopback, so the keys could be replaced in " + "transit",
 					"use https (plain http is accepted only for localhost, 127.0.0.0/8 and ::1)");
 		}
 	}

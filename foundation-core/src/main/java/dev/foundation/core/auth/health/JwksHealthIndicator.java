@@ -9,9 +9,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The {@code jwks} health component: the state of each issuer's key set fetching. It stays {@code UP} while a
- * circuit is open, because cached keys keep validating tokens (outage tolerance), but shows the state and failure
- * rate; it is not part of the readiness group.
+ * The {@code jwks} health component: the state of each issuer's key set fetching. It
+ * stays {@code UP} while a circuit is open, because cached keys keep validating tokens
+ * (outage tolerance), but shows the state and failure rate; it is not part of the
+ * readiness group.
  */
 public final class JwksHealthIndicator implements HealthIndicator {
 
@@ -27,9 +28,8 @@ public final class JwksHealthIndicator implements HealthIndicator {
 		for (CircuitBreaker circuitBreaker : this.circuitBreakers.getAllCircuitBreakers()) {
 			if (circuitBreaker.getName().startsWith("jwks-")) {
 				CircuitBreaker.Metrics metrics = circuitBreaker.getMetrics();
-				details.put(circuitBreaker.getName().substring(5),
-						Map.of("circuit", circuitBreaker.getState().name(), "failureRate", metrics.getFailureRate(),
-								"failedCalls", metrics.getNumberOfFailedCalls()));
+				details.put(circuitBreaker.getName().substring(5), Map.of("circuit", circuitBreaker.getState().name(),
+						"failureRate", metrics.getFailureRate(), "failedCalls", metrics.getNumberOfFailedCalls()));
 			}
 		}
 		return Health.up().withDetails(details).build();

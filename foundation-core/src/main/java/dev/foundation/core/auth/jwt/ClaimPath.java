@@ -8,7 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a claim by a dotted path, e.g. {@code app_metadata.tenant_id}, from a token's claims.
+ * Reads a claim by a dotted path, e.g. {@code app_metadata.tenant_id}, from a token's
+ * claims.
  */
 final class ClaimPath {
 
@@ -36,7 +37,8 @@ final class ClaimPath {
 	}
 
 	/**
-	 * Reads roles given as a list of strings, a single string or a space-separated string.
+	 * Reads roles given as a list of strings, a single string or a space-separated
+	 * string.
 	 */
 	static List<String> readStrings(Map<String, Object> claims, @Nullable String path) {
 		Object value = read(claims, path);

@@ -13,10 +13,11 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Clerk session tokens, both formats: v1 ({@code org_id}, {@code org_role} like {@code org:admin},
- * {@code org_slug}) and v2 ({@code v: 2}, {@code o: {id, rol, slg}} with roles without the {@code org:} prefix). The
- * active organization becomes the tenant id; {@code fva} (minutes since first and second factor) becomes the time
- * of the last second-factor verification.
+ * Clerk session tokens, both formats: v1 ({@code org_id}, {@code org_role} like
+ * {@code org:admin}, {@code org_slug}) and v2 ({@code v: 2}, {@code o: {id, rol, slg}}
+ * with roles without the {@code org:} prefix). The active organization becomes the tenant
+ * id; {@code fva} (minutes since first and second factor) becomes the time of the last
+ * second-factor verification.
  */
 public final class ClerkPrincipalMapper implements PrincipalMapper {
 
@@ -24,7 +25,8 @@ public final class ClerkPrincipalMapper implements PrincipalMapper {
 
 	/**
 	 * Creates the mapper.
-	 * @param roleMapping organization roles (with their {@code org:} prefix) to foundation roles
+	 * @param roleMapping organization roles (with their {@code org:} prefix) to
+	 * foundation roles
 	 */
 	public ClerkPrincipalMapper(Map<String, String> roleMapping) {
 		this.roleMapping = Map.copyOf(roleMapping);

@@ -13,13 +13,14 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * A decoder whose issuer is discovered at the first token rather than at startup, so that an identity provider outage
- * never stops the application from starting.
+ * A decoder whose issuer is discovered at the first token rather than at startup, so that
+ * an identity provider outage never stops the application from starting.
  * <p>
- * Unlike Spring Security's {@code SupplierJwtDecoder}, a failed discovery is retried at most once per back-off
- * interval (tokens in between fail at once, without a request to the provider, so an outage is not multiplied by the
- * request rate), and the failure is a {@link JwtException} — "the token could not be checked", which the foundation
- * answers with 503 — rather than an unchecked error ending in a 500.
+ * Unlike Spring Security's {@code SupplierJwtDecoder}, a failed discovery is retried at
+ * most once per back-off interval (tokens in between fail at once, without a request to
+ * the provider, so an outage is not multiplied by the request rate), and the failure is a
+ * {@link JwtException} — "the token could not be checked", which the foundation answers
+ * with 503 — rather than an unchecked error ending in a 500.
  */
 final class DiscoveringJwtDecoder implements ParsedJwtDecoder {
 
@@ -62,8 +63,8 @@ final class DiscoveringJwtDecoder implements ParsedJwtDecoder {
 		}
 		Instant now = this.clock.instant();
 		if (this.retryAt != null && now.isBefore(this.retryAt)) {
-			throw new JwtException("The issuer's discovery failed and is retried after " + this.retryAt + ": "
-					+ this.lastFailure);
+			throw new JwtException(
+					"The issuer's discovery failed and is retried after " + this.retryAt + ": " + this.lastFailure);
 		}
 		try {
 			decoder = this.discovery.get();

@@ -24,9 +24,10 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 
 /**
- * One issuer's decoder: what Spring Security's {@code NimbusJwtDecoder} does (the Nimbus processor verifies the
- * signature, the claims are converted as Spring converts them, the validators run; the same exceptions, so that a bad
- * token is a 401 and unreachable keys a 503), but it can start from a token that is already parsed.
+ * One issuer's decoder: what Spring Security's {@code NimbusJwtDecoder} does (the Nimbus
+ * processor verifies the signature, the claims are converted as Spring converts them, the
+ * validators run; the same exceptions, so that a bad token is a 401 and unreachable keys
+ * a 503), but it can start from a token that is already parsed.
  */
 final class IssuerJwtDecoder implements ParsedJwtDecoder {
 

@@ -22,13 +22,15 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
 /**
- * Authenticates a bearer token with the trusted issuer its {@code iss} names, parsing the token once.
+ * Authenticates a bearer token with the trusted issuer its {@code iss} names, parsing the
+ * token once.
  * <p>
- * Spring Security's {@code JwtIssuerAuthenticationManagerResolver} parses the token to read {@code iss} and the
- * issuer's decoder parses it again, which cost about as much as all the claim checks and mapping together. Here the
- * parsed token is handed on. A token naming no trusted issuer is rejected before anything is fetched: its header
- * cannot make the application contact a key set (a flood of tokens with random {@code kid}s or issuers costs one
- * parse each).
+ * Spring Security's {@code JwtIssuerAuthenticationManagerResolver} parses the token to
+ * read {@code iss} and the issuer's decoder parses it again, which cost about as much as
+ * all the claim checks and mapping together. Here the parsed token is handed on. A token
+ * naming no trusted issuer is rejected before anything is fetched: its header cannot make
+ * the application contact a key set (a flood of tokens with random {@code kid}s or
+ * issuers costs one parse each).
  */
 final class IssuerRoutingAuthenticationManager implements AuthenticationManager {
 

@@ -7,8 +7,10 @@ import java.time.Duration;
  *
  * @param cacheTtl how long a fetched key set is used
  * @param refreshAhead how long before expiry it is refreshed in the background
- * @param minRefreshInterval shortest time between two fetches (rate limit against unknown-kid floods)
- * @param outageTolerance how long the last key set is used while the endpoint is unreachable
+ * @param minRefreshInterval shortest time between two fetches (rate limit against
+ * unknown-kid floods)
+ * @param outageTolerance how long the last key set is used while the endpoint is
+ * unreachable
  * @param connectTimeout connect timeout of a fetch
  * @param readTimeout read timeout of a fetch
  * @param maxAttempts attempts per fetch

@@ -45,15 +45,20 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * Builds {@link JwtDecoder}s that work as Spring Security's {@code NimbusJwtDecoder} does, with a Nimbus processor
- * the foundation configures itself: an algorithm allow-list per issuer (never {@code none}, never HMAC for an asymmetric issuer),
- * keys only from the configured source ({@code jku}, {@code x5u} and embedded {@code jwk} headers are never
- * followed), and for key sets Nimbus's cache with refresh-ahead, rate limiting and outage tolerance, fetched through
- * resilience4j. Claims are checked by Spring Security validators (see {@link TokenValidators}).
+ * Builds {@link JwtDecoder}s that work as Spring Security's {@code NimbusJwtDecoder}
+ * does, with a Nimbus processor the foundation configures itself: an algorithm allow-list
+ * per issuer (never {@code none}, never HMAC for an asymmetric issuer), keys only from
+ * the configured source ({@code jku}, {@code x5u} and embedded {@code jwk} headers are
+ * never followed), and for key sets Nimbus's cache with refresh-ahead, rate limiting and
+ * outage tolerance, fetched through resilience4j. Claims are checked by Spring Security
+ * validators (see {@link TokenValidators}).
  */
 public final class JwtDecoderFactory implements AutoCloseable {
 
-	/** How long a failed OIDC discovery is not retried; tokens in between are answered at once (503). */
+	/**
+	 * How long a failed OIDC discovery is not retried; tokens in between are answered at
+	 * once (503).
+	 */
 	static final long DISCOVERY_BACKOFF_SECONDS = 30;
 
 	static final Duration DISCOVERY_BACKOFF = Duration.ofSeconds(DISCOVERY_BACKOFF_SECONDS);
@@ -66,13 +71,15 @@ public final class JwtDecoderFactory implements AutoCloseable {
 
 	private final CircuitBreakerRegistry circuitBreakers;
 
-	// Key set sources own refresh threads: closed with the factory (Spring calls close() on the bean).
+	// Key set sources own refresh threads: closed with the factory (Spring calls close()
+	// on the bean).
 	private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Creates the factory.
 	 * @param settings how key sets are fetched and cached
-	 * @param retries where the per-issuer retries are registered (named {@code jwks-<issuer name>})
+	 * @param retries where the per-issuer retries are registered (named
+	 * {@code jwks-<issuer name>})
 	 * @param circuitBreakers where the per-issuer circuit breakers are registered
 	 */
 	public JwtDecoderFactory(JwksSettings settings, RetryRegistry retries, CircuitBreakerRegistry circuitBreakers) {
@@ -82,7 +89,8 @@ public final class JwtDecoderFactory implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the registry holding the per-issuer key set retries ({@code jwks-<issuer name>}).
+	 * Returns the registry holding the per-issuer key set retries
+	 * ({@code jwks-<issuer name>}).
 	 * @return the registry
 	 */
 	public RetryRegistry retries() {
@@ -90,7 +98,8 @@ public final class JwtDecoderFactory implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the registry holding the per-issuer key set circuit breakers ({@code jwks-<issuer name>}).
+	 * Returns the registry holding the per-issuer key set circuit breakers
+	 * ({@code jwks-<issuer name>}).
 	 * @return the registry
 	 */
 	public CircuitBreakerRegistry circuitBreakers() {
@@ -113,8 +122,9 @@ public final class JwtDecoderFactory implements AutoCloseable {
 	}
 
 	/**
-	 * A decoder for Supabase projects that sign with asymmetric keys and still accept legacy HS256 tokens: HS256
-	 * tokens are checked with the secret, all others with the key set.
+	 * A decoder for Supabase projects that sign with asymmetric keys and still accept
+	 * legacy HS256 tokens: HS256 tokens are checked with the secret, all others with the
+	 * key set.
 	 * @param name the issuer's name
 	 * @param jwkSetUri the key set's URL
 	 * @param algorithms accepted asymmetric algorithms
@@ -174,16 +184,21 @@ public final class JwtDecoderFactory implements AutoCloseable {
 			throw new IllegalArgumentException("Only RSA and EC public keys are supported");
 		}
 		List<PublicKey> keys = List.of(publicKey);
-		// The one configured key, as a Java key once rather than converted from a JWK for every token (what a JWK
-		// selector does). It has no kid: it is tried whatever kid (or certificate thumbprint) the tokens carry.
-		return decoder((header, context) -> accepted.contains(header.getAlgorithm())
-				&& fitsKey.test(header.getAlgorithm()) ? keys : List.of(), validator);
+		// The one configured key, as a Java key once rather than converted from a JWK for
+		// every token (what a JWK
+		// selector does). It has no kid: it is tried whatever kid (or certificate
+		// thumbprint) the tokens carry.
+		return decoder(
+				(header, context) -> accepted.contains(header.getAlgorithm()) && fitsKey.test(header.getAlgorithm())
+						? keys : List.of(),
+				validator);
 	}
 
 	/**
-	 * A decoder for an OIDC issuer whose key set is found through discovery, at the first token rather than at
-	 * startup (an identity provider outage must not stop the application from starting). A failed discovery is
-	 * retried at most every {@value #DISCOVERY_BACKOFF_SECONDS} seconds; tokens in between fail with a
+	 * A decoder for an OIDC issuer whose key set is found through discovery, at the first
+	 * token rather than at startup (an identity provider outage must not stop the
+	 * application from starting). A failed discovery is retried at most every
+	 * {@value #DISCOVERY_BACKOFF_SECONDS} seconds; tokens in between fail with a
 	 * {@code JwtException} (answered 503) without contacting the provider.
 	 * @param name the issuer's name
 	 * @param issuerUri the issuer
@@ -205,7 +220,8 @@ public final class JwtDecoderFactory implements AutoCloseable {
 				.getContent();
 			Map<String, Object> metadata = JSONObjectUtils.parse(json);
 			String issuer = JSONObjectUtils.getString(metadata, "issuer");
-			// OpenID Connect Discovery 1.0, section 4.3: the issuer must be identical to the one configured.
+			// OpenID Connect Discovery 1.0, section 4.3: the issuer must be identical to
+			// the one configured.
 			if (!issuerUri.toString().equals(issuer)) {
 				throw new IllegalStateException("The discovery document of " + base + " names another issuer");
 			}
@@ -256,8 +272,10 @@ public final class JwtDecoderFactory implements AutoCloseable {
 		if (source instanceof AutoCloseable closeable) {
 			this.closeables.add(closeable);
 		}
-		// A refetch refused by the rate limit (e.g. for a token with an unknown kid) means no key was found: a bad
-		// token (401), not a failure of the key source (which Spring Security reports as a server error).
+		// A refetch refused by the rate limit (e.g. for a token with an unknown kid)
+		// means no key was found: a bad
+		// token (401), not a failure of the key source (which Spring Security reports as
+		// a server error).
 		return (selector, context) -> {
 			try {
 				return source.get(selector, context);
@@ -293,10 +311,12 @@ public final class JwtDecoderFactory implements AutoCloseable {
 			OAuth2TokenValidator<Jwt> validator) {
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSKeySelector(keySelector);
-		// Access tokens are typed "JWT" or untyped; "at+jwt" (RFC 9068) is accepted too. Issuers that must be given
+		// Access tokens are typed "JWT" or untyped; "at+jwt" (RFC 9068) is accepted too.
+		// Issuers that must be given
 		// access tokens only add TokenValidators.accessTokenType().
 		processor.setJWSTypeVerifier(JwtDecoderFactory::verifyType);
-		// Claims are checked by the Spring Security validators, which report failures uniformly.
+		// Claims are checked by the Spring Security validators, which report failures
+		// uniformly.
 		processor.setJWTClaimsSetVerifier((claims, context) -> {
 		});
 		return new IssuerJwtDecoder(processor, validator);
@@ -310,9 +330,10 @@ public final class JwtDecoderFactory implements AutoCloseable {
 	}
 
 	/**
-	 * Whether a key set or discovery URL may be used: {@code https}, or plain {@code http} to a loopback host only
-	 * ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}), where nothing on the network can change the keys in
-	 * transit. Host names other than {@code localhost} are not resolved.
+	 * Whether a key set or discovery URL may be used: {@code https}, or plain
+	 * {@code http} to a loopback host only ({@code localhost}, {@code 127.0.0.0/8},
+	 * {@code ::1}), where nothing on the network can change the keys in transit. Host
+	 * names other than {@code localhost} are not resolved.
 	 * @param uri the URL
 	 * @return whether it is absolute and safe to fetch keys from
 	 */

@@ -8,8 +8,9 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Checks and reads the key material an issuer is configured with. Failures are {@link IllegalArgumentException}s whose
- * message says what is wrong (never the material itself), for the caller to attach to the setting it came from.
+ * Checks and reads the key material an issuer is configured with. Failures are
+ * {@link IllegalArgumentException}s whose message says what is wrong (never the material
+ * itself), for the caller to attach to the setting it came from.
  */
 public final class KeyMaterial {
 
@@ -39,7 +40,8 @@ public final class KeyMaterial {
 	}
 
 	/**
-	 * Reads an RSA or EC public key from PEM ({@code -----BEGIN PUBLIC KEY-----}, X.509 SubjectPublicKeyInfo).
+	 * Reads an RSA or EC public key from PEM ({@code -----BEGIN PUBLIC KEY-----}, X.509
+	 * SubjectPublicKeyInfo).
 	 * @param pem the PEM file's content
 	 * @return the key
 	 * @throws IllegalArgumentException if it is no such key

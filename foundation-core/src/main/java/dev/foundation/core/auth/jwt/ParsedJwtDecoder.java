@@ -7,8 +7,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * A decoder that also accepts a token already parsed, so that routing a token to its issuer (which must read
- * {@code iss}) and checking it cost one parse, not two.
+ * A decoder that also accepts a token already parsed, so that routing a token to its
+ * issuer (which must read {@code iss}) and checking it cost one parse, not two.
  */
 interface ParsedJwtDecoder extends JwtDecoder {
 

@@ -13,7 +13,8 @@ public interface PrincipalMapper {
 	 * Maps the token.
 	 * @param jwt a token whose signature and claims were validated
 	 * @return the principal
-	 * @throws org.springframework.security.oauth2.jwt.BadJwtException when a required claim (the user id) is missing
+	 * @throws org.springframework.security.oauth2.jwt.BadJwtException when a required
+	 * claim (the user id) is missing
 	 */
 	FoundationPrincipal map(Jwt jwt);
 

@@ -9,9 +9,9 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Supabase Auth access tokens: {@code sub}, {@code email}, tenant and roles from (by default) {@code app_metadata},
- * which only the service role can write (unlike {@code user_metadata}, which the user controls and is never trusted
- * for authorization).
+ * Supabase Auth access tokens: {@code sub}, {@code email}, tenant and roles from (by
+ * default) {@code app_metadata}, which only the service role can write (unlike
+ * {@code user_metadata}, which the user controls and is never trusted for authorization).
  */
 public final class SupabasePrincipalMapper implements PrincipalMapper {
 

@@ -3,8 +3,9 @@ package dev.foundation.core.auth.jwt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JOSE {@code typ} values the foundation accepts. Media types are compared case-insensitively and the
- * {@code application/} prefix may be left out (RFC 7515, section 4.1.9).
+ * The JOSE {@code typ} values the foundation accepts. Media types are compared
+ * case-insensitively and the {@code application/} prefix may be left out (RFC 7515,
+ * section 4.1.9).
  */
 final class TokenTypes {
 

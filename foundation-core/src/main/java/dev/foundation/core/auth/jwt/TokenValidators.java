@@ -20,9 +20,10 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
 /**
- * The claim checks every trusted issuer gets, built from Spring Security's validators: {@code exp} present and not
- * passed, {@code nbf} reached, {@code iat} not in the future (all with the clock skew), {@code iss} equal to the
- * configured issuer and, when configured, {@code aud} naming one of the accepted audiences.
+ * The claim checks every trusted issuer gets, built from Spring Security's validators:
+ * {@code exp} present and not passed, {@code nbf} reached, {@code iat} not in the future
+ * (all with the clock skew), {@code iss} equal to the configured issuer and, when
+ * configured, {@code aud} naming one of the accepted audiences.
  */
 public final class TokenValidators {
 
@@ -57,7 +58,8 @@ public final class TokenValidators {
 	}
 
 	/**
-	 * Rejects Clerk tokens whose {@code azp} (the origin that requested them) is not an authorized party.
+	 * Rejects Clerk tokens whose {@code azp} (the origin that requested them) is not an
+	 * authorized party.
 	 * @param authorizedParties the accepted origins; empty accepts any
 	 * @return the validator
 	 */
@@ -74,9 +76,10 @@ public final class TokenValidators {
 	}
 
 	/**
-	 * Rejects every token that is not typed as an OAuth 2.0 access token: JOSE header {@code typ} {@code at+jwt} or
-	 * {@code application/at+jwt}, in any case (RFC 9068, section 2.1). An ID token (typed {@code JWT} or untyped)
-	 * signed by the same issuer with the same keys is refused, so it cannot be replayed as an access token.
+	 * Rejects every token that is not typed as an OAuth 2.0 access token: JOSE header
+	 * {@code typ} {@code at+jwt} or {@code application/at+jwt}, in any case (RFC 9068,
+	 * section 2.1). An ID token (typed {@code JWT} or untyped) signed by the same issuer
+	 * with the same keys is refused, so it cannot be replayed as an access token.
 	 * @return the validator
 	 */
 	public static OAuth2TokenValidator<Jwt> accessTokenType() {

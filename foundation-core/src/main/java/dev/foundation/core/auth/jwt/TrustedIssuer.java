@@ -10,11 +10,11 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 
 /**
- * One issuer the application trusts: its expected {@code iss}, the decoder that checks its tokens and how they map to
- * the principal.
+ * One issuer the application trusts: its expected {@code iss}, the decoder that checks
+ * its tokens and how they map to the principal.
  *
- * @param name a name for logs, metrics and health (e.g. {@code supabase}, {@code clerk}, or the key under
- * {@code foundation.auth.issuers})
+ * @param name a name for logs, metrics and health (e.g. {@code supabase}, {@code clerk},
+ * or the key under {@code foundation.auth.issuers})
  * @param provider the kind of provider
  * @param issuer the exact {@code iss} value of its tokens
  * @param decoder the decoder
@@ -34,7 +34,8 @@ public record TrustedIssuer(String name, AuthProvider provider, String issuer, J
 				return new FoundationAuthentication(this.mapper.map(jwt), jwt);
 			}
 			catch (BadJwtException ex) {
-				// JwtAuthenticationProvider translates only the decoder's exceptions; anything else would be a 500.
+				// JwtAuthenticationProvider translates only the decoder's exceptions;
+				// anything else would be a 500.
 				throw new InvalidBearerTokenException(ex.getMessage(), ex);
 			}
 		});

@@ -29,9 +29,10 @@ public final class TrustedIssuerRegistry {
 	}
 
 	/**
-	 * Returns the authentication manager for bearer tokens of any trusted issuer: it parses the token once, picks
-	 * the issuer by {@code iss} (an unknown issuer is rejected before any key is fetched) and hands the parsed token to
-	 * that issuer's decoder.
+	 * Returns the authentication manager for bearer tokens of any trusted issuer: it
+	 * parses the token once, picks the issuer by {@code iss} (an unknown issuer is
+	 * rejected before any key is fetched) and hands the parsed token to that issuer's
+	 * decoder.
 	 * @return the manager
 	 */
 	public AuthenticationManager authenticationManager() {

@@ -13,11 +13,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs right after authentication: the request context (and with it the MDC's {@code user_id}) gains the
- * authenticated user, so every later log line, error and audit event names them.
+ * Runs right after authentication: the request context (and with it the MDC's
+ * {@code user_id}) gains the authenticated user, so every later log line, error and audit
+ * event names them.
  * <p>
- * It runs on the request dispatch only: error and async dispatches bind the context the request dispatch ended
- * with, user included (see {@link dev.foundation.core.context.RequestContextFilter}).
+ * It runs on the request dispatch only: error and async dispatches bind the context the
+ * request dispatch ended with, user included (see
+ * {@link dev.foundation.core.context.RequestContextFilter}).
  */
 public final class AuthenticatedUserContextFilter extends OncePerRequestFilter {
 

@@ -11,7 +11,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Answers an authenticated caller who lacks a permission with {@code 403} problem+json carrying the correlation id.
+ * Answers an authenticated caller who lacks a permission with {@code 403} problem+json
+ * carrying the correlation id.
  */
 public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
@@ -19,7 +20,8 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
 	/**
 	 * Creates the handler.
-	 * @param problems writes the problem; without one, the handler answers with {@code sendError}
+	 * @param problems writes the problem; without one, the handler answers with
+	 * {@code sendError}
 	 */
 	public ProblemAccessDeniedHandler(@Nullable ProblemResponseWriter problems) {
 		this.problems = problems;

@@ -14,9 +14,10 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * Answers a missing or rejected credential with {@code 401}, a {@code WWW-Authenticate: Bearer} challenge (RFC 6750)
- * and a problem+json body carrying the correlation id. Neither
- * names why a token failed beyond {@code invalid_token}: details help an attacker more than a client.
+ * Answers a missing or rejected credential with {@code 401}, a
+ * {@code WWW-Authenticate: Bearer} challenge (RFC 6750) and a problem+json body carrying
+ * the correlation id. Neither names why a token failed beyond {@code invalid_token}:
+ * details help an attacker more than a client.
  */
 public final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -24,7 +25,8 @@ public final class ProblemAuthenticationEntryPoint implements AuthenticationEntr
 
 	/**
 	 * Creates the entry point.
-	 * @param problems writes the problem; without one, the entry point answers with {@code sendError}
+	 * @param problems writes the problem; without one, the entry point answers with
+	 * {@code sendError}
 	 */
 	public ProblemAuthenticationEntryPoint(@Nullable ProblemResponseWriter problems) {
 		this.problems = problems;
@@ -36,9 +38,10 @@ public final class ProblemAuthenticationEntryPoint implements AuthenticationEntr
 		boolean tokenPresented = authException instanceof InvalidBearerTokenException
 				|| request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 		boolean apiKeyRejected = authException instanceof BadCredentialsException;
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, (tokenPresented && !apiKeyRejected)
-				? "Bearer error=\"invalid_token\", error_description=\"The access token is invalid or expired\""
-				: "Bearer");
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+				(tokenPresented && !apiKeyRejected)
+						? "Bearer error=\"invalid_token\", error_description=\"The access token is invalid or expired\""
+						: "Bearer");
 		String detail = apiKeyRejected ? "The API key is invalid, or was sent together with a bearer token"
 				: tokenPresented ? "The access token is invalid or expired"
 						: "This resource needs authentication: send a bearer token";

@@ -19,17 +19,22 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
- * Answers a bearer token that could not be checked at all, because the issuer's keys could not be had (key set or
- * discovery document unreachable, with nothing cached), with {@code 503} and {@code Retry-After} as problem+json
- * ({@code external-service-failure}, naming the identity provider), rather than letting Spring Security rethrow it
- * into a {@code 500}. The client did nothing wrong and may retry; a {@code 401} would tell it to drop a good token.
- * Every other failure is a rejected credential and goes to the entry point ({@code 401}).
+ * Answers a bearer token that could not be checked at all, because the issuer's keys
+ * could not be had (key set or discovery document unreachable, with nothing cached), with
+ * {@code 503} and {@code Retry-After} as problem+json ({@code external-service-failure},
+ * naming the identity provider), rather than letting Spring Security rethrow it into a
+ * {@code 500}. The client did nothing wrong and may retry; a {@code 401} would tell it to
+ * drop a good token. Every other failure is a rejected credential and goes to the entry
+ * point ({@code 401}).
  */
 public final class ProblemAuthenticationFailureHandler implements AuthenticationFailureHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemAuthenticationFailureHandler.class);
 
-	/** How long clients are asked to wait: about one retry interval of an unreachable key set. */
+	/**
+	 * How long clients are asked to wait: about one retry interval of an unreachable key
+	 * set.
+	 */
 	static final String RETRY_AFTER_SECONDS = "30";
 
 	private final AuthenticationEntryPoint entryPoint;
@@ -39,7 +44,8 @@ public final class ProblemAuthenticationFailureHandler implements Authentication
 	/**
 	 * Creates the handler.
 	 * @param entryPoint answers rejected credentials
-	 * @param problems writes the problem; without one, the handler answers with {@code sendError}
+	 * @param problems writes the problem; without one, the handler answers with
+	 * {@code sendError}
 	 */
 	public ProblemAuthenticationFailureHandler(AuthenticationEntryPoint entryPoint,
 			@Nullable ProblemResponseWriter problems) {

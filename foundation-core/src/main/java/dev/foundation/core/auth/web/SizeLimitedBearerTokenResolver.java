@@ -7,8 +7,8 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
 /**
- * Spring Security's bearer token resolution (header only, RFC 6750 syntax), rejecting oversized tokens before they
- * are parsed.
+ * Spring Security's bearer token resolution (header only, RFC 6750 syntax), rejecting
+ * oversized tokens before they are parsed.
  */
 public final class SizeLimitedBearerTokenResolver implements BearerTokenResolver {
 

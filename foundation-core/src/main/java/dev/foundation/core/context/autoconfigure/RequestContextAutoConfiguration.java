@@ -21,8 +21,8 @@ import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 
 /**
- * Request context: the first servlet filter, propagation to executors and {@code @Async} methods, and the
- * correlation id on outbound {@code RestClient} calls.
+ * Request context: the first servlet filter, propagation to executors and {@code @Async}
+ * methods, and the correlation id on outbound {@code RestClient} calls.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "foundation.context.enabled", matchIfMissing = true)
@@ -33,8 +33,9 @@ public final class RequestContextAutoConfiguration {
 	}
 
 	/**
-	 * Executors built by Boot's {@code ThreadPoolTaskExecutorBuilder} (and so {@code @Async}) use this decorator:
-	 * it captures every registered context-propagation accessor, the request context among them.
+	 * Executors built by Boot's {@code ThreadPoolTaskExecutorBuilder} (and so
+	 * {@code @Async}) use this decorator: it captures every registered
+	 * context-propagation accessor, the request context among them.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(TaskDecorator.class)

@@ -22,21 +22,23 @@ public class RequestContextProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Header that carries the correlation id, read from requests and written to responses and outbound calls.
+	 * Header that carries the correlation id, read from requests and written to responses
+	 * and outbound calls.
 	 */
 	@NotBlank
 	private String requestIdHeader = "X-Request-Id";
 
 	/**
-	 * Longest inbound correlation id accepted; longer ones are replaced by a generated id.
+	 * Longest inbound correlation id accepted; longer ones are replaced by a generated
+	 * id.
 	 */
 	@Min(8)
 	@Max(256)
 	private int maxRequestIdLength = 64;
 
 	/**
-	 * Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is trusted, e.g. 10.0.0.0/8. Empty trusts
-	 * no proxy: the client address is then the direct peer's.
+	 * Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is trusted, e.g.
+	 * 10.0.0.0/8. Empty trusts no proxy: the client address is then the direct peer's.
 	 */
 	private List<String> trustedProxies = new ArrayList<>();
 
@@ -46,18 +48,18 @@ public class RequestContextProperties {
 	private boolean propagateToOutboundCalls = true;
 
 	/**
-	 * Whether each completed request is logged on the 'dev.foundation.request' logger: method, path (without
-	 * query string), status and duration, with the MDC ids.
+	 * Whether each completed request is logged on the 'dev.foundation.request' logger:
+	 * method, path (without query string), status and duration, with the MDC ids.
 	 */
 	private boolean logRequests = true;
 
 	/**
-	 * Path patterns whose requests are logged only when they fail with a 5xx status, such as health probes that
-	 * orchestrators call every few seconds. Relative to the context path; add the public health aliases here if
-	 * they are moved.
+	 * Path patterns whose requests are logged only when they fail with a 5xx status, such
+	 * as health probes that orchestrators call every few seconds. Relative to the context
+	 * path; add the public health aliases here if they are moved.
 	 */
-	private List<String> quietPaths = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**",
-			"/api/v1/public/health", "/api/v1/public/health/**"));
+	private List<String> quietPaths = new ArrayList<>(
+			List.of("/actuator/health", "/actuator/health/**", "/api/v1/public/health", "/api/v1/public/health/**"));
 
 	public List<String> getQuietPaths() {
 		return this.quietPaths;

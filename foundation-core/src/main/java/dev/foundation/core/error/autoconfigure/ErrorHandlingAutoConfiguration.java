@@ -27,9 +27,10 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Problem+json for every error of a servlet application: the controller advice, the error controller, the writer
- * used outside Spring MVC and Tomcat's own error report. Runs before Boot's error auto-configuration so that its
- * whitelabel/JSON error controller backs off, and replaces Boot's optional {@code ProblemDetailsExceptionHandler}.
+ * Problem+json for every error of a servlet application: the controller advice, the error
+ * controller, the writer used outside Spring MVC and Tomcat's own error report. Runs
+ * before Boot's error auto-configuration so that its whitelabel/JSON error controller
+ * backs off, and replaces Boot's optional {@code ProblemDetailsExceptionHandler}.
  */
 @AutoConfiguration(
 		afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -68,7 +69,8 @@ public final class ErrorHandlingAutoConfiguration {
 	@ConditionalOnClass(JsonMapper.class)
 	static class WriterConfiguration {
 
-		// Encoded as Spring MVC's JSON is: HTML-safe unless foundation.web.json.html-safe (or the hardening) is off.
+		// Encoded as Spring MVC's JSON is: HTML-safe unless foundation.web.json.html-safe
+		// (or the hardening) is off.
 		@Bean
 		@ConditionalOnMissingBean
 		ProblemResponseWriter problemResponseWriter(ProblemDetails problemDetails, ObjectProvider<JsonMapper> mappers,

@@ -17,17 +17,18 @@ public class ErrorHandlingProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Prefix of every problem type URI; the type's slug (e.g. not-found) is appended. Point it at your API's error
-	 * documentation.
+	 * Prefix of every problem type URI; the type's slug (e.g. not-found) is appended.
+	 * Point it at your API's error documentation.
 	 */
 	@Pattern(regexp = "^([a-zA-Z][a-zA-Z0-9+.-]*:)\\S*[/:#]$",
 			message = "must be an absolute URI ending with '/', ':' or '#', e.g. https://api.example.com/problems/")
 	private String typeBaseUri = "https://foundation.dev/problems/";
 
 	/**
-	 * Whether the errors Tomcat answers itself, before the application sees the request (a request line or header it
-	 * cannot parse, a control character in a header, headers over server.max-http-request-header-size), are
-	 * problem+json with a correlation id instead of Tomcat's HTML error page.
+	 * Whether the errors Tomcat answers itself, before the application sees the request
+	 * (a request line or header it cannot parse, a control character in a header, headers
+	 * over server.max-http-request-header-size), are problem+json with a correlation id
+	 * instead of Tomcat's HTML error page.
 	 */
 	private boolean renderContainerErrors = true;
 

@@ -20,12 +20,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Tomcat's error report as problem+json: answers what Tomcat rejects before the application sees the request (a
- * request line or header it cannot parse, a control character in a header, headers over
- * {@code server.max-http-request-header-size}) and any error no error page rendered. Such a request never passed
- * the request context filter, so the problem gets a fresh correlation id, sent in the request id header too and
- * logged at debug with the status. Nothing of the request is echoed: no {@code instance}, no header, no exception
- * message.
+ * Tomcat's error report as problem+json: answers what Tomcat rejects before the
+ * application sees the request (a request line or header it cannot parse, a control
+ * character in a header, headers over {@code server.max-http-request-header-size}) and
+ * any error no error page rendered. Such a request never passed the request context
+ * filter, so the problem gets a fresh correlation id, sent in the request id header too
+ * and logged at debug with the status. Nothing of the request is echoed: no
+ * {@code instance}, no header, no exception message.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -43,7 +44,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 	 * Creates the valve.
 	 * @param writer writes the problem
 	 * @param problemDetails builds the problem
-	 * @param requestIdHeader the header carrying the correlation id, e.g. {@code X-Request-Id}
+	 * @param requestIdHeader the header carrying the correlation id, e.g.
+	 * {@code X-Request-Id}
 	 * @param nosniff whether the response carries {@code X-Content-Type-Options: nosniff}
 	 */
 	public ProblemErrorReportValve(ProblemResponseWriter writer, ProblemDetails problemDetails, String requestIdHeader,
@@ -59,7 +61,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 	@Override
 	protected void report(Request request, Response response, @Nullable Throwable throwable) {
 		int code = response.getStatus();
-		// As Tomcat's own report: only for an error nothing has been written for, and only once.
+		// As Tomcat's own report: only for an error nothing has been written for, and
+		// only once.
 		if (code < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}

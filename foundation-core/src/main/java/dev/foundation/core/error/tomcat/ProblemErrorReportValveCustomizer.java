@@ -12,8 +12,9 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 
 /**
- * Puts a {@link ProblemErrorReportValve} in place of Tomcat's HTML error report on the host. Runs after Boot's own
- * Tomcat customizer, which may add a plain {@link ErrorReportValve}, and removes it.
+ * Puts a {@link ProblemErrorReportValve} in place of Tomcat's HTML error report on the
+ * host. Runs after Boot's own Tomcat customizer, which may add a plain
+ * {@link ErrorReportValve}, and removes it.
  */
 public final class ProblemErrorReportValveCustomizer
 		implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -44,7 +45,8 @@ public final class ProblemErrorReportValveCustomizer
 			pipeline.addValve(this.valve);
 		}
 		if (host instanceof StandardHost standardHost) {
-			// Otherwise the host adds its default report valve when it starts, finding none of that class.
+			// Otherwise the host adds its default report valve when it starts, finding
+			// none of that class.
 			standardHost.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
 		}
 	}

@@ -1,5 +1,6 @@
 /**
- * Problem+json for the errors Tomcat answers itself, before the application sees the request.
+ * Problem+json for the errors Tomcat answers itself, before the application sees the
+ * request.
  */
 @NullMarked
 package dev.foundation.core.error.tomcat;

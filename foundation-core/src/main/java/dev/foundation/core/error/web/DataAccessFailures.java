@@ -4,9 +4,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
- * Data-access failures that are the client's conflict rather than the server's fault. Kept apart so that the
- * exception handler loads without spring-tx on the classpath. The database's message (SQL, constraint and column
- * names) is never shown.
+ * Data-access failures that are the client's conflict rather than the server's fault.
+ * Kept apart so that the exception handler loads without spring-tx on the classpath. The
+ * database's message (SQL, constraint and column names) is never shown.
  */
 final class DataAccessFailures {
 

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * Answers the servlet container's error dispatch (errors raised in filters, {@code sendError} calls) with problem
- * details too, replacing Boot's whitelabel/JSON error controller. It never reveals the exception or its message.
+ * Answers the servlet container's error dispatch (errors raised in filters,
+ * {@code sendError} calls) with problem details too, replacing Boot's whitelabel/JSON
+ * error controller. It never reveals the exception or its message.
  */
 @Controller
 @RequestMapping("${server.error.path:/error}")

@@ -49,9 +49,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Turns every exception that reaches Spring MVC into {@code application/problem+json}.
  * <p>
- * Framework exceptions get fixed, safe details instead of Spring's messages, which quote the request's method,
- * media type or body; {@link FoundationException}s keep the detail their author wrote for the client; anything
- * unexpected becomes a 500 whose detail says only where to look: the correlation id. Stack traces go to the log.
+ * Framework exceptions get fixed, safe details instead of Spring's messages, which quote
+ * the request's method, media type or body; {@link FoundationException}s keep the detail
+ * their author wrote for the client; anything unexpected becomes a 500 whose detail says
+ * only where to look: the correlation id. Stack traces go to the log.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -86,7 +87,8 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 	}
 
 	/**
-	 * Handles bean validation failures outside of request binding, e.g. on {@code @Validated} services.
+	 * Handles bean validation failures outside of request binding, e.g. on
+	 * {@code @Validated} services.
 	 * @param ex the exception
 	 * @param request the request
 	 * @return the problem response
@@ -132,8 +134,8 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 		ex.getBindingResult().getFieldErrors().forEach((error) -> violations.add(violation(error)));
 		ex.getBindingResult()
 			.getGlobalErrors()
-			.forEach((error) -> violations.add(new FieldViolation(error.getObjectName(), message(error),
-					String.valueOf(error.getCode()))));
+			.forEach((error) -> violations
+				.add(new FieldViolation(error.getObjectName(), message(error), String.valueOf(error.getCode()))));
 		return asObject(validationProblem(violations, path(request)));
 	}
 
@@ -156,7 +158,8 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
 			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
 		log(ex, statusCode);
-		// Spring's handlers pass no body for ErrorResponse exceptions: take theirs, it holds the application's detail.
+		// Spring's handlers pass no body for ErrorResponse exceptions: take theirs, it
+		// holds the application's detail.
 		ProblemDetail problem = (body instanceof ProblemDetail existing) ? existing
 				: (ex instanceof ErrorResponse errorResponse)
 						? errorResponse.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale())
@@ -198,7 +201,8 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 		return ProblemDetails.typeFor(status);
 	}
 
-	// Spring's own details quote the request (method, media type, body excerpts): replace them.
+	// Spring's own details quote the request (method, media type, body excerpts): replace
+	// them.
 	private static String safeDetail(Exception ex, ProblemDetail problem, HttpStatusCode status) {
 		if (ex instanceof HttpRequestMethodNotSupportedException) {
 			return "The method is not supported by this resource; the Allow header lists those that are";
@@ -247,7 +251,8 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 		return false;
 	}
 
-	// ResponseStatusException and ErrorResponseException thrown by application code carry a detail meant for clients.
+	// ResponseStatusException and ErrorResponseException thrown by application code carry
+	// a detail meant for clients.
 	private static boolean isApplicationWritten(Exception ex) {
 		return ex.getClass() == ResponseStatusException.class || ex.getClass() == ErrorResponseException.class
 				|| !ex.getClass().getPackageName().startsWith("org.springframework.");
@@ -257,7 +262,8 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 		return new FieldViolation(error.getField(), message(error), code(error));
 	}
 
-	// A binding failure's default message is the conversion error: it names Java types and quotes the value.
+	// A binding failure's default message is the conversion error: it names Java types
+	// and quotes the value.
 	private static String message(MessageSourceResolvable error) {
 		if (error instanceof FieldError fieldError && fieldError.isBindingFailure()) {
 			return "has an invalid value";

@@ -14,8 +14,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Builds the foundation's problem details: a stable {@code type} URI, title, status, detail, {@code instance} and the
- * {@code correlationId} member that lets support find the request's log lines.
+ * Builds the foundation's problem details: a stable {@code type} URI, title, status,
+ * detail, {@code instance} and the {@code correlationId} member that lets support find
+ * the request's log lines.
  */
 public final class ProblemDetails {
 
@@ -26,7 +27,8 @@ public final class ProblemDetails {
 
 	/**
 	 * Creates the factory.
-	 * @param typeBaseUri prefix of every problem type URI, ending with {@code /} or {@code :}
+	 * @param typeBaseUri prefix of every problem type URI, ending with {@code /} or
+	 * {@code :}
 	 */
 	public ProblemDetails(String typeBaseUri) {
 		this.typeBaseUri = typeBaseUri;
@@ -48,8 +50,9 @@ public final class ProblemDetails {
 	}
 
 	/**
-	 * Creates the problem detail of a {@link FoundationException}: its type, status, title and detail, its extension
-	 * members, and the {@code errors} of a {@link ValidationException}.
+	 * Creates the problem detail of a {@link FoundationException}: its type, status,
+	 * title and detail, its extension members, and the {@code errors} of a
+	 * {@link ValidationException}.
 	 * @param exception the exception
 	 * @param instance the request path, or {@code null}
 	 * @return the problem detail
@@ -65,8 +68,9 @@ public final class ProblemDetails {
 	}
 
 	/**
-	 * Returns the response headers a {@link FoundationException} calls for: {@code Retry-After} for a
-	 * {@link RateLimitedException}, in whole seconds, at least one.
+	 * Returns the response headers a {@link FoundationException} calls for:
+	 * {@code Retry-After} for a {@link RateLimitedException}, in whole seconds, at least
+	 * one.
 	 * @param exception the exception
 	 * @return the headers, possibly empty
 	 */
@@ -81,15 +85,18 @@ public final class ProblemDetails {
 	/**
 	 * Fills in what the foundation adds to every problem detail.
 	 * @param problem a problem detail, possibly created by Spring
-	 * @param type the problem type slug, or {@code null} for a status without a foundation type ({@code about:blank})
-	 * @param title the title, used when the type is not one of {@link ProblemTypes}'s (whose titles are fixed)
+	 * @param type the problem type slug, or {@code null} for a status without a
+	 * foundation type ({@code about:blank})
+	 * @param title the title, used when the type is not one of {@link ProblemTypes}'s
+	 * (whose titles are fixed)
 	 * @param instance the request path, or {@code null}
 	 * @return the same problem detail
 	 */
 	public ProblemDetail complete(ProblemDetail problem, @Nullable String type, String title,
 			@Nullable String instance) {
 		if (type == null) {
-			// RFC 9457 section 4.2.1: no semantics beyond the status code, whose phrase is the title.
+			// RFC 9457 section 4.2.1: no semantics beyond the status code, whose phrase
+			// is the title.
 			problem.setType(URI.create("about:blank"));
 			problem.setTitle(titleFor(HttpStatusCode.valueOf(problem.getStatus())));
 		}
@@ -101,15 +108,16 @@ public final class ProblemDetails {
 		if (instance != null) {
 			problem.setInstance(safeUri(instance));
 		}
-		RequestContexts.find()
-			.ifPresent((context) -> problem.setProperty(CORRELATION_ID, context.correlationId()));
+		RequestContexts.find().ifPresent((context) -> problem.setProperty(CORRELATION_ID, context.correlationId()));
 		return problem;
 	}
 
 	/**
-	 * Returns the problem type slug the foundation uses for a status without a more specific type.
+	 * Returns the problem type slug the foundation uses for a status without a more
+	 * specific type.
 	 * @param status the status
-	 * @return the slug, or {@code null} when the foundation defines no type for the status
+	 * @return the slug, or {@code null} when the foundation defines no type for the
+	 * status
 	 */
 	public static @Nullable String typeFor(HttpStatusCode status) {
 		HttpStatus known = HttpStatus.resolve(status.value());
@@ -134,7 +142,8 @@ public final class ProblemDetails {
 	}
 
 	/**
-	 * Returns the standard reason phrase of a status, used as the title when no specific title applies.
+	 * Returns the standard reason phrase of a status, used as the title when no specific
+	 * title applies.
 	 * @param status the status
 	 * @return the title
 	 */
@@ -143,7 +152,8 @@ public final class ProblemDetails {
 		return (known != null) ? known.getReasonPhrase() : "Error";
 	}
 
-	// The path as the client sent it (still percent-encoded); anything that is not a valid relative URI is dropped.
+	// The path as the client sent it (still percent-encoded); anything that is not a
+	// valid relative URI is dropped.
 	private static @Nullable URI safeUri(String path) {
 		try {
 			URI uri = new URI(path);

@@ -15,10 +15,12 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServletServerHttpResponse;
 
 /**
- * Writes problem+json straight to a servlet response, for code that runs outside Spring MVC: Spring Security's entry
- * point and handlers, servlet filters, Tomcat's error report. The body is the one the foundation's controller advice
- * renders for the same exception (type, title, detail, {@code instance}, {@code correlationId}, extension members,
- * {@code Retry-After}), written by the same JSON converter, so it is HTML-safe when MVC's JSON is.
+ * Writes problem+json straight to a servlet response, for code that runs outside Spring
+ * MVC: Spring Security's entry point and handlers, servlet filters, Tomcat's error
+ * report. The body is the one the foundation's controller advice renders for the same
+ * exception (type, title, detail, {@code instance}, {@code correlationId}, extension
+ * members, {@code Retry-After}), written by the same JSON converter, so it is HTML-safe
+ * when MVC's JSON is.
  */
 public final class ProblemResponseWriter {
 
@@ -31,7 +33,8 @@ public final class ProblemResponseWriter {
 	/**
 	 * Creates the writer.
 	 * @param problemDetails how problem details are built
-	 * @param converter a JSON converter that can write {@link ProblemDetail} as {@code application/problem+json}
+	 * @param converter a JSON converter that can write {@link ProblemDetail} as
+	 * {@code application/problem+json}
 	 */
 	public ProblemResponseWriter(ProblemDetails problemDetails, HttpMessageConverter<Object> converter) {
 		if (!converter.canWrite(ProblemDetail.class, MediaType.APPLICATION_PROBLEM_JSON)) {
@@ -45,7 +48,8 @@ public final class ProblemResponseWriter {
 	 * Answers the request with the exception's problem detail and status.
 	 * @param request the request, whose path becomes the {@code instance}
 	 * @param response the response; nothing is written if it is already committed
-	 * @param exception the exception; its detail is shown to the client, its cause only logged
+	 * @param exception the exception; its detail is shown to the client, its cause only
+	 * logged
 	 * @throws IOException if the response cannot be written
 	 */
 	public void write(HttpServletRequest request, HttpServletResponse response, FoundationException exception)
@@ -69,8 +73,9 @@ public final class ProblemResponseWriter {
 	 * @param request the request, whose path becomes the {@code instance}
 	 * @param response the response; nothing is written if it is already committed
 	 * @param status the status
-	 * @param type the problem type slug (see {@link dev.foundation.core.error.ProblemTypes}), or {@code null} for
-	 * the foundation's type of the status
+	 * @param type the problem type slug (see
+	 * {@link dev.foundation.core.error.ProblemTypes}), or {@code null} for the
+	 * foundation's type of the status
 	 * @param detail the explanation shown to the client; it must not quote the request
 	 * @throws IOException if the response cannot be written
 	 */
@@ -82,8 +87,8 @@ public final class ProblemResponseWriter {
 	}
 
 	/**
-	 * Answers with a problem detail built elsewhere, e.g. with {@link ProblemDetails}; its status becomes the
-	 * response's.
+	 * Answers with a problem detail built elsewhere, e.g. with {@link ProblemDetails};
+	 * its status becomes the response's.
 	 * @param response the response; nothing is written if it is already committed
 	 * @param problem the problem detail
 	 * @throws IOException if the response cannot be written

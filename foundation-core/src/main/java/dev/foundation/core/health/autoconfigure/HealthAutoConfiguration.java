@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Health: the probe groups are configured by {@link HealthEnvironmentPostProcessor}; this adds the optional alias
- * paths.
+ * Health: the probe groups are configured by {@link HealthEnvironmentPostProcessor}; this
+ * adds the optional alias paths.
  */
 @AutoConfiguration(
 		afterName = "org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration")

@@ -9,14 +9,15 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Sets the defaults of actuator's liveness and readiness groups, with the lowest precedence so that any
- * {@code management.*} property of the application wins.
+ * Sets the defaults of actuator's liveness and readiness groups, with the lowest
+ * precedence so that any {@code management.*} property of the application wins.
  * <p>
- * Liveness holds only the application's own liveness state: a database outage must not make the orchestrator
- * restart every instance. Readiness adds the database and Redis; group membership is not validated because Redis
- * (or the database) may legitimately be absent from an application. Anonymous callers get the status alone;
- * components and details are shown to authenticated callers ({@code management.endpoint.health.roles} narrows
- * that to roles).
+ * Liveness holds only the application's own liveness state: a database outage must not
+ * make the orchestrator restart every instance. Readiness adds the database and Redis;
+ * group membership is not validated because Redis (or the database) may legitimately be
+ * absent from an application. Anonymous callers get the status alone; components and
+ * details are shown to authenticated callers ({@code management.endpoint.health.roles}
+ * narrows that to roles).
  */
 class HealthEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -32,7 +33,8 @@ class HealthEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		defaults.put("management.endpoint.health.validate-group-membership", "false");
 		defaults.put(GROUPS + "liveness.include", "livenessState");
 		defaults.put(GROUPS + "readiness.include", "readinessState,db,redis");
-		// Components and details (which name hosts, versions and exception classes) only for authenticated callers:
+		// Components and details (which name hosts, versions and exception classes) only
+		// for authenticated callers:
 		// the probes are public paths, and anyone may call them.
 		defaults.put("management.endpoint.health.show-components", "when-authorized");
 		defaults.put("management.endpoint.health.show-details", "when-authorized");

@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class HealthProperties {
 
 	/**
-	 * Whether liveness and readiness groups are configured: liveness from the application's own state only,
-	 * readiness with the database and Redis, with component details.
+	 * Whether liveness and readiness groups are configured: liveness from the
+	 * application's own state only, readiness with the database and Redis, with component
+	 * details.
 	 */
 	private boolean enabled = true;
 
@@ -29,7 +30,8 @@ public class HealthProperties {
 	}
 
 	/**
-	 * Aliases of the probes on the application's own paths, for platforms that expect them there.
+	 * Aliases of the probes on the application's own paths, for platforms that expect
+	 * them there.
 	 */
 	public static class PublicAliases {
 

@@ -20,10 +20,12 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.ClassUtils;
 
 /**
- * Points Boot's logging system at the foundation's logback configuration, unless the application configured its
- * own, and hands it the masking lists in a form logback's {@code <springProperty>} can read (one string each).
+ * Points Boot's logging system at the foundation's logback configuration, unless the
+ * application configured its own, and hands it the masking lists in a form logback's
+ * {@code <springProperty>} can read (one string each).
  * <p>
- * Runs before Boot initialises logging, which happens right after the environment is prepared.
+ * Runs before Boot initialises logging, which happens right after the environment is
+ * prepared.
  */
 class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -52,8 +54,9 @@ class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor, Order
 		if (!enabled) {
 			return;
 		}
-		List<String> fields = new ArrayList<>(binder.bind("foundation.logging.mask.fields", Bindable.listOf(String.class))
-			.orElse(MaskingDefaults.FIELDS));
+		List<String> fields = new ArrayList<>(
+				binder.bind("foundation.logging.mask.fields", Bindable.listOf(String.class))
+					.orElse(MaskingDefaults.FIELDS));
 		fields.addAll(binder.bind("foundation.logging.mask.additional-fields", Bindable.listOf(String.class))
 			.orElse(List.of()));
 		List<String> patterns = new ArrayList<>(

@@ -9,15 +9,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration of the foundation's logback setup. Read before logging starts, by
- * {@link LoggingEnvironmentPostProcessor}; bound here as well so that it is validated and documented.
+ * {@link LoggingEnvironmentPostProcessor}; bound here as well so that it is validated and
+ * documented.
  */
 @ConfigurationProperties("foundation.logging")
 public class LoggingProperties {
 
 	/**
-	 * Whether the foundation's logback configuration is used: JSON lines with the MDC ids, or a readable console in
-	 * the 'local' and 'dev' profiles. Ignored when the application sets logging.config or ships its own
-	 * logback(-spring).xml.
+	 * Whether the foundation's logback configuration is used: JSON lines with the MDC
+	 * ids, or a readable console in the 'local' and 'dev' profiles. Ignored when the
+	 * application sets logging.config or ships its own logback(-spring).xml.
 	 */
 	private boolean enabled = true;
 
@@ -41,14 +42,15 @@ public class LoggingProperties {
 	public static class Mask {
 
 		/**
-		 * Names of JSON fields whose values are replaced by **** (structured arguments, markers, MDC). Replaces the
-		 * default list; see the documentation for it.
+		 * Names of JSON fields whose values are replaced by **** (structured arguments,
+		 * markers, MDC). Replaces the default list; see the documentation for it.
 		 */
 		private List<String> fields = new ArrayList<>(MaskingDefaults.FIELDS);
 
 		/**
-		 * Regular expressions masked wherever they match inside any string value, the message included. Replaces
-		 * the default list (e-mail addresses, E.164 phone numbers, JWTs, bearer credentials, the secret part of API keys).
+		 * Regular expressions masked wherever they match inside any string value, the
+		 * message included. Replaces the default list (e-mail addresses, E.164 phone
+		 * numbers, JWTs, bearer credentials, the secret part of API keys).
 		 */
 		private List<String> patterns = new ArrayList<>(MaskingDefaults.PATTERNS);
 

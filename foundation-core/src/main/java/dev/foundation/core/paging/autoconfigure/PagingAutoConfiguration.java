@@ -17,9 +17,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Cursor paging in Spring MVC: controller methods may take a {@code CursorRequest}, read from
- * {@code ?cursor=...&size=...} with the sizes of {@link PagingProperties}, and a {@code CursorPage} response carries a
- * {@code Link} header to the next page. Needs Spring Data Commons, whose scrolling the cursors build on.
+ * Cursor paging in Spring MVC: controller methods may take a {@code CursorRequest}, read
+ * from {@code ?cursor=...&size=...} with the sizes of {@link PagingProperties}, and a
+ * {@code CursorPage} response carries a {@code Link} header to the next page. Needs
+ * Spring Data Commons, whose scrolling the cursors build on.
  */
 @AutoConfiguration
 @ConditionalOnClass({ Window.class, WebMvcConfigurer.class })

@@ -5,14 +5,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of cursor paging: the page sizes a {@code CursorRequest} parameter accepts.
+ * Configuration of cursor paging: the page sizes a {@code CursorRequest} parameter
+ * accepts.
  */
 @ConfigurationProperties("foundation.paging")
 @Validated
 public class PagingProperties {
 
 	/**
-	 * Whether controller methods can take a CursorRequest parameter, read from ?cursor=...&size=....
+	 * Whether controller methods can take a CursorRequest parameter, read from
+	 * ?cursor=...&size=....
 	 */
 	private boolean enabled = true;
 
@@ -23,13 +25,15 @@ public class PagingProperties {
 	private int defaultSize = 20;
 
 	/**
-	 * Largest page size a request may ask for; a larger one is a 400 problem, not silently reduced.
+	 * Largest page size a request may ask for; a larger one is a 400 problem, not
+	 * silently reduced.
 	 */
 	@Min(1)
 	private int maxSize = 100;
 
 	/**
-	 * Whether a CursorPage response with a next cursor carries a Link header (rel="next") to the next page.
+	 * Whether a CursorPage response with a next cursor carries a Link header (rel="next")
+	 * to the next page.
 	 */
 	private boolean linkHeader = true;
 

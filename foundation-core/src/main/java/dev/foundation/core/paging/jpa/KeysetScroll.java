@@ -12,14 +12,15 @@ import org.springframework.data.jpa.domain.PredicateSpecification;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 /**
- * Keyset scrolling through Spring Data JPA's {@link JpaSpecificationExecutor#findBy fluent query}, with one addition
- * that keeps deep pages as cheap as the first.
+ * Keyset scrolling through Spring Data JPA's {@link JpaSpecificationExecutor#findBy
+ * fluent query}, with one addition that keeps deep pages as cheap as the first.
  * <p>
  * Spring Data expresses "after the position" for an order {@code (a desc, id desc)} as
- * {@code a < ? or (a = ? and id < ?)}. PostgreSQL cannot turn that disjunction into an index range: it walks the
- * index from the list's start and filters every row before the position, so page 50 reads 1,000 rows to return 20.
- * {@link #seek} adds the bound every such row satisfies anyway, {@code a <= ?}, which the index can start from: a
- * page then reads its size plus the rows tied with the position on {@code a}.
+ * {@code a < ? or (a = ? and id < ?)}. PostgreSQL cannot turn that disjunction into an
+ * index range: it walks the index from the list's start and filters every row before the
+ * position, so page 50 reads 1,000 rows to return 20. {@link #seek} adds the bound every
+ * such row satisfies anyway, {@code a <= ?}, which the index can start from: a page then
+ * reads its size plus the rows tied with the position on {@code a}.
  */
 public final class KeysetScroll {
 
@@ -27,14 +28,18 @@ public final class KeysetScroll {
 	}
 
 	/**
-	 * Returns one window of a list: the rows matching the filter, in the order, after the request's cursor.
+	 * Returns one window of a list: the rows matching the filter, in the order, after the
+	 * request's cursor.
 	 * @param repository the entity's repository
-	 * @param filter the list's own restriction, or {@link PredicateSpecification#unrestricted()}
+	 * @param filter the list's own restriction, or
+	 * {@link PredicateSpecification#unrestricted()}
 	 * @param order the list's order
 	 * @param request the client's cursor and size
 	 * @param <T> the entity type
-	 * @return the window; turn it into a response with {@link dev.foundation.core.paging.CursorPage#of}
-	 * @throws dev.foundation.core.error.BadRequestException if the cursor is malformed or belongs to another order
+	 * @return the window; turn it into a response with
+	 * {@link dev.foundation.core.paging.CursorPage#of}
+	 * @throws dev.foundation.core.error.BadRequestException if the cursor is malformed or
+	 * belongs to another order
 	 */
 	public static <T> Window<T> scroll(JpaSpecificationExecutor<T> repository, PredicateSpecification<T> filter,
 			KeysetOrder order, CursorRequest request) {
@@ -44,8 +49,9 @@ public final class KeysetScroll {
 	}
 
 	/**
-	 * Returns the bound on the order's first property that every row after (or, scrolling backward, before) the
-	 * position satisfies: redundant for the result, but the condition an index on the order's columns seeks with.
+	 * Returns the bound on the order's first property that every row after (or, scrolling
+	 * backward, before) the position satisfies: redundant for the result, but the
+	 * condition an index on the order's columns seeks with.
 	 * @param order the list's order
 	 * @param position the position, checked against the order
 	 * @param <T> the entity type

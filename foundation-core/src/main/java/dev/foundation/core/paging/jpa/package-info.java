@@ -1,5 +1,6 @@
 /**
- * Cursor paging with Spring Data JPA: keyset scrolling whose queries an index can seek into.
+ * Cursor paging with Spring Data JPA: keyset scrolling whose queries an index can seek
+ * into.
  */
 @NullMarked
 package dev.foundation.core.paging.jpa;

@@ -16,9 +16,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Adds {@code Link: <...>; rel="next"} (RFC 8288) to responses whose body is a {@link CursorPage} with a next cursor:
- * the request's own path and query, its {@code cursor} parameter replaced. The reference is relative (resolved
- * against the request URI), so the Host header a client sent never ends up in it.
+ * Adds {@code Link: <...>; rel="next"} (RFC 8288) to responses whose body is a
+ * {@link CursorPage} with a next cursor: the request's own path and query, its
+ * {@code cursor} parameter replaced. The reference is relative (resolved against the
+ * request URI), so the Host header a client sent never ends up in it.
  */
 @ControllerAdvice
 public class CursorPageLinkAdvice implements ResponseBodyAdvice<Object> {

@@ -12,10 +12,12 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Resolves a {@link CursorRequest} controller method parameter from the query parameters {@code cursor} (optional)
- * and {@code size} (optional, a default when absent, never above a maximum). A size that is not a whole number within
- * bounds is a 400 problem. The cursor is decoded and checked against the list's order when the position is taken
- * ({@link CursorRequest#position}), also a 400 problem when it is malformed (see {@link CursorCodec}).
+ * Resolves a {@link CursorRequest} controller method parameter from the query parameters
+ * {@code cursor} (optional) and {@code size} (optional, a default when absent, never
+ * above a maximum). A size that is not a whole number within bounds is a 400 problem. The
+ * cursor is decoded and checked against the list's order when the position is taken
+ * ({@link CursorRequest#position}), also a 400 problem when it is malformed (see
+ * {@link CursorCodec}).
  */
 public class CursorRequestArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -58,7 +60,8 @@ public class CursorRequestArgumentResolver implements HandlerMethodArgumentResol
 		if (value == null || value.isEmpty()) {
 			return this.defaultSize;
 		}
-		// At most 4 digits: parsing never overflows and a size beyond that is out of bounds anyway.
+		// At most 4 digits: parsing never overflows and a size beyond that is out of
+		// bounds anyway.
 		int size = (value.length() <= 4 && value.chars().allMatch((c) -> c >= '0' && c <= '9'))
 				? Integer.parseInt(value) : -1;
 		if (size < 1 || size > this.maxSize) {

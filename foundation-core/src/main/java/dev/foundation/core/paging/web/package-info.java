@@ -1,6 +1,6 @@
 /**
- * Spring MVC support for cursor paging: {@link dev.foundation.core.paging.CursorRequest} as a controller method
- * parameter.
+ * Spring MVC support for cursor paging: {@link dev.foundation.core.paging.CursorRequest}
+ * as a controller method parameter.
  */
 @NullMarked
 package dev.foundation.core.paging.web;

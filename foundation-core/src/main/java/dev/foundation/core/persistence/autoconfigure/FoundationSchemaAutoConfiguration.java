@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Migrates the foundation's own tables. {@link FoundationSchemaInitializerDetector} makes the application's Flyway
- * and JPA wait for it.
+ * Migrates the foundation's own tables. {@link FoundationSchemaInitializerDetector} makes
+ * the application's Flyway and JPA wait for it.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		beforeName = { "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",

@@ -10,8 +10,9 @@ import org.springframework.core.Ordered;
 import org.springframework.util.ClassUtils;
 
 /**
- * Declares {@link FoundationSchemaMigration} a database initializer ordered before Flyway's (orders 0 and 1): Boot
- * then makes the application's Flyway, its migrations and JPA depend on it.
+ * Declares {@link FoundationSchemaMigration} a database initializer ordered before
+ * Flyway's (orders 0 and 1): Boot then makes the application's Flyway, its migrations and
+ * JPA depend on it.
  */
 class FoundationSchemaInitializerDetector implements DatabaseInitializerDetector {
 

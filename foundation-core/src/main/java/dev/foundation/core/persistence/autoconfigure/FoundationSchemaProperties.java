@@ -19,14 +19,15 @@ public class FoundationSchemaProperties {
 	private static final String IDENTIFIER = "[a-z_][a-z0-9_]{0,62}";
 
 	/**
-	 * Whether the foundation migrates its own tables at startup. Switch off when they are created by other means
-	 * (e.g. a migration job with elevated rights).
+	 * Whether the foundation migrates its own tables at startup. Switch off when they are
+	 * created by other means (e.g. a migration job with elevated rights).
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * Schema of the foundation's tables and history table; kept apart from the application's schema so that the
-	 * two Flyway histories never see each other's tables.
+	 * Schema of the foundation's tables and history table; kept apart from the
+	 * application's schema so that the two Flyway histories never see each other's
+	 * tables.
 	 */
 	@Pattern(regexp = IDENTIFIER, message = "must be a lowercase SQL identifier")
 	private String name = "foundation";
@@ -38,32 +39,35 @@ public class FoundationSchemaProperties {
 	private String historyTable = "foundation_schema_history";
 
 	/**
-	 * Locations of the foundation's migrations; modules add theirs under classpath:db/foundation.
+	 * Locations of the foundation's migrations; modules add theirs under
+	 * classpath:db/foundation.
 	 */
 	@NotEmpty
 	private List<String> locations = new ArrayList<>(List.of("classpath:db/foundation"));
 
 	/**
-	 * Login role to migrate with, when the application connects with a role that may not create schemas and tables
-	 * (as row-level security requires). Defaults to spring.flyway.user; without either, the application's data
-	 * source is used.
+	 * Login role to migrate with, when the application connects with a role that may not
+	 * create schemas and tables (as row-level security requires). Defaults to
+	 * spring.flyway.user; without either, the application's data source is used.
 	 */
 	private @Nullable String user;
 
 	/**
-	 * Password of the migration role. Defaults to spring.flyway.password when the user comes from spring.flyway.user,
-	 * else to the application data source's password.
+	 * Password of the migration role. Defaults to spring.flyway.password when the user
+	 * comes from spring.flyway.user, else to the application data source's password.
 	 */
 	private @Nullable String password;
 
 	/**
-	 * JDBC URL to migrate with a separate role. Defaults to spring.flyway.url, else the application data source's URL.
+	 * JDBC URL to migrate with a separate role. Defaults to spring.flyway.url, else the
+	 * application data source's URL.
 	 */
 	private @Nullable String url;
 
 	/**
-	 * Whether, when migrating with a separate role, the application's role is granted usage of the schema and
-	 * select, insert, update and delete on the foundation's tables, at every startup (idempotent).
+	 * Whether, when migrating with a separate role, the application's role is granted
+	 * usage of the schema and select, insert, update and delete on the foundation's
+	 * tables, at every startup (idempotent).
 	 */
 	private boolean grantApplicationRole = true;
 

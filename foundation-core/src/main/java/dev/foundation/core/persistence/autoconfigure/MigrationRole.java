@@ -10,11 +10,13 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
 
 /**
- * The role the foundation migrates with when it is not the application's: {@code foundation.schema.user}, else
- * {@code spring.flyway.user}, so that one setting gives both Flyway histories the same owner.
+ * The role the foundation migrates with when it is not the application's:
+ * {@code foundation.schema.user}, else {@code spring.flyway.user}, so that one setting
+ * gives both Flyway histories the same owner.
  * <p>
- * Why a separate role at all: row-level security means nothing to a table's owner, so an application protected by it
- * connects with a role that owns nothing, and the tables are created (owned) by another.
+ * Why a separate role at all: row-level security means nothing to a table's owner, so an
+ * application protected by it connects with a role that owns nothing, and the tables are
+ * created (owned) by another.
  */
 record MigrationRole(String user, @Nullable String password, @Nullable String url) {
 
@@ -32,8 +34,9 @@ record MigrationRole(String user, @Nullable String password, @Nullable String ur
 	}
 
 	/**
-	 * A data source for the migration alone (a few connections at startup, so no pool), derived from the
-	 * application's as Boot derives Flyway's: its URL (and password) unless given.
+	 * A data source for the migration alone (a few connections at startup, so no pool),
+	 * derived from the application's as Boot derives Flyway's: its URL (and password)
+	 * unless given.
 	 * @param application the application's data source
 	 */
 	DataSource dataSource(DataSource application) {

@@ -8,15 +8,18 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Defaults for the data stores, with the lowest precedence so that an application's own settings win.
+ * Defaults for the data stores, with the lowest precedence so that an application's own
+ * settings win.
  * <p>
- * Spring's "open session in view" is off. Why: with it on, the first query of a request takes a pooled connection and keeps it until the response is
- * complete, and for a server-sent event stream or any other long-lived response that is the stream's whole life; a
- * few open streams exhaust the pool. Lazy loading outside a transaction fails fast instead; load what the response
- * needs inside the service's transaction.
+ * Spring's "open session in view" is off. Why: with it on, the first query of a request
+ * takes a pooled connection and keeps it until the response is complete, and for a
+ * server-sent event stream or any other long-lived response that is the stream's whole
+ * life; a few open streams exhaust the pool. Lazy loading outside a transaction fails
+ * fast instead; load what the response needs inside the service's transaction.
  * <p>
- * Redis commands and connections time out after 2 seconds rather than Lettuce's 60: Redis serves caches and rate
- * limits that have a fallback, and a request should reach it rather than hang while Redis does.
+ * Redis commands and connections time out after 2 seconds rather than Lettuce's 60: Redis
+ * serves caches and rate limits that have a fallback, and a request should reach it
+ * rather than hang while Redis does.
  */
 public class PersistenceEnvironmentPostProcessor implements EnvironmentPostProcessor {
 

@@ -28,10 +28,11 @@ import org.springframework.core.Ordered;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
 /**
- * Strict and HTML-safe JSON for Spring MVC, and {@code X-Content-Type-Options: nosniff} on every response. Spring
- * MVC's Jackson 3 converter (built by Boot from the application's {@link JsonMapper}) is swapped, in place, for a
- * {@link HardenedJsonHttpMessageConverter} on the same mapper; a converter of the application's own class is left
- * alone.
+ * Strict and HTML-safe JSON for Spring MVC, and {@code X-Content-Type-Options: nosniff}
+ * on every response. Spring MVC's Jackson 3 converter (built by Boot from the
+ * application's {@link JsonMapper}) is swapped, in place, for a
+ * {@link HardenedJsonHttpMessageConverter} on the same mapper; a converter of the
+ * application's own class is left alone.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -39,7 +40,10 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 @EnableConfigurationProperties(WebHardeningProperties.class)
 public final class WebHardeningAutoConfiguration {
 
-	/** Order of the nosniff filter: right after the request context filter, before any that can answer. */
+	/**
+	 * Order of the nosniff filter: right after the request context filter, before any
+	 * that can answer.
+	 */
 	static final int NOSNIFF_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
 	WebHardeningAutoConfiguration() {
@@ -66,7 +70,8 @@ public final class WebHardeningAutoConfiguration {
 		JsonMapperBuilderCustomizer strictTypesJsonMapperBuilderCustomizer() {
 			return (builder) -> builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
 				.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-				// Explicitly too for String fields, whose coercions Jackson configures per logical type.
+				// Explicitly too for String fields, whose coercions Jackson configures
+				// per logical type.
 				.withCoercionConfig(LogicalType.Textual,
 						(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 							.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -79,7 +84,8 @@ public final class WebHardeningAutoConfiguration {
 	@ConditionalOnClass({ JsonMapper.class, ServerHttpMessageConvertersCustomizer.class })
 	static class ConverterConfiguration {
 
-		// Not a converter bean: Boot would put it in front of the String converter, turning String results into JSON.
+		// Not a converter bean: Boot would put it in front of the String converter,
+		// turning String results into JSON.
 		@Bean
 		@ConditionalOnBean(JsonMapper.class)
 		@ConditionalOnMissingBean(name = "hardenedJsonConvertersCustomizer")

@@ -3,8 +3,8 @@ package dev.foundation.core.web.autoconfigure;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of the web hardening: how JSON is read and written, and the headers every response carries. Every
- * switch is on by default.
+ * Configuration of the web hardening: how JSON is read and written, and the headers every
+ * response carries. Every switch is on by default.
  */
 @ConfigurationProperties("foundation.web")
 public class WebHardeningProperties {
@@ -15,8 +15,8 @@ public class WebHardeningProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Whether every response carries X-Content-Type-Options: nosniff, so that browsers never guess a type other than
-	 * the declared one.
+	 * Whether every response carries X-Content-Type-Options: nosniff, so that browsers
+	 * never guess a type other than the declared one.
 	 */
 	private boolean nosniff = true;
 
@@ -48,23 +48,24 @@ public class WebHardeningProperties {
 	public static class Json {
 
 		/**
-		 * Whether JSON responses (problem+json included) write <, >, & and ' (and U+2028, U+2029) as \u003C-style
-		 * escapes, so that a value can never close a script block or open a tag. The data is unchanged: any JSON
-		 * parser reads the same strings.
+		 * Whether JSON responses (problem+json included) write <, >, & and ' (and U+2028,
+		 * U+2029) as \u003C-style escapes, so that a value can never close a script block
+		 * or open a tag. The data is unchanged: any JSON parser reads the same strings.
 		 */
 		private boolean htmlSafe = true;
 
 		/**
-		 * Whether request bodies must use the JSON type of each field: a number or boolean for a string field, a
-		 * string for a number or boolean field, a number for a boolean field or a fraction for an integer field is a
-		 * 400 instead of being converted.
+		 * Whether request bodies must use the JSON type of each field: a number or
+		 * boolean for a string field, a string for a number or boolean field, a number
+		 * for a boolean field or a fraction for an integer field is a 400 instead of
+		 * being converted.
 		 */
 		private boolean strictTypes = true;
 
 		/**
-		 * Whether JSON request bodies must be well-formed UTF-8: overlong forms, lone continuation bytes, truncated
-		 * sequences and encoded surrogates are a 400 ("The request body is not valid UTF-8") instead of being decoded
-		 * leniently.
+		 * Whether JSON request bodies must be well-formed UTF-8: overlong forms, lone
+		 * continuation bytes, truncated sequences and encoded surrogates are a 400 ("The
+		 * request body is not valid UTF-8") instead of being decoded leniently.
 		 */
 		private boolean strictUtf8 = true;
 

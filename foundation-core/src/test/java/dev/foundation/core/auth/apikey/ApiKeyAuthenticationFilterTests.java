@@ -38,7 +38,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API key filter with an in-memory {@link ApiKeyService}: its collaborator, not a database.
+ * The API key filter with an in-memory {@link ApiKeyService}: its collaborator, not a
+ * database.
  */
 class ApiKeyAuthenticationFilterTests {
 

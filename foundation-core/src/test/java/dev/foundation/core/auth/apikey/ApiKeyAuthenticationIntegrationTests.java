@@ -23,8 +23,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * API keys through the foundation's whole security filter chain, with the key table in a real PostgreSQL migrated at
- * startup.
+ * API keys through the foundation's whole security filter chain, with the key table in a
+ * real PostgreSQL migrated at startup.
  */
 @SpringBootTest(classes = ApiKeyAuthenticationIntegrationTests.TestApplication.class,
 		properties = { "foundation.auth.api-keys.enabled=true", "spring.main.banner-mode=off",

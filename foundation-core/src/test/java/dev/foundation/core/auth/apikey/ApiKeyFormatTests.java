@@ -38,7 +38,8 @@ class ApiKeyFormatTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "fdn_", "fdn_abcdefgh_", "' OR 1=1 --", "fdn_ABCDEFGH_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+	@ValueSource(strings = { "", "fdn_", "fdn_abcdefgh_", "' OR 1=1 --",
+			"fdn_ABCDEFGH_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
 			"fdn_abcdefg1_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
 			"fdx_abcdefgh_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
 			"fdn_abcdefgh-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",

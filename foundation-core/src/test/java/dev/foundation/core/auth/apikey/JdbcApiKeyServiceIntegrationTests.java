@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * {@link JdbcApiKeyService} against a real PostgreSQL migrated by the foundation's own Flyway history. Each test works
- * in a tenant of its own, so they share one database.
+ * {@link JdbcApiKeyService} against a real PostgreSQL migrated by the foundation's own
+ * Flyway history. Each test works in a tenant of its own, so they share one database.
  */
 class JdbcApiKeyServiceIntegrationTests {
 
@@ -92,8 +92,8 @@ class JdbcApiKeyServiceIntegrationTests {
 			assertThat(principal.tenantId()).isEqualTo(this.tenant);
 			assertThat(principal.roles()).containsExactlyInAnyOrder("billing", "reader");
 			assertThat(principal.factorVerifiedAt()).isNull();
-			assertThat(principal.claims()).isEqualTo(
-					Map.of("api_key_id", issued.key().id().toString(), "api_key_name", "billing-sync"));
+			assertThat(principal.claims())
+				.isEqualTo(Map.of("api_key_id", issued.key().id().toString(), "api_key_name", "billing-sync"));
 		});
 	}
 
@@ -213,7 +213,8 @@ class JdbcApiKeyServiceIntegrationTests {
 		assertThat(this.apiKeys.authenticate(issued.plaintext())).isEmpty();
 		this.clock.set(NOW.plus(Duration.ofDays(1)));
 		assertThat(this.apiKeys.authenticate(issued.plaintext())).isEmpty();
-		assertThat(this.apiKeys.revoke(this.tenant, issued.key().id())).as("an expired key was no longer active").isFalse();
+		assertThat(this.apiKeys.revoke(this.tenant, issued.key().id())).as("an expired key was no longer active")
+			.isFalse();
 	}
 
 	@Test

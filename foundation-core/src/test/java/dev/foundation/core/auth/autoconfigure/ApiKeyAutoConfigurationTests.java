@@ -31,13 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Conditions of the API key auto-configuration. Beans are created lazily and nothing here talks to a database
- * ({@code JdbcApiKeyServiceIntegrationTests} uses a real one).
+ * Conditions of the API key auto-configuration. Beans are created lazily and nothing here
+ * talks to a database ({@code JdbcApiKeyServiceIntegrationTests} uses a real one).
  */
 class ApiKeyAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(FoundationSchemaAutoConfiguration.class, ApiKeyAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(FoundationSchemaAutoConfiguration.class, ApiKeyAutoConfiguration.class))
 		.withBean(LazyInitializationBeanFactoryPostProcessor.class)
 		.withBean(DataSource.class, SimpleDriverDataSource::new);
 
@@ -73,7 +74,8 @@ class ApiKeyAutoConfigurationTests {
 
 	@Test
 	void worksWhenTheFoundationSchemaIsMigratedByOtherMeans() {
-		this.contextRunner.withPropertyValues("foundation.auth.api-keys.enabled=true", "foundation.schema.enabled=false")
+		this.contextRunner
+			.withPropertyValues("foundation.auth.api-keys.enabled=true", "foundation.schema.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(ApiKeyService.class));
 	}
 

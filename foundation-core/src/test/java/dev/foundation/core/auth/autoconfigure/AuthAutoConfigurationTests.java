@@ -65,20 +65,19 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Conditions of the authentication auto-configuration, with Boot's security, resource server and MVC
- * auto-configurations present as in an application.
+ * Conditions of the authentication auto-configuration, with Boot's security, resource
+ * server and MVC auto-configurations present as in an application.
  */
 class AuthAutoConfigurationTests {
 
 	private static final String SUPABASE = "foundation.auth.supabase.url=https://abcd.supabase.co";
 
-	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
-				ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-				SecurityFilterAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
-				DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
-				ErrorHandlingAutoConfiguration.class, AuthAutoConfiguration.class));
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+					UserDetailsServiceAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
+					OAuth2ResourceServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+					WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+					JacksonAutoConfiguration.class, ErrorHandlingAutoConfiguration.class, AuthAutoConfiguration.class));
 
 	@Test
 	void failsWithoutAnyIssuerNamingFoundationAuth() {
@@ -92,10 +91,8 @@ class AuthAutoConfigurationTests {
 
 	@Test
 	void failsOnAnInvalidIssuerPropertyNamingIt() {
-		this.contextRunner
-			.withPropertyValues("foundation.auth.issuers.legacy.issuer=legacy",
-					"foundation.auth.issuers.legacy.hmac-secret=too-short",
-					"foundation.auth.issuers.legacy.audiences=api")
+		this.contextRunner.withPropertyValues("foundation.auth.issuers.legacy.issuer=legacy",
+				"foundation.auth.issuers.legacy.hmac-secret=too-short", "foundation.auth.issuers.legacy.audiences=api")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOfSatisfying(InvalidFoundationPropertyException.class,
 						(ex) -> assertThat(ex.getProperty()).isEqualTo("foundation.auth.issuers.legacy.hmac-secret")));
@@ -119,7 +116,8 @@ class AuthAutoConfigurationTests {
 			});
 		this.contextRunner.withPropertyValues(SUPABASE)
 			.withBean(SecurityObservationSettings.class, SecurityObservationSettings::noObservations)
-			.run((context) -> assertThat(context.getBean(SecurityObservationSettings.class).shouldObserveAuthentications())
+			.run((context) -> assertThat(
+					context.getBean(SecurityObservationSettings.class).shouldObserveAuthentications())
 				.isFalse());
 	}
 
@@ -233,8 +231,8 @@ class AuthAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues(SUPABASE, "foundation.auth.jwks.cache-ttl=20m", "foundation.auth.jwks.max-attempts=3")
 			.run((context) -> {
-				JwksSettings settings = (JwksSettings) ReflectionTestUtils.getField(
-						context.getBean(JwtDecoderFactory.class), "settings");
+				JwksSettings settings = (JwksSettings) ReflectionTestUtils
+					.getField(context.getBean(JwtDecoderFactory.class), "settings");
 				assertThat(settings.cacheTtl()).isEqualTo(Duration.ofMinutes(20));
 				assertThat(settings.maxAttempts()).isEqualTo(3);
 			});
@@ -304,8 +302,7 @@ class AuthAutoConfigurationTests {
 	@Test
 	void corsBacksOffToUsersConfigurationSource() {
 		CorsConfigurationSource userSource = new UrlBasedCorsConfigurationSource();
-		this.contextRunner
-			.withPropertyValues(SUPABASE, "foundation.auth.cors.allowed-origins=https://app.example.com")
+		this.contextRunner.withPropertyValues(SUPABASE, "foundation.auth.cors.allowed-origins=https://app.example.com")
 			.withBean("corsConfigurationSource", CorsConfigurationSource.class, () -> userSource)
 			.run((context) -> assertThat(corsSource(context)).isSameAs(userSource));
 	}
@@ -317,7 +314,8 @@ class AuthAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("userFilterChain");
-				// The decoders, issuer registry and resolver stay available to the user's chain.
+				// The decoders, issuer registry and resolver stay available to the user's
+				// chain.
 				assertThat(context).hasSingleBean(TrustedIssuerRegistry.class)
 					.hasSingleBean(AuthenticationManagerResolver.class);
 			});
@@ -330,15 +328,14 @@ class AuthAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				FilterChainProxy proxy = context.getBean(FilterChainProxy.class);
-				// The application's narrow chain first, the foundation's for everything else after it.
+				// The application's narrow chain first, the foundation's for everything
+				// else after it.
 				assertThat(proxy.getFilterChains()).containsExactly(
 						context.getBean("webhookFilterChain", SecurityFilterChain.class),
 						context.getBean("foundationSecurityFilterChain", SecurityFilterChain.class));
 				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-				assertThat(mvc.perform(get("/api/v1/contacts")).andReturn().getResponse().getStatus())
-					.isEqualTo(401);
-				assertThat(mvc.perform(get("/webhooks/stripe")).andReturn().getResponse().getStatus())
-					.isEqualTo(404);
+				assertThat(mvc.perform(get("/api/v1/contacts")).andReturn().getResponse().getStatus()).isEqualTo(401);
+				assertThat(mvc.perform(get("/webhooks/stripe")).andReturn().getResponse().getStatus()).isEqualTo(404);
 			});
 	}
 
@@ -351,8 +348,7 @@ class AuthAutoConfigurationTests {
 				assertThat(context.getBean(FilterChainProxy.class).getFilterChains())
 					.containsExactly(context.getBean("userFilterChain", SecurityFilterChain.class));
 				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-				assertThat(mvc.perform(get("/api/v1/contacts")).andReturn().getResponse().getStatus())
-					.isEqualTo(404);
+				assertThat(mvc.perform(get("/api/v1/contacts")).andReturn().getResponse().getStatus()).isEqualTo(404);
 			});
 	}
 
@@ -373,7 +369,8 @@ class AuthAutoConfigurationTests {
 			.withBean("userBearerTokenResolver", BearerTokenResolver.class, () -> (request) -> null)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context.getBeansOfType(BearerTokenResolver.class)).containsOnlyKeys("userBearerTokenResolver");
+				assertThat(context.getBeansOfType(BearerTokenResolver.class))
+					.containsOnlyKeys("userBearerTokenResolver");
 				BearerTokenAuthenticationFilter filter = filters(context).stream()
 					.filter(BearerTokenAuthenticationFilter.class::isInstance)
 					.map(BearerTokenAuthenticationFilter.class::cast)
@@ -405,8 +402,7 @@ class AuthAutoConfigurationTests {
 
 	@Test
 	void doesNothingInNonWebApplications() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(AuthAutoConfiguration.class))
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(AuthAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TrustedIssuerRegistry.class));
 	}
 
@@ -480,8 +476,9 @@ class AuthAutoConfigurationTests {
 
 		@Bean
 		JwtDecoderFactory userDecoderFactory() {
-			return new JwtDecoderFactory(new JwksSettings(Duration.ofMinutes(5), Duration.ofSeconds(30),
-					Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1),
+			return new JwtDecoderFactory(
+					new JwksSettings(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(30),
+							Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1),
 					RetryRegistry.ofDefaults(), CIRCUIT_BREAKERS);
 		}
 

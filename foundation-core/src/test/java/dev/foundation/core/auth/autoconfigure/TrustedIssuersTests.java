@@ -57,8 +57,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * {@code foundation.auth.*} to trusted issuers: each provider and key source yields an issuer that accepts its own
- * tokens (and only those), and every unsafe or incomplete setting stops startup naming the exact property.
+ * {@code foundation.auth.*} to trusted issuers: each provider and key source yields an
+ * issuer that accepts its own tokens (and only those), and every unsafe or incomplete
+ * setting stops startup naming the exact property.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TrustedIssuersTests {
@@ -111,8 +112,8 @@ class TrustedIssuersTests {
 		this.properties.getSupabase().setUrl(URI.create(this.tokens.baseUrl()));
 		TrustedIssuer issuer = single();
 		assertThat(issuer.decoder().decode(this.tokens.supabase().token()).getSubject()).isNotBlank();
-		assertThat(issuer.decoder().decode(this.tokens.supabase().signedWith(JWSAlgorithm.RS256).token())
-			.getSubject()).isNotBlank();
+		assertThat(issuer.decoder().decode(this.tokens.supabase().signedWith(JWSAlgorithm.RS256).token()).getSubject())
+			.isNotBlank();
 		assertThatExceptionOfType(JwtException.class)
 			.isThrownBy(() -> issuer.decoder().decode(this.tokens.supabase().signedWithSecret(SECRET).token()));
 	}
@@ -155,8 +156,8 @@ class TrustedIssuersTests {
 		assertThat(issuer.decoder().decode(this.tokens.supabase().signedWithSecret(SECRET).token()).getSubject())
 			.isNotBlank();
 		assertThat(issuer.decoder().decode(this.tokens.supabase().token()).getSubject()).isNotBlank();
-		assertThatExceptionOfType(JwtException.class).isThrownBy(
-				() -> issuer.decoder().decode(this.tokens.supabase().signedWithSecret(OTHER_SECRET).token()));
+		assertThatExceptionOfType(JwtException.class)
+			.isThrownBy(() -> issuer.decoder().decode(this.tokens.supabase().signedWithSecret(OTHER_SECRET).token()));
 	}
 
 	@Test
@@ -208,8 +209,8 @@ class TrustedIssuersTests {
 		assertThat(issuer.decoder()
 			.decode(this.tokens.clerk().authorizedParty("https://app.example.com").token())
 			.getSubject()).startsWith("user_");
-		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> issuer.decoder()
-			.decode(this.tokens.clerk().authorizedParty("https://evil.example.com").token()));
+		assertThatExceptionOfType(JwtException.class).isThrownBy(
+				() -> issuer.decoder().decode(this.tokens.clerk().authorizedParty("https://evil.example.com").token()));
 		assertThatExceptionOfType(JwtException.class)
 			.isThrownBy(() -> issuer.decoder().decode(this.tokens.clerk().authorizedParty(null).token()));
 	}
@@ -288,7 +289,8 @@ class TrustedIssuersTests {
 		internal.setJwkSetUri(this.tokens.jwksUri());
 		TrustedIssuer issuer = single();
 		assertThat(issuer.decoder().decode(this.tokens.custom("internal").token()).getSubject()).isNotBlank();
-		assertThat(issuer.decoder().decode(this.tokens.custom("internal").signedWith(JWSAlgorithm.ES256).token())
+		assertThat(issuer.decoder()
+			.decode(this.tokens.custom("internal").signedWith(JWSAlgorithm.ES256).token())
 			.getSubject()).isNotBlank();
 		assertThatExceptionOfType(JwtException.class).isThrownBy(
 				() -> issuer.decoder().decode(this.tokens.custom("internal").signedWith(JWSAlgorithm.PS256).token()));
@@ -301,7 +303,8 @@ class TrustedIssuersTests {
 		internal.setJwkSetUri(this.tokens.jwksUri());
 		internal.setAlgorithms(List.of("ES256"));
 		TrustedIssuer issuer = single();
-		assertThat(issuer.decoder().decode(this.tokens.custom("internal").signedWith(JWSAlgorithm.ES256).token())
+		assertThat(issuer.decoder()
+			.decode(this.tokens.custom("internal").signedWith(JWSAlgorithm.ES256).token())
 			.getSubject()).isNotBlank();
 		assertThatExceptionOfType(JwtException.class)
 			.isThrownBy(() -> issuer.decoder().decode(this.tokens.custom("internal").token()));
@@ -309,13 +312,13 @@ class TrustedIssuersTests {
 
 	@Test
 	void customIssuerUriIsDiscoveredAndDefaultsTheIssuer() {
-		// The issuer is the issuer-uri exactly as written (OIDC Discovery 4.3), so Auth0's trailing slash survives.
+		// The issuer is the issuer-uri exactly as written (OIDC Discovery 4.3), so
+		// Auth0's trailing slash survives.
 		custom("oidc").setIssuerUri(URI.create(this.tokens.baseUrl()));
 		TrustedIssuer issuer = single();
 		assertThat(issuer.issuer()).isEqualTo(this.tokens.baseUrl());
 		assertThat(this.tokens.jwksRequestCount()).isZero();
-		assertThat(issuer.decoder().decode(this.tokens.custom().user("alice").token()).getSubject())
-			.isEqualTo("alice");
+		assertThat(issuer.decoder().decode(this.tokens.custom().user("alice").token()).getSubject()).isEqualTo("alice");
 		assertThat(this.tokens.jwksRequestCount()).isEqualTo(1);
 	}
 
@@ -340,8 +343,8 @@ class TrustedIssuersTests {
 			.getSubject()).isNotBlank();
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> issuer.decoder()
 			.decode(this.tokens.custom("legacy-monolith").audience("crm").signedWithSecret(OTHER_SECRET).token()));
-		assertThatExceptionOfType(JwtException.class).isThrownBy(
-				() -> issuer.decoder().decode(this.tokens.custom("legacy-monolith").audience("crm").token()));
+		assertThatExceptionOfType(JwtException.class)
+			.isThrownBy(() -> issuer.decoder().decode(this.tokens.custom("legacy-monolith").audience("crm").token()));
 	}
 
 	@Test
@@ -354,7 +357,8 @@ class TrustedIssuersTests {
 		String hs512 = sign(JWSAlgorithm.HS512, new MACSigner((SECRET + SECRET).getBytes(StandardCharsets.UTF_8)),
 				"legacy-monolith");
 		assertThat(issuer.decoder().decode(hs512).getSubject()).isEqualTo("partner-user");
-		// An HS256 token signed with the right secret is not accepted when only HS512 is configured.
+		// An HS256 token signed with the right secret is not accepted when only HS512 is
+		// configured.
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> issuer.decoder()
 			.decode(this.tokens.custom("legacy-monolith").signedWithSecret(SECRET + SECRET).token()));
 	}
@@ -455,8 +459,9 @@ class TrustedIssuersTests {
 	void customPublicKeyWithHs256StopsStartup() throws Exception {
 		IssuerProperties partner = custom("partner");
 		partner.setIssuer("partner");
-		partner.setPublicKey(new ByteArrayResource(pem(KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic())
-			.getBytes(StandardCharsets.US_ASCII)));
+		partner
+			.setPublicKey(new ByteArrayResource(pem(KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic())
+				.getBytes(StandardCharsets.US_ASCII)));
 		partner.setAlgorithms(List.of("HS256"));
 		assertInvalid("foundation.auth.issuers.partner.algorithms");
 	}
@@ -509,8 +514,7 @@ class TrustedIssuersTests {
 		partner.setJwkSetUri(this.tokens.jwksUri());
 		partner.setAudienceCheck(IssuerProperties.AudienceCheck.DISABLED);
 		TrustedIssuer issuer = single();
-		assertThat(issuer.decoder().decode(this.tokens.custom().audience("anything").token()).getSubject())
-			.isNotNull();
+		assertThat(issuer.decoder().decode(this.tokens.custom().audience("anything").token()).getSubject()).isNotNull();
 		partner.setAudiences(List.of("api"));
 		assertInvalid("foundation.auth.issuers.partner.audience-check");
 	}
@@ -524,21 +528,21 @@ class TrustedIssuersTests {
 		partner.setRequireAccessTokenType(true);
 		TrustedIssuer issuer = single();
 		JWTClaimsSet claims = this.tokens.custom().audience("api").claims();
-		// An ID token: same issuer, same key, same audience (the client id), typed JWT or untyped.
+		// An ID token: same issuer, same key, same audience (the client id), typed JWT or
+		// untyped.
 		for (JOSEObjectType type : new JOSEObjectType[] { JOSEObjectType.JWT, null }) {
-			String idToken = this.tokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
-				.keyID(this.tokens.rsaKey().getKeyID())
-				.type(type)
-				.build(), claims);
+			String idToken = this.tokens.sign(
+					new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.tokens.rsaKey().getKeyID()).type(type).build(),
+					claims);
 			assertThatExceptionOfType(JwtException.class).as(String.valueOf(type))
 				.isThrownBy(() -> issuer.decoder().decode(idToken))
 				.withMessageContaining("not an access token");
 		}
 		for (String type : List.of("at+jwt", "application/at+jwt", "AT+JWT", "Application/At+Jwt")) {
-			String accessToken = this.tokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
-				.keyID(this.tokens.rsaKey().getKeyID())
-				.type(new JOSEObjectType(type))
-				.build(), claims);
+			String accessToken = this.tokens
+				.sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.tokens.rsaKey().getKeyID())
+					.type(new JOSEObjectType(type))
+					.build(), claims);
 			assertThat(issuer.decoder().decode(accessToken).getSubject()).as(type).isNotNull();
 		}
 	}
@@ -551,14 +555,13 @@ class TrustedIssuersTests {
 		JWTClaimsSet claims = this.tokens.custom().claims();
 		TrustedIssuer issuer = single();
 		for (String type : List.of("JWT", "application/jwt", "at+jwt")) {
-			String token = this.tokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
-				.keyID(this.tokens.rsaKey().getKeyID())
-				.type(new JOSEObjectType(type))
-				.build(), claims);
+			String token = this.tokens
+				.sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.tokens.rsaKey().getKeyID())
+					.type(new JOSEObjectType(type))
+					.build(), claims);
 			assertThat(issuer.decoder().decode(token).getSubject()).as(type).isNotNull();
 		}
-		String other = this.tokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256)
-			.keyID(this.tokens.rsaKey().getKeyID())
+		String other = this.tokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.tokens.rsaKey().getKeyID())
 			.type(new JOSEObjectType("logout+jwt"))
 			.build(), claims);
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> issuer.decoder().decode(other));
@@ -670,7 +673,8 @@ class TrustedIssuersTests {
 		assertThat(create()).extracting(TrustedIssuer::name).containsExactly("supabase", "clerk", "legacy");
 	}
 
-	// Most tests here are about other settings: their issuers accept any audience on purpose.
+	// Most tests here are about other settings: their issuers accept any audience on
+	// purpose.
 	private IssuerProperties custom(String name) {
 		return this.properties.getIssuers().computeIfAbsent(name, (key) -> {
 			IssuerProperties issuer = new IssuerProperties();

@@ -37,7 +37,8 @@ class DiscoveringJwtDecoderTests {
 	void failedDiscoveryIsAJwtExceptionAndIsNotRetriedWithinTheBackoff() {
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> this.decoder.decode("t"))
 			.withMessageContaining("connection refused");
-		// A flood of tokens during the outage reaches the provider once per interval, not once per token.
+		// A flood of tokens during the outage reaches the provider once per interval, not
+		// once per token.
 		for (int i = 0; i < 100; i++) {
 			assertThatExceptionOfType(JwtException.class).isThrownBy(() -> this.decoder.decode("t"))
 				.withMessageContaining("retried after");

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Issuer routing with one parse per token: the token reaches the issuer its {@code iss} names, with every check of
- * that issuer, and a token of no trusted issuer costs a parse and nothing else.
+ * Issuer routing with one parse per token: the token reaches the issuer its {@code iss}
+ * names, with every check of that issuer, and a token of no trusted issuer costs a parse
+ * and nothing else.
  */
 class IssuerRoutingAuthenticationManagerTests {
 
@@ -38,9 +39,9 @@ class IssuerRoutingAuthenticationManagerTests {
 					Duration.ofMillis(500), Duration.ofMillis(500), 1),
 			RetryRegistry.ofDefaults(), CircuitBreakerRegistry.ofDefaults());
 
-	private final AuthenticationManager manager = new TrustedIssuerRegistry(List.of(
-			issuer("partner", this.tokens.baseUrl(), this.tokens.jwksUri().toString()),
-			issuer("keys-down", "https://keys-down.example.com", "http://127.0.0.1:1/jwks.json")))
+	private final AuthenticationManager manager = new TrustedIssuerRegistry(
+			List.of(issuer("partner", this.tokens.baseUrl(), this.tokens.jwksUri().toString()),
+					issuer("keys-down", "https://keys-down.example.com", "http://127.0.0.1:1/jwks.json")))
 		.authenticationManager();
 
 	@AfterEach
@@ -57,7 +58,8 @@ class IssuerRoutingAuthenticationManagerTests {
 		assertThat(authentication).isInstanceOf(FoundationAuthentication.class);
 		assertThat(authentication.getName()).isEqualTo("alice");
 		assertThat(authentication.getDetails()).isEqualTo("request details");
-		// The issuer's validators still run on the parsed token: another audience is refused.
+		// The issuer's validators still run on the parsed token: another audience is
+		// refused.
 		assertThatExceptionOfType(InvalidBearerTokenException.class)
 			.isThrownBy(() -> this.manager.authenticate(bearer(this.tokens.custom().audience("other").token())));
 	}
@@ -84,13 +86,15 @@ class IssuerRoutingAuthenticationManagerTests {
 
 	@Test
 	void tokenWithoutIssuerOrUnparsableIsRejected() {
-		String noIssuer = this.tokens.sign(this.tokens.custom().audience("api").claims()
+		String noIssuer = this.tokens.sign(this.tokens.custom()
+			.audience("api")
+			.claims()
 			.toJSONObject()
 			.entrySet()
 			.stream()
 			.filter((claim) -> !claim.getKey().equals("iss"))
-			.collect(com.nimbusds.jwt.JWTClaimsSet.Builder::new, (builder, claim) -> builder.claim(claim.getKey(),
-					claim.getValue()), (a, b) -> {
+			.collect(com.nimbusds.jwt.JWTClaimsSet.Builder::new,
+					(builder, claim) -> builder.claim(claim.getKey(), claim.getValue()), (a, b) -> {
 					})
 			.build());
 		assertThatExceptionOfType(InvalidBearerTokenException.class)
@@ -109,9 +113,8 @@ class IssuerRoutingAuthenticationManagerTests {
 
 	private TrustedIssuer issuer(String name, String iss, String jwkSetUri) {
 		return new TrustedIssuer(name, AuthProvider.CUSTOM, iss,
-				this.factory.jwkSet(name, java.net.URI.create(jwkSetUri), Set.of(JWSAlgorithm.RS256),
-						TokenValidators.create(iss, List.of("api"), Duration.ofSeconds(60), Clock.systemUTC(),
-								List.of())),
+				this.factory.jwkSet(name, java.net.URI.create(jwkSetUri), Set.of(JWSAlgorithm.RS256), TokenValidators
+					.create(iss, List.of("api"), Duration.ofSeconds(60), Clock.systemUTC(), List.of())),
 				new ClaimsPrincipalMapper("sub", "email", null, "roles"));
 	}
 

@@ -43,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Decoders built by the factory, against the test kit's issuer: the right key and claims work; every forged,
- * tampered, foreign or out-of-date token fails; key sets are cached, rate limited and survive an outage.
+ * Decoders built by the factory, against the test kit's issuer: the right key and claims
+ * work; every forged, tampered, foreign or out-of-date token fails; key sets are cached,
+ * rate limited and survive an outage.
  */
 class JwtDecoderFactoryTests {
 
@@ -115,7 +116,8 @@ class JwtDecoderFactoryTests {
 	void rejectsTokenWithoutKidWhenNoKeyMatchesItsAlgorithm() {
 		String token = this.issuer.sign(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
 				validClaims());
-		// Without a kid the single RSA key of the set is tried: the signature is the issuer's, so it verifies.
+		// Without a kid the single RSA key of the set is tried: the signature is the
+		// issuer's, so it verifies.
 		assertThat(keySetDecoder().decode(token).getSubject()).isNotBlank();
 	}
 
@@ -141,11 +143,12 @@ class JwtDecoderFactoryTests {
 	@Test
 	void rejectsExpiredToken() {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		assertRejected(keySetDecoder(), this.issuer.custom()
-			.audience("api")
-			.issuedAt(now.minus(Duration.ofHours(2)))
-			.expiresIn(Duration.ofMinutes(110))
-			.token());
+		assertRejected(keySetDecoder(),
+				this.issuer.custom()
+					.audience("api")
+					.issuedAt(now.minus(Duration.ofHours(2)))
+					.expiresIn(Duration.ofMinutes(110))
+					.token());
 	}
 
 	@Test
@@ -255,8 +258,7 @@ class JwtDecoderFactoryTests {
 	void legacySecretDecoderStillChecksClaims() {
 		JwtDecoder decoder = legacySecretDecoder();
 		assertRejected(decoder, this.issuer.supabase().audience("anon").signedWithSecret(SECRET).token());
-		assertRejected(decoder,
-				this.issuer.supabase("https://other.supabase.co").signedWithSecret(SECRET).token());
+		assertRejected(decoder, this.issuer.supabase("https://other.supabase.co").signedWithSecret(SECRET).token());
 	}
 
 	@Test
@@ -282,10 +284,11 @@ class JwtDecoderFactoryTests {
 	void publicKeyDecoderWorksWithRsaKey() throws Exception {
 		JwtDecoder decoder = this.factory.publicKey(this.issuer.rsaKey().toRSAPublicKey(), RS256_ES256,
 				validator(this.issuer.baseUrl()));
-		// The kit's tokens carry a kid, which the configured key (from PEM) does not have.
+		// The kit's tokens carry a kid, which the configured key (from PEM) does not
+		// have.
 		assertThat(decoder.decode(this.issuer.custom().audience("api").token()).getHeaders()).containsKey("kid");
-		String withoutKid = this.issuer.sign(
-				new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), validClaims());
+		String withoutKid = this.issuer.sign(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+				validClaims());
 		assertThat(decoder.decode(withoutKid).getSubject()).isNotBlank();
 		assertRejected(decoder, this.issuer.custom().audience("api").signedWith(JWSAlgorithm.ES256).token());
 		assertRejected(decoder, MalformedTokens.signedByUnknownKey(this.issuer, validClaims()));
@@ -304,11 +307,12 @@ class JwtDecoderFactoryTests {
 
 	@Test
 	void publicKeyDecoderRefusesOtherKeyTypesAndHmac() throws Exception {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.publicKey(
-				KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic(), Set.of(JWSAlgorithm.EdDSA),
-				validator(this.issuer.baseUrl())));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.publicKey(
-				this.issuer.rsaKey().toRSAPublicKey(), Set.of(JWSAlgorithm.HS256), validator(this.issuer.baseUrl())));
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> this.factory.publicKey(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic(),
+						Set.of(JWSAlgorithm.EdDSA), validator(this.issuer.baseUrl())));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.factory.publicKey(this.issuer.rsaKey().toRSAPublicKey(), Set.of(JWSAlgorithm.HS256),
+					validator(this.issuer.baseUrl())));
 	}
 
 	@Test
@@ -348,7 +352,8 @@ class JwtDecoderFactoryTests {
 
 	@Test
 	void discoveryDocumentPointingKeysAtPlainHttpHostIsRefused() throws Exception {
-		// The document must name its own server as issuer: its address is known once it listens.
+		// The document must name its own server as issuer: its address is known once it
+		// listens.
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		String base = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
 		byte[] document = ("{\"issuer\":\"" + base + "\",\"jwks_uri\":\"http://keys.example.com/jwks.json\"}")
@@ -374,9 +379,9 @@ class JwtDecoderFactoryTests {
 				URI.create("http://keys.example.com/jwks.json"), RS256_ES256, validator("partner")));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.discovered("oidc",
 				URI.create("http://10.0.0.8/realms/main"), RS256_ES256, validator("oidc")));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.factory
-			.secret("too-short".getBytes(java.nio.charset.StandardCharsets.UTF_8), JWSAlgorithm.HS256,
-					validator("legacy")));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.factory.secret("too-short".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					JWSAlgorithm.HS256, validator("legacy")));
 	}
 
 	@Test
@@ -402,7 +407,8 @@ class JwtDecoderFactoryTests {
 		JWTClaimsSet claims = validClaims();
 		for (int i = 0; i < 5; i++) {
 			String token = MalformedTokens.withKid(this.issuer, UUID.randomUUID().toString(), claims);
-			// Only a BadJwtException becomes a 401; any other JwtException is reported as a server failure (500).
+			// Only a BadJwtException becomes a 401; any other JwtException is reported as
+			// a server failure (500).
 			assertThat(catchThrowable(() -> decoder.decode(token))).as("token %d", i)
 				.isInstanceOf(BadJwtException.class);
 		}
@@ -464,7 +470,8 @@ class JwtDecoderFactoryTests {
 		assertThat(circuitBreaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(2);
 		assertThat(this.issuer.jwksRequestCount()).isEqualTo(2);
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(token));
-		// The third failure opens the circuit (3 calls at least, 50 %): the fourth attempt is not sent.
+		// The third failure opens the circuit (3 calls at least, 50 %): the fourth
+		// attempt is not sent.
 		assertThat(circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
 		assertThat(circuitBreaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(3);
 		assertThat(circuitBreaker.getMetrics().getNumberOfNotPermittedCalls()).isPositive();
@@ -477,9 +484,8 @@ class JwtDecoderFactoryTests {
 
 	private JwtDecoder legacySecretDecoder() {
 		return this.factory.jwkSetWithLegacySecret("supabase", this.issuer.supabaseJwksUri(), RS256_ES256,
-				SECRET.getBytes(StandardCharsets.UTF_8),
-				TokenValidators.create(this.issuer.baseUrl() + "/auth/v1", List.of("authenticated"), SKEW,
-						Clock.systemUTC(), List.of()));
+				SECRET.getBytes(StandardCharsets.UTF_8), TokenValidators.create(this.issuer.baseUrl() + "/auth/v1",
+						List.of("authenticated"), SKEW, Clock.systemUTC(), List.of()));
 	}
 
 	private JWTClaimsSet validClaims() {

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Each provider's token, shaped as the provider issues it and decoded as the application decodes it, becomes the
- * same {@link FoundationPrincipal}.
+ * Each provider's token, shaped as the provider issues it and decoded as the application
+ * decodes it, becomes the same {@link FoundationPrincipal}.
  */
 class PrincipalMappersTests {
 
@@ -87,8 +87,10 @@ class PrincipalMappersTests {
 
 	@Test
 	void supabaseUserMetadataIsNeverTrustedForTenantOrRoles() {
-		FoundationPrincipal principal = this.supabase.map(decode(
-				this.issuer.supabase().userMetadata("tenant_id", "victim").userMetadata("roles", List.of("admin")).token()));
+		FoundationPrincipal principal = this.supabase.map(decode(this.issuer.supabase()
+			.userMetadata("tenant_id", "victim")
+			.userMetadata("roles", List.of("admin"))
+			.token()));
 		assertThat(principal.tenantId()).isNull();
 		assertThat(principal.roles()).isEmpty();
 		assertThat(principal.hasRole("admin")).isFalse();
@@ -120,8 +122,8 @@ class PrincipalMappersTests {
 
 	@Test
 	void clerkV2TokenBecomesPrincipalWithActiveOrganization() {
-		FoundationPrincipal principal = this.clerk.map(decode(
-				this.issuer.clerk().user("user_2abc").organization("org_2xyz", "admin", "acme").token()));
+		FoundationPrincipal principal = this.clerk
+			.map(decode(this.issuer.clerk().user("user_2abc").organization("org_2xyz", "admin", "acme").token()));
 		assertThat(principal.userId()).isEqualTo("user_2abc");
 		assertThat(principal.provider()).isEqualTo(AuthProvider.CLERK);
 		assertThat(principal.issuer()).isEqualTo(this.issuer.baseUrl());
@@ -141,20 +143,22 @@ class PrincipalMappersTests {
 
 	@Test
 	void clerkMemberRoleIsMapped() {
-		assertThat(this.clerk.map(decode(this.issuer.clerk().organization("org_1", "member", "acme").token()))
-			.roles()).containsExactly("member");
-		assertThat(this.clerk
-			.map(decode(this.issuer.clerk().version(1).organization("org_1", "member", "acme").token()))
-			.roles()).containsExactly("member");
+		assertThat(this.clerk.map(decode(this.issuer.clerk().organization("org_1", "member", "acme").token())).roles())
+			.containsExactly("member");
+		assertThat(
+				this.clerk.map(decode(this.issuer.clerk().version(1).organization("org_1", "member", "acme").token()))
+					.roles())
+			.containsExactly("member");
 	}
 
 	@Test
 	void clerkUnmappedRoleLosesItsOrgPrefix() {
-		assertThat(this.clerk.map(decode(this.issuer.clerk().organization("org_1", "billing", "acme").token()))
-			.roles()).containsExactly("billing");
-		assertThat(this.clerk
-			.map(decode(this.issuer.clerk().version(1).organization("org_1", "billing", "acme").token()))
-			.roles()).containsExactly("billing");
+		assertThat(this.clerk.map(decode(this.issuer.clerk().organization("org_1", "billing", "acme").token())).roles())
+			.containsExactly("billing");
+		assertThat(
+				this.clerk.map(decode(this.issuer.clerk().version(1).organization("org_1", "billing", "acme").token()))
+					.roles())
+			.containsExactly("billing");
 	}
 
 	@Test
@@ -236,8 +240,10 @@ class PrincipalMappersTests {
 	@Test
 	void customNestedTenantPath() {
 		ClaimsPrincipalMapper mapper = new ClaimsPrincipalMapper("sub", "email", "org.tenant.id", "roles");
-		FoundationPrincipal principal = mapper.map(decode(
-				this.issuer.custom().claim("org", Map.of("tenant", Map.of("id", "t-9"))).tenantId("top-level").token()));
+		FoundationPrincipal principal = mapper.map(decode(this.issuer.custom()
+			.claim("org", Map.of("tenant", Map.of("id", "t-9")))
+			.tenantId("top-level")
+			.token()));
 		assertThat(principal.tenantId()).isEqualTo("t-9");
 	}
 
@@ -271,8 +277,7 @@ class PrincipalMappersTests {
 	void customTokenWithoutUserIdIsBad() {
 		ClaimsPrincipalMapper mapper = new ClaimsPrincipalMapper("uid", "email", null, "roles");
 		Jwt jwt = decode(this.issuer.custom().token());
-		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> mapper.map(jwt))
-			.withMessageContaining("uid");
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> mapper.map(jwt)).withMessageContaining("uid");
 		Jwt blank = decode(this.issuer.custom().claim("uid", "  ").token());
 		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> mapper.map(blank));
 	}
@@ -282,8 +287,8 @@ class PrincipalMappersTests {
 		TrustedIssuer trusted = new TrustedIssuer("supabase", AuthProvider.SUPABASE, this.issuer.baseUrl() + "/auth/v1",
 				this.decoder, this.supabase);
 		AuthenticationManager manager = trusted.authenticationManager();
-		Authentication authentication = manager.authenticate(
-				new BearerTokenAuthenticationToken(this.issuer.supabase().user("u-7").roles("admin", "member").token()));
+		Authentication authentication = manager.authenticate(new BearerTokenAuthenticationToken(
+				this.issuer.supabase().user("u-7").roles("admin", "member").token()));
 		assertThat(authentication).isInstanceOf(FoundationAuthentication.class);
 		assertThat(authentication.isAuthenticated()).isTrue();
 		assertThat(authentication.getName()).isEqualTo("u-7");

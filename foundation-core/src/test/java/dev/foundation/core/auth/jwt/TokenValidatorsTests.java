@@ -17,7 +17,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The claim checks every trusted issuer gets, on tokens whose signature is assumed valid, against a fixed clock.
+ * The claim checks every trusted issuer gets, on tokens whose signature is assumed valid,
+ * against a fixed clock.
  */
 class TokenValidatorsTests {
 
@@ -110,10 +111,9 @@ class TokenValidatorsTests {
 	@Test
 	void skipsAudienceCheckWhenNoneIsConfigured() {
 		OAuth2TokenValidator<Jwt> noAudience = TokenValidators.create(ISSUER, List.of(), SKEW, this.clock, List.of());
-		assertThat(noAudience.validate(jwt((builder) -> builder.claims((claims) -> claims.remove("aud"))))
-			.hasErrors()).isFalse();
-		assertThat(noAudience.validate(jwt((builder) -> builder.audience(List.of("anything")))).hasErrors())
+		assertThat(noAudience.validate(jwt((builder) -> builder.claims((claims) -> claims.remove("aud")))).hasErrors())
 			.isFalse();
+		assertThat(noAudience.validate(jwt((builder) -> builder.audience(List.of("anything")))).hasErrors()).isFalse();
 	}
 
 	@Test

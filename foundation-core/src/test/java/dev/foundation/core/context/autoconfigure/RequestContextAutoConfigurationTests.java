@@ -125,11 +125,10 @@ class RequestContextAutoConfigurationTests {
 
 	@Test
 	void requestLoggingIsOnByDefaultAndCanBeSwitchedOff() {
-		this.contextRunner.run((context) -> assertThat(registration(context).getFilter()).extracting("logRequests")
-			.isEqualTo(true));
+		this.contextRunner
+			.run((context) -> assertThat(registration(context).getFilter()).extracting("logRequests").isEqualTo(true));
 		this.contextRunner.withPropertyValues("foundation.context.log-requests=false")
-			.run((context) -> assertThat(registration(context).getFilter()).extracting("logRequests")
-				.isEqualTo(false));
+			.run((context) -> assertThat(registration(context).getFilter()).extracting("logRequests").isEqualTo(false));
 	}
 
 	@Test
@@ -148,14 +147,13 @@ class RequestContextAutoConfigurationTests {
 
 	@Test
 	void invalidQuietPathFailsStartupNamingTheProperty() {
-		this.contextRunner.withPropertyValues("foundation.context.quiet-paths=/a/**/b/{x")
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
-					.isInstanceOf(InvalidFoundationPropertyException.class)
-					.extracting("property")
-					.isEqualTo("foundation.context.quiet-paths");
-			});
+		this.contextRunner.withPropertyValues("foundation.context.quiet-paths=/a/**/b/{x").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidFoundationPropertyException.class)
+				.extracting("property")
+				.isEqualTo("foundation.context.quiet-paths");
+		});
 	}
 
 	@Test
@@ -269,8 +267,8 @@ class RequestContextAutoConfigurationTests {
 	void backsOffFromUsersFilterRegistration() {
 		this.contextRunner
 			.withBean("requestContextFilterRegistration", FilterRegistrationBean.class,
-					() -> new FilterRegistrationBean<>(new RequestContextFilter("X-Trace", 8, new ClientIpResolver(
-							List.of()))))
+					() -> new FilterRegistrationBean<>(
+							new RequestContextFilter("X-Trace", 8, new ClientIpResolver(List.of()))))
 			.run((context) -> {
 				RequestContextFilter filter = (RequestContextFilter) registration(context).getFilter();
 				MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
@@ -292,8 +290,8 @@ class RequestContextAutoConfigurationTests {
 	@Test
 	void applicationTaskExecutorPropagatesRequestContext() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(RequestContextAutoConfiguration.class,
-					TaskExecutionAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(RequestContextAutoConfiguration.class, TaskExecutionAutoConfiguration.class))
 			.run((context) -> {
 				ThreadPoolTaskExecutor executor = context.getBean("applicationTaskExecutor",
 						ThreadPoolTaskExecutor.class);
@@ -319,8 +317,7 @@ class RequestContextAutoConfigurationTests {
 		return context.getBean("requestContextFilterRegistration", FilterRegistrationBean.class);
 	}
 
-	private static Served serve(AssertableWebApplicationContext context, HttpServletRequest request)
-			throws Exception {
+	private static Served serve(AssertableWebApplicationContext context, HttpServletRequest request) throws Exception {
 		RequestContextFilter filter = (RequestContextFilter) registration(context).getFilter();
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		RequestContext[] seen = new RequestContext[1];

@@ -164,8 +164,8 @@ class ErrorHandlingAutoConfigurationTests {
 	}
 
 	private static String typeOfNotFound(ProblemDetails problemDetails) {
-		return String.valueOf(problemDetails.create("not-found", HttpStatus.NOT_FOUND, "Not found", "gone", "/x")
-			.getType());
+		return String
+			.valueOf(problemDetails.create("not-found", HttpStatus.NOT_FOUND, "Not found", "gone", "/x").getType());
 	}
 
 	static class UserExceptionHandler extends ResponseEntityExceptionHandler {

@@ -24,8 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hostile input over a real Tomcat: markup that must not come back as markup, JSON values of the wrong type, bytes
- * that are not UTF-8, and requests Tomcat refuses before the application sees them.
+ * Hostile input over a real Tomcat: markup that must not come back as markup, JSON values
+ * of the wrong type, bytes that are not UTF-8, and requests Tomcat refuses before the
+ * application sees them.
  */
 class HostileInputIntegrationTests extends ProblemDetailWebTestSupport {
 
@@ -56,8 +57,8 @@ class HostileInputIntegrationTests extends ProblemDetailWebTestSupport {
 		assertThat(send(get("/test/search?q=x")).header("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(send(get("/test/not-found")).header("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(send(get("/test/filter-failure")).header("X-Content-Type-Options")).isEqualTo("nosniff");
-		assertThat(raw("GET /test/search?q=x HTTP/1.1\r\nHost: localhost\r\nX-Bad: a\u0001b\r\n"
-				+ "Connection: close\r\n\r\n")
+		assertThat(raw(
+				"GET /test/search?q=x HTTP/1.1\r\nHost: localhost\r\nX-Bad: a\u0001b\r\n" + "Connection: close\r\n\r\n")
 			.header("X-Content-Type-Options")).isEqualTo("nosniff");
 	}
 
@@ -98,7 +99,8 @@ class HostileInputIntegrationTests extends ProblemDetailWebTestSupport {
 
 	@Test
 	void overlongUtf8IsRejectedWithoutEcho() throws Exception {
-		// 0xC0 0xAF is an overlong '/': lenient decoders turn it into a character a filter did not see.
+		// 0xC0 0xAF is an overlong '/': lenient decoders turn it into a character a
+		// filter did not see.
 		assertNotUtf8(postJson("/test/notes", bytes("{\"name\":\"a", 0xC0, 0xAF, "b\",\"count\":1,\"active\":true}")));
 		// 0xE0 0x80 0xBC is an overlong '<'.
 		assertNotUtf8(postJson("/test/notes", bytes("{\"name\":\"", 0xE0, 0x80, 0xBC, "script\",\"count\":1}")));
@@ -123,8 +125,8 @@ class HostileInputIntegrationTests extends ProblemDetailWebTestSupport {
 	@Test
 	void bindingTypeMismatchDoesNotEchoTheConversionMessage() throws Exception {
 		Answer answer = send(get("/test/widgets?owner=not-a-uuid%3Cb%3E&page=x"));
-		answer.isProblem(400, "validation-failed", "Validation failed", "The request has invalid fields",
-				"/test/widgets")
+		answer
+			.isProblem(400, "validation-failed", "Validation failed", "The request has invalid fields", "/test/widgets")
 			.doesNotReveal("java.", "UUID", "Failed to convert", "not-a-uuid", "<b>", "NumberFormat", "String");
 		assertThat((List<String>) answer.json("$.errors[*].field")).containsExactlyInAnyOrder("owner", "page");
 		assertThat((List<String>) answer.json("$.errors[*].code")).containsOnly("typeMismatch");
@@ -132,15 +134,17 @@ class HostileInputIntegrationTests extends ProblemDetailWebTestSupport {
 
 	@Test
 	void pathTypeMismatchDoesNotNameJavaTypes() throws Exception {
-		send(get("/test/widgets/12")).isProblem(400, "malformed-request", "Malformed request",
-				"Parameter 'id' has an invalid value", "/test/widgets/12")
+		send(get("/test/widgets/12"))
+			.isProblem(400, "malformed-request", "Malformed request", "Parameter 'id' has an invalid value",
+					"/test/widgets/12")
 			.doesNotReveal("java.", "UUID", "Failed to convert", "String");
 	}
 
 	@Test
 	void wronglyTypedJsonValueDoesNotNameJavaTypes() throws Exception {
-		postJson("/test/notes", "{\"name\":\"a\",\"count\":{\"x\":\"<b>\"}}").isProblem(400, "malformed-request",
-				"Malformed request", "The request body is missing or not readable", "/test/notes")
+		postJson("/test/notes", "{\"name\":\"a\",\"count\":{\"x\":\"<b>\"}}")
+			.isProblem(400, "malformed-request", "Malformed request", "The request body is missing or not readable",
+					"/test/notes")
 			.doesNotReveal("java.", "int", "<b>", "Note", "Cannot deserialize", "tools.jackson");
 	}
 
@@ -181,8 +185,7 @@ class HostileInputIntegrationTests extends ProblemDetailWebTestSupport {
 		Answer problem = new Answer(answer.status(), Map.of(), answer.body());
 		assertThat((Integer) problem.json("$.status")).isEqualTo(answer.status());
 		assertThat((String) problem.json("$.type")).startsWith(ProblemDetailTestApplication.TYPE_BASE);
-		assertThat((String) problem.json("$.correlationId")).isNotBlank()
-			.isEqualTo(answer.header("X-Request-Id"));
+		assertThat((String) problem.json("$.correlationId")).isNotBlank().isEqualTo(answer.header("X-Request-Id"));
 	}
 
 	private static void assertMalformed(Answer answer) {
@@ -234,7 +237,10 @@ class HostileInputIntegrationTests extends ProblemDetailWebTestSupport {
 		return new Answer(response.statusCode(), headers, response.body());
 	}
 
-	/** Sends bytes HttpClient refuses to send (control characters, oversized headers) over a plain socket. */
+	/**
+	 * Sends bytes HttpClient refuses to send (control characters, oversized headers) over
+	 * a plain socket.
+	 */
 	private RawAnswer raw(String request) throws IOException {
 		try (Socket socket = new Socket("localhost", this.port)) {
 			socket.setSoTimeout(10_000);

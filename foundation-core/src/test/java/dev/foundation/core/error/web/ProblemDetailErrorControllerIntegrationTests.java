@@ -24,8 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Errors that never reach a controller, over a real Tomcat: a filter that throws or calls {@code sendError} after
- * the request context filter, uploads over the size limit and requests Tomcat itself refuses.
+ * Errors that never reach a controller, over a real Tomcat: a filter that throws or calls
+ * {@code sendError} after the request context filter, uploads over the size limit and
+ * requests Tomcat itself refuses.
  */
 class ProblemDetailErrorControllerIntegrationTests extends ProblemDetailWebTestSupport {
 
@@ -108,9 +109,10 @@ class ProblemDetailErrorControllerIntegrationTests extends ProblemDetailWebTestS
 	@Test
 	void unknownMethodIs405ProblemOverRealServer() throws Exception {
 		Answer answer = send(HttpRequest.newBuilder(uri("/test/post-only")).method("PURGE", BodyPublishers.noBody()));
-		answer.isProblem(405, "method-not-allowed", "Method not allowed",
-				"The method is not supported by this resource; the Allow header lists those that are",
-				"/test/post-only")
+		answer
+			.isProblem(405, "method-not-allowed", "Method not allowed",
+					"The method is not supported by this resource; the Allow header lists those that are",
+					"/test/post-only")
 			.doesNotReveal("PURGE");
 		assertThat(answer.header("Allow")).contains("POST");
 	}

@@ -20,8 +20,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * Every exception that reaches Spring MVC is answered with problem+json that carries the correlation id and never
- * echoes what the client sent or what went wrong inside.
+ * Every exception that reaches Spring MVC is answered with problem+json that carries the
+ * correlation id and never echoes what the client sent or what went wrong inside.
  */
 class ProblemDetailExceptionHandlerIntegrationTests extends ProblemDetailWebTestSupport {
 
@@ -104,8 +104,8 @@ class ProblemDetailExceptionHandlerIntegrationTests extends ProblemDetailWebTest
 	@Test
 	void optimisticLockFailureIsAConflictWithoutSql() throws Exception {
 		perform(get("/test/optimistic-lock"))
-			.isProblem(409, "conflict", "Conflict",
-					"The resource was changed by someone else; reload it and try again", "/test/optimistic-lock")
+			.isProblem(409, "conflict", "Conflict", "The resource was changed by someone else; reload it and try again",
+					"/test/optimistic-lock")
 			.doesNotReveal("secret_column", "update widget");
 	}
 
@@ -120,8 +120,7 @@ class ProblemDetailExceptionHandlerIntegrationTests extends ProblemDetailWebTest
 	void invalidRequestBodyListsEachFieldWithoutRejectedValues() throws Exception {
 		String body = "{\"name\":\" \",\"email\":\"<script>alert(1)</script>\",\"quantity\":0}";
 		Answer answer = perform(post("/test/widgets").contentType(MediaType.APPLICATION_JSON).content(body))
-			.isProblem(400, "validation-failed", "Validation failed", "The request has invalid fields",
-					"/test/widgets")
+			.isProblem(400, "validation-failed", "Validation failed", "The request has invalid fields", "/test/widgets")
 			.doesNotReveal("<script>", "alert(1)", "rejected");
 		List<Map<String, Object>> errors = answer.json("$.errors");
 		assertThat(errors).extracting((error) -> error.get("field"))
@@ -221,8 +220,9 @@ class ProblemDetailExceptionHandlerIntegrationTests extends ProblemDetailWebTest
 
 	@Test
 	void unconvertibleParameterIsAMalformedRequestThatDoesNotEchoTheValue() throws Exception {
-		perform(get("/test/widgets/{id}", "not-a-uuid<b>")).isProblem(400, "malformed-request", "Malformed request",
-				"Parameter 'id' has an invalid value", "/test/widgets/not-a-uuid%3Cb%3E")
+		perform(get("/test/widgets/{id}", "not-a-uuid<b>"))
+			.isProblem(400, "malformed-request", "Malformed request", "Parameter 'id' has an invalid value",
+					"/test/widgets/not-a-uuid%3Cb%3E")
 			.doesNotReveal("<b>", "UUID", "java.");
 	}
 

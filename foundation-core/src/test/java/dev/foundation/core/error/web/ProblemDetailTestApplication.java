@@ -57,20 +57,24 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A small servlet application whose endpoints fail in every way the foundation's error handling must answer.
+ * A small servlet application whose endpoints fail in every way the foundation's error
+ * handling must answer.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class,
 		DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
-		HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
-		ValidationAutoConfiguration.class, MultipartAutoConfiguration.class, RequestContextAutoConfiguration.class,
-		WebHardeningAutoConfiguration.class, ErrorHandlingAutoConfiguration.class })
+		HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class, ValidationAutoConfiguration.class,
+		MultipartAutoConfiguration.class, RequestContextAutoConfiguration.class, WebHardeningAutoConfiguration.class,
+		ErrorHandlingAutoConfiguration.class })
 @Import(ProblemDetailTestApplication.FailingController.class)
 class ProblemDetailTestApplication {
 
 	static final String TYPE_BASE = "https://api.example.com/problems/";
 
-	/** Runs after the request context filter: failures here reach the container's error dispatch. */
+	/**
+	 * Runs after the request context filter: failures here reach the container's error
+	 * dispatch.
+	 */
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> failingFilter() {
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
@@ -94,11 +98,17 @@ class ProblemDetailTestApplication {
 	record WidgetRequest(@NotBlank String name, @Email String email, @Min(1) int quantity) {
 	}
 
-	/** Echoed back as it was read: shows what the JSON reader accepted and how the writer encodes it. */
+	/**
+	 * Echoed back as it was read: shows what the JSON reader accepted and how the writer
+	 * encodes it.
+	 */
 	record Note(String name, int count, boolean active) {
 	}
 
-	/** Bound from query parameters, so a wrong value is a binding failure rather than a type mismatch. */
+	/**
+	 * Bound from query parameters, so a wrong value is a binding failure rather than a
+	 * type mismatch.
+	 */
 	record WidgetFilter(UUID owner, int page) {
 	}
 

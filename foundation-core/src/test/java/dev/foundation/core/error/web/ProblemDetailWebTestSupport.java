@@ -14,10 +14,11 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The test application shared by the problem-detail tests: one context, served by a real Tomcat on a random port and
- * reachable through MockMvc as well.
+ * The test application shared by the problem-detail tests: one context, served by a real
+ * Tomcat on a random port and reachable through MockMvc as well.
  */
-@SpringBootTest(classes = ProblemDetailTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = ProblemDetailTestApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "foundation.errors.type-base-uri=" + ProblemDetailTestApplication.TYPE_BASE,
 				"spring.servlet.multipart.max-file-size=1KB", "spring.servlet.multipart.max-request-size=64KB",
 				"spring.main.banner-mode=off" })
@@ -26,6 +27,7 @@ abstract class ProblemDetailWebTestSupport {
 
 	/**
 	 * An HTTP answer, whichever client received it.
+	 *
 	 * @param status the status code
 	 * @param headers the response headers (names lower-cased)
 	 * @param body the body
@@ -57,9 +59,8 @@ abstract class ProblemDetailWebTestSupport {
 		 */
 		Answer isProblem(int expectedStatus, @Nullable String slug, String title, String detail, String instance) {
 			assertThat(this.status).as("status of %s", this.body).isEqualTo(expectedStatus);
-			assertThat(MediaType.parseMediaType(header("Content-Type")).equalsTypeAndSubtype(
-					MediaType.APPLICATION_PROBLEM_JSON))
-				.as("Content-Type %s", header("Content-Type"))
+			assertThat(MediaType.parseMediaType(header("Content-Type"))
+				.equalsTypeAndSubtype(MediaType.APPLICATION_PROBLEM_JSON)).as("Content-Type %s", header("Content-Type"))
 				.isTrue();
 			assertThat((String) json("$.type"))
 				.isEqualTo((slug != null) ? ProblemDetailTestApplication.TYPE_BASE + slug : "about:blank");
@@ -74,7 +75,8 @@ abstract class ProblemDetailWebTestSupport {
 		}
 
 		/**
-		 * Asserts that none of the given strings reached the client, in the body or a header.
+		 * Asserts that none of the given strings reached the client, in the body or a
+		 * header.
 		 * @return this answer
 		 */
 		Answer doesNotReveal(String... secrets) {

@@ -92,8 +92,7 @@ class HealthAutoConfigurationTests {
 	void failingDependencyLeaksNoHostOrExceptionClassToAnonymousProbeCallers() {
 		this.contextRunner.withPropertyValues("foundation.health.public-aliases.enabled=true")
 			.withBean("db", HealthIndicator.class,
-					() -> () -> Health
-						.down(new IllegalStateException("Connection to db-primary.internal:5432 refused"))
+					() -> () -> Health.down(new IllegalStateException("Connection to db-primary.internal:5432 refused"))
 						.build())
 			.run((context) -> {
 				AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
@@ -103,17 +102,19 @@ class HealthAutoConfigurationTests {
 					.getResponse()
 					.getContentAsString();
 				assertThat(alias).isEqualTo("{\"status\":\"DOWN\"}");
-				// Actuator's own /actuator/health/readiness, as an anonymous caller sees it.
+				// Actuator's own /actuator/health/readiness, as an anonymous caller sees
+				// it.
 				HealthEndpointWebExtension health = context.getBean(HealthEndpointWebExtension.class);
 				JsonMapper json = context.getBean(JsonMapper.class);
 				String anonymous = json.writeValueAsString(health
 					.health(ApiVersion.LATEST, WebServerNamespace.SERVER, SecurityContext.NONE, false, "readiness")
 					.getBody());
 				assertThat(anonymous).isEqualTo("{\"status\":\"DOWN\"}");
-				// An authenticated caller (e.g. with a bearer token on the public path) sees why.
-				String authorized = json.writeValueAsString(health
-					.health(ApiVersion.LATEST, WebServerNamespace.SERVER, authenticated(), false, "readiness")
-					.getBody());
+				// An authenticated caller (e.g. with a bearer token on the public path)
+				// sees why.
+				String authorized = json.writeValueAsString(
+						health.health(ApiVersion.LATEST, WebServerNamespace.SERVER, authenticated(), false, "readiness")
+							.getBody());
 				assertThat(authorized).contains("\"db\"").contains("IllegalStateException");
 			});
 	}
@@ -206,8 +207,7 @@ class HealthAutoConfigurationTests {
 	void backsOffFromUsersAliasController() {
 		this.contextRunner.withPropertyValues("foundation.health.public-aliases.enabled=true")
 			.withUserConfiguration(UserAliasConfiguration.class)
-			.run((context) -> assertThat(context).hasSingleBean(HealthAliasController.class)
-				.hasBean("customAliases"));
+			.run((context) -> assertThat(context).hasSingleBean(HealthAliasController.class).hasBean("customAliases"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

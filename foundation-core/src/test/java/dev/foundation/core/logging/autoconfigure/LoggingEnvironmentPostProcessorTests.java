@@ -58,15 +58,15 @@ class LoggingEnvironmentPostProcessorTests {
 		this.environment.setProperty("foundation.logging.mask.patterns[0]", "\\d{16}");
 		this.environment.setProperty("foundation.logging.mask.additional-patterns[0]", "[A-Z]{2}\\d{2}[A-Z0-9]{10,30}");
 		postProcess();
-		assertThat(this.environment.getProperty(LoggingEnvironmentPostProcessor.MASK_FIELDS))
-			.isEqualTo("pin,cvv,iban");
+		assertThat(this.environment.getProperty(LoggingEnvironmentPostProcessor.MASK_FIELDS)).isEqualTo("pin,cvv,iban");
 		assertThat(this.environment.getProperty(LoggingEnvironmentPostProcessor.MASK_PATTERNS))
 			.isEqualTo("\\d{16}\n[A-Z]{2}\\d{2}[A-Z0-9]{10,30}");
 	}
 
 	@Test
 	void patternWithCommaIsKeptWhole() {
-		// Bound as a list, "\d{7,14}" given in indexed form must not be split at its comma.
+		// Bound as a list, "\d{7,14}" given in indexed form must not be split at its
+		// comma.
 		this.environment.setProperty("foundation.logging.mask.patterns[0]", "\\d{7,14}");
 		postProcess();
 		String patterns = this.environment.getProperty(LoggingEnvironmentPostProcessor.MASK_PATTERNS);

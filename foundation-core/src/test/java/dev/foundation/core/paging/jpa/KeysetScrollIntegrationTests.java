@@ -38,9 +38,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link KeysetScroll} against a real PostgreSQL: walking a list visits every row once in the order, in both
- * directions of sort, and the seek bound it adds never changes a window from what Spring Data alone returns, forward
- * or backward.
+ * {@link KeysetScroll} against a real PostgreSQL: walking a list visits every row once in
+ * the order, in both directions of sort, and the seek bound it adds never changes a
+ * window from what Spring Data alone returns, forward or backward.
  */
 @SpringBootTest(classes = KeysetScrollIntegrationTests.ArticlesApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -114,7 +114,8 @@ class KeysetScrollIntegrationTests {
 				}
 			}
 		}
-		// All but the list's first row have rows before them, all but its last rows after them, in both orders.
+		// All but the list's first row have rows before them, all but its last rows after
+		// them, in both orders.
 		assertThat(nonEmpty).containsEntry(ScrollPosition.Direction.FORWARD, 58)
 			.containsEntry(ScrollPosition.Direction.BACKWARD, 58);
 	}

@@ -45,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * A controller taking a {@link CursorRequest} and answering a {@link CursorPage}, through Spring MVC with the
- * foundation's error handling: paging to the end, the configured sizes, and every malformed input as a 400 problem.
+ * A controller taking a {@link CursorRequest} and answering a {@link CursorPage}, through
+ * Spring MVC with the foundation's error handling: paging to the end, the configured
+ * sizes, and every malformed input as a 400 problem.
  */
 @SpringBootTest(classes = CursorPagingWebIntegrationTests.PagingTestApplication.class,
 		properties = { "foundation.paging.default-size=4", "foundation.paging.max-size=10",
@@ -142,8 +143,9 @@ class CursorPagingWebIntegrationTests {
 		static Window<Row> scroll(KeysetScrollPosition position, int size) {
 			List<Row> after = ALL.stream().filter((row) -> position.isInitial() || isAfter(row, position)).toList();
 			List<Row> page = after.subList(0, Math.min(size, after.size()));
-			return Window.from(page, (i) -> ScrollPosition
-				.forward(Map.of("createdAt", page.get(i).createdAt(), "id", page.get(i).id())), after.size() > size);
+			return Window.from(page,
+					(i) -> ScrollPosition.forward(Map.of("createdAt", page.get(i).createdAt(), "id", page.get(i).id())),
+					after.size() > size);
 		}
 
 		private static boolean isAfter(Row row, KeysetScrollPosition position) {
@@ -172,8 +174,7 @@ class CursorPagingWebIntegrationTests {
 	@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
 			WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
 			ValidationAutoConfiguration.class, RequestContextAutoConfiguration.class,
-			WebHardeningAutoConfiguration.class, ErrorHandlingAutoConfiguration.class,
-			PagingAutoConfiguration.class })
+			WebHardeningAutoConfiguration.class, ErrorHandlingAutoConfiguration.class, PagingAutoConfiguration.class })
 	@Import(RowController.class)
 	static class PagingTestApplication {
 

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Conditions and binding of the foundation schema's auto-configuration. Beans are created lazily: nothing here talks
- * to a database ({@code FoundationSchemaIntegrationTests} migrates a real one).
+ * Conditions and binding of the foundation schema's auto-configuration. Beans are created
+ * lazily: nothing here talks to a database ({@code FoundationSchemaIntegrationTests}
+ * migrates a real one).
  */
 class FoundationSchemaAutoConfigurationTests {
 
@@ -112,7 +113,8 @@ class FoundationSchemaAutoConfigurationTests {
 	void applicationsFlywayWaitsForFoundationSchema() {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class)).run((context) -> {
 			assertThat(context).hasNotFailed();
-			// Boot orders initializers in batches: Flyway's bean waits for the foundation's, its initializer for it.
+			// Boot orders initializers in batches: Flyway's bean waits for the
+			// foundation's, its initializer for it.
 			assertThat(context.getBeanFactory().getBeanDefinition("flyway").getDependsOn())
 				.contains("foundationSchemaMigration");
 			assertThat(context.getBeanFactory().getBeanDefinition("flywayInitializer").getDependsOn())
@@ -126,8 +128,7 @@ class FoundationSchemaAutoConfigurationTests {
 			.withBean("customMigration", FoundationSchemaMigration.class,
 					() -> new FoundationSchemaMigration(new SimpleDriverDataSource(), "custom", "custom_history",
 							"classpath:db/custom"))
-			.run((context) -> assertThat(
-					List.of(context.getBeanFactory().getBeanDefinition("flyway").getDependsOn()))
+			.run((context) -> assertThat(List.of(context.getBeanFactory().getBeanDefinition("flyway").getDependsOn()))
 				.contains("customMigration"));
 	}
 

@@ -45,8 +45,8 @@ class WebHardeningAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasBean("hardenedJsonConvertersCustomizer").hasBean("noSniffFilterRegistration");
 			assertThat(jsonConverter(context)).isInstanceOf(HardenedJsonHttpMessageConverter.class);
-			assertThat(write(context, new Named("<b>'&'</b>", 1))).isEqualTo(
-					"{\"name\":\"\\u003Cb\\u003E\\u0027\\u0026\\u0027\\u003C/b\\u003E\",\"count\":1}");
+			assertThat(write(context, new Named("<b>'&'</b>", 1)))
+				.isEqualTo("{\"name\":\"\\u003Cb\\u003E\\u0027\\u0026\\u0027\\u003C/b\\u003E\",\"count\":1}");
 			JsonMapper mapper = context.getBean(JsonMapper.class);
 			assertThatExceptionOfType(MismatchedInputException.class)
 				.isThrownBy(() -> mapper.readValue("{\"name\":12,\"count\":1}", Named.class));
@@ -136,8 +136,8 @@ class WebHardeningAutoConfigurationTests {
 	@Test
 	void doesNothingOutsideServletWebApplications() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-					WebHardeningAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(JacksonAutoConfiguration.class, WebHardeningAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean("hardenedJsonConvertersCustomizer")
 				.doesNotHaveBean(WebHardeningProperties.class));
 	}

@@ -13,8 +13,9 @@ import dev.foundation.tenancy.TenantRole;
 import dev.foundation.tenancy.TenantStatus;
 
 /**
- * The string form of cached entries: a version tag, then fields separated by {@code |}, the one free-text field last
- * so that it may hold any character. Anything else, including entries of a future version, reads as a miss.
+ * The string form of cached entries: a version tag, then fields separated by {@code |},
+ * the one free-text field last so that it may hold any character. Anything else,
+ * including entries of a future version, reads as a miss.
  * <p>
  * {@code t1|<id>|<slug>|<ACTIVE|SUSPENDED>|<created-at ISO-8601>|<name>} and
  * {@code m1|<tenant id>|<role>|<created-at ISO-8601>|<user id>}.
@@ -53,8 +54,9 @@ final class RedisEntries {
 	}
 
 	/**
-	 * A user as one token without {@code |} or {@code :}: issuer and subject, each base64url-encoded, joined by a
-	 * dot (issuers are URLs and subjects are chosen by issuers, so neither can be trusted to avoid separators).
+	 * A user as one token without {@code |} or {@code :}: issuer and subject, each
+	 * base64url-encoded, joined by a dot (issuers are URLs and subjects are chosen by
+	 * issuers, so neither can be trusted to avoid separators).
 	 */
 	static String identity(UserIdentity user) {
 		Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
@@ -78,8 +80,8 @@ final class RedisEntries {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(new Membership(UUID.fromString(fields[1]), identity(fields[4]), TenantRole.valueOf(fields[2]),
-					Instant.parse(fields[3])));
+			return Optional.of(new Membership(UUID.fromString(fields[1]), identity(fields[4]),
+					TenantRole.valueOf(fields[2]), Instant.parse(fields[3])));
 		}
 		catch (RuntimeException ex) {
 			return Optional.empty();

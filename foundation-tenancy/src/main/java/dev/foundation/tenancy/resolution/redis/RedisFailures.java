@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens when Redis fails: the request goes on without it, a {@code WARN} is logged at most once a minute, the
- * failure is counted, and lookups skip Redis for a moment, so that an outage costs one slow command per pause rather
- * than one per request.
+ * What happens when Redis fails: the request goes on without it, a {@code WARN} is logged
+ * at most once a minute, the failure is counted, and lookups skip Redis for a moment, so
+ * that an outage costs one slow command per pause rather than one per request.
  */
 final class RedisFailures {
 
@@ -35,7 +35,10 @@ final class RedisFailures {
 		this.clock = clock;
 	}
 
-	/** Whether lookups and writes of found values should skip Redis now; invalidations never do. */
+	/**
+	 * Whether lookups and writes of found values should skip Redis now; invalidations
+	 * never do.
+	 */
 	boolean paused() {
 		return this.clock.instant().isBefore(this.pausedUntil);
 	}

@@ -13,12 +13,14 @@ import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.SubscriptionListener;
 
 /**
- * Drops this instance's in-process copies of what another instance changed, on messages of the channel
- * {@code <prefix>invalidations}: {@code tenant|<id>} or {@code membership|<tenant id>|<user id>}. Other messages are
- * ignored (and logged at {@code DEBUG}): the channel is not a way in.
+ * Drops this instance's in-process copies of what another instance changed, on messages
+ * of the channel {@code <prefix>invalidations}: {@code tenant|<id>} or
+ * {@code membership|<tenant id>|<user id>}. Other messages are ignored (and logged at
+ * {@code DEBUG}): the channel is not a way in.
  * <p>
- * Messages sent while this instance was not subscribed are lost, so each (re)subscription drops every in-process entry
- * of this instance: what it cached meanwhile may have changed.
+ * Messages sent while this instance was not subscribed are lost, so each (re)subscription
+ * drops every in-process entry of this instance: what it cached meanwhile may have
+ * changed.
  */
 public final class RedisInvalidationListener implements MessageListener, SubscriptionListener {
 

@@ -16,12 +16,14 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
- * This instance's subscription to the invalidation channel, for as long as the application runs.
+ * This instance's subscription to the invalidation channel, for as long as the
+ * application runs.
  * <p>
- * Why not a bare {@link RedisMessageListenerContainer} bean: its first subscription fails the application's startup
- * when Redis is down, while the cache must keep the application independent of Redis. This subscription tries at
- * startup, and on failure logs a {@code WARN} and tries again every few seconds; once subscribed, the container
- * itself recovers from lost connections.
+ * Why not a bare {@link RedisMessageListenerContainer} bean: its first subscription fails
+ * the application's startup when Redis is down, while the cache must keep the application
+ * independent of Redis. This subscription tries at startup, and on failure logs a
+ * {@code WARN} and tries again every few seconds; once subscribed, the container itself
+ * recovers from lost connections.
  */
 public final class RedisInvalidationSubscription implements SmartLifecycle, DisposableBean {
 
@@ -82,9 +84,10 @@ public final class RedisInvalidationSubscription implements SmartLifecycle, Disp
 			this.container.stop();
 			if (!this.warned) {
 				this.warned = true;
-				logger.warn("Cannot subscribe to {} ({}); trying again every {}s. Meanwhile changes made by other "
-						+ "instances are seen here when cached entries expire", this.channel, ex.toString(),
-						RETRY_SECONDS);
+				logger.warn(
+						"Cannot subscribe to {} ({}); trying again every {}s. Meanwhile changes made by other "
+								+ "instances are seen here when cached entries expire",
+						this.channel, ex.toString(), RETRY_SECONDS);
 			}
 			retries.schedule(this::subscribe, RETRY_SECONDS, TimeUnit.SECONDS);
 		}
@@ -105,7 +108,10 @@ public final class RedisInvalidationSubscription implements SmartLifecycle, Disp
 		return this.running;
 	}
 
-	/** Releases the listener container's resources (it is not a bean of its own, so nothing else would). */
+	/**
+	 * Releases the listener container's resources (it is not a bean of its own, so
+	 * nothing else would).
+	 */
 	@Override
 	public void destroy() throws Exception {
 		this.container.destroy();

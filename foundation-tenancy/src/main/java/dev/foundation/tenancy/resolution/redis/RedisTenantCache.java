@@ -28,36 +28,43 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * The tenant cache tier in Redis, shared by every instance using the same key prefix.
  * <p>
- * Keys: {@code <prefix>tenant:<id>} holds the tenant; {@code <prefix>tenant-slug:<slug>} and
- * {@code <prefix>tenant-ext:<issuer and external id, encoded>} hold only the id they stand for, so dropping the one tenant key
- * invalidates the tenant however it is named (a slug alias is trusted only if the tenant it leads to still has that
- * slug); {@code <prefix>membership:<tenant id>:<user id>} holds a membership; {@code <prefix>epoch} counts
- * invalidations. Entries expire after the configured time. On Redis Cluster, the prefix must carry a hash tag (e.g.
- * {@code {foundation-tenancy}:}) because the scripts touch several keys.
+ * Keys: {@code <prefix>tenant:<id>} holds the tenant; {@code <prefix>tenant-slug:<slug>}
+ * and {@code <prefix>tenant-ext:<issuer and external id, encoded>} hold only the id they
+ * stand for, so dropping the one tenant key invalidates the tenant however it is named (a
+ * slug alias is trusted only if the tenant it leads to still has that slug);
+ * {@code <prefix>membership:<tenant id>:<user id>} holds a membership;
+ * {@code <prefix>epoch} counts invalidations. Entries expire after the configured time.
+ * On Redis Cluster, the prefix must carry a hash tag (e.g. {@code {foundation-tenancy}:})
+ * because the scripts touch several keys.
  * <p>
- * Why the epoch: an instance may read a tenant from the database just before a change commits and write it to Redis
- * just after the change dropped it, and every instance would then serve the old value until it expired. So each
- * invalidation increments the epoch while it deletes the entry (one script), and a value loaded from the database is
- * written only if the epoch is still the one seen before the load (one script). An invalidation is also published
- * on {@code <prefix>invalidations} (see {@link RedisInvalidationListener}) so that the other instances drop their
- * in-process copies.
+ * Why the epoch: an instance may read a tenant from the database just before a change
+ * commits and write it to Redis just after the change dropped it, and every instance
+ * would then serve the old value until it expired. So each invalidation increments the
+ * epoch while it deletes the entry (one script), and a value loaded from the database is
+ * written only if the epoch is still the one seen before the load (one script). An
+ * invalidation is also published on {@code <prefix>invalidations} (see
+ * {@link RedisInvalidationListener}) so that the other instances drop their in-process
+ * copies.
  * <p>
- * Redis failures never fail a request: the lookup goes to the database and nothing is written (see
- * {@link RedisFailures}). An invalidation Redis did not take is retried (at most once a second) and, until it went
- * through, this instance reads nothing from Redis, which may still hold the old entry.
+ * Redis failures never fail a request: the lookup goes to the database and nothing is
+ * written (see {@link RedisFailures}). An invalidation Redis did not take is retried (at
+ * most once a second) and, until it went through, this instance reads nothing from Redis,
+ * which may still hold the old entry.
  */
 public final class RedisTenantCache implements SharedTenantCache {
 
 	private static final long RETRY_INTERVAL = TimeUnit.SECONDS.toNanos(1);
 
-	// KEYS: epoch, entry[, alias]; ARGV: epoch seen ('' for none), entry, ttl in ms[, alias value].
+	// KEYS: epoch, entry[, alias]; ARGV: epoch seen ('' for none), entry, ttl in ms[,
+	// alias value].
 	private static final RedisScript<Long> SAVE = new DefaultRedisScript<>("""
 			if (redis.call('GET', KEYS[1]) or '') ~= ARGV[1] then return 0 end
 			redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
 			if KEYS[3] then redis.call('SET', KEYS[3], ARGV[4], 'PX', ARGV[3]) end
 			return 1""", Long.class);
 
-	// KEYS: epoch, entry; ARGV: channel ('' to publish nothing), message. One round trip for all three.
+	// KEYS: epoch, entry; ARGV: channel ('' to publish nothing), message. One round trip
+	// for all three.
 	private static final RedisScript<Long> INVALIDATE = new DefaultRedisScript<>("""
 			redis.call('INCR', KEYS[1])
 			local deleted = redis.call('DEL', KEYS[2])
@@ -87,8 +94,8 @@ public final class RedisTenantCache implements SharedTenantCache {
 	 * @param keyPrefix prefix of every key and of the channel
 	 * @param ttl how long an entry is kept
 	 * @param broadcast whether invalidations are published to the other instances
-	 * @param failureCounter counts a failure by operation ({@code read}, {@code write}, {@code invalidate}, the
-	 * last including the broadcast)
+	 * @param failureCounter counts a failure by operation ({@code read}, {@code write},
+	 * {@code invalidate}, the last including the broadcast)
 	 */
 	public RedisTenantCache(StringRedisTemplate redis, String keyPrefix, Duration ttl, boolean broadcast,
 			Consumer<String> failureCounter) {
@@ -125,8 +132,9 @@ public final class RedisTenantCache implements SharedTenantCache {
 	private Cached<Tenant> byId(TenantCandidate candidate) {
 		UUID id = UUID.fromString(candidate.value());
 		List<@Nullable String> values = values(tenantKey(id), this.epochKey);
-		return new Cached<>(parse(values.get(0), RedisEntries::tenant).filter((tenant) -> tenant.id().equals(id))
-			.orElse(null), values.get(1));
+		return new Cached<>(
+				parse(values.get(0), RedisEntries::tenant).filter((tenant) -> tenant.id().equals(id)).orElse(null),
+				values.get(1));
 	}
 
 	private Cached<Tenant> byAlias(TenantCandidate candidate, String alias) {
@@ -138,15 +146,15 @@ public final class RedisTenantCache implements SharedTenantCache {
 		UUID tenantId = UUID.fromString(id);
 		Tenant tenant = parse(this.redis.opsForValue().get(tenantKey(tenantId)), RedisEntries::tenant)
 			.filter((found) -> found.id().equals(tenantId))
-			// A slug may have moved to another tenant since the alias was written: then the directory decides.
+			// A slug may have moved to another tenant since the alias was written: then
+			// the directory decides.
 			.filter((found) -> candidate.kind() != TenantCandidate.Kind.SLUG || found.slug().equals(candidate.value()))
 			.orElse(null);
 		return new Cached<>(tenant, values.get(1));
 	}
 
 	@Override
-	public Optional<Membership> membership(UUID tenantId, UserIdentity user,
-			Supplier<Optional<Membership>> directory) {
+	public Optional<Membership> membership(UUID tenantId, UserIdentity user, Supplier<Optional<Membership>> directory) {
 		String key = membershipKey(tenantId, user);
 		Cached<Membership> cached = read(() -> {
 			List<@Nullable String> values = values(key, this.epochKey);
@@ -173,15 +181,19 @@ public final class RedisTenantCache implements SharedTenantCache {
 	}
 
 	private void invalidate(String key, String message) {
-		// Why not skipped while paused: a missed invalidation would serve a suspended tenant; one try is cheap.
+		// Why not skipped while paused: a missed invalidation would serve a suspended
+		// tenant; one try is cheap.
 		try {
 			send(key, message);
 			this.pending.remove(key);
 		}
 		catch (RuntimeException ex) {
-			// Redis may still hold the old entry, and the other instances did not hear of the change. Until Redis
-			// takes the invalidation this instance reads nothing from it (see read) and retries, at most once a
-			// second, so a revoked member or a suspended tenant is not served from Redis for the entry's lifetime.
+			// Redis may still hold the old entry, and the other instances did not hear of
+			// the change. Until Redis
+			// takes the invalidation this instance reads nothing from it (see read) and
+			// retries, at most once a
+			// second, so a revoked member or a suspended tenant is not served from Redis
+			// for the entry's lifetime.
 			this.pending.put(key, message);
 			this.failures.failed("invalidate", ex);
 		}
@@ -193,14 +205,18 @@ public final class RedisTenantCache implements SharedTenantCache {
 	}
 
 	/**
-	 * Returns whether invalidations are still waiting for Redis; while they are, Redis is not read or written.
+	 * Returns whether invalidations are still waiting for Redis; while they are, Redis is
+	 * not read or written.
 	 * @return whether some are pending
 	 */
 	public boolean hasPendingInvalidations() {
 		return !this.pending.isEmpty();
 	}
 
-	/** Sends the pending invalidations again, at most once a second; returns whether none is left. */
+	/**
+	 * Sends the pending invalidations again, at most once a second; returns whether none
+	 * is left.
+	 */
 	private boolean retryPending() {
 		if (this.pending.isEmpty()) {
 			return true;
@@ -278,8 +294,8 @@ public final class RedisTenantCache implements SharedTenantCache {
 		return switch (candidate.kind()) {
 			case ID -> null;
 			case SLUG -> this.prefix + "tenant-slug:" + candidate.value();
-			case EXTERNAL_ID -> this.prefix + "tenant-ext:" + RedisEntries
-				.identity(new UserIdentity(String.valueOf(candidate.issuer()), candidate.value()));
+			case EXTERNAL_ID -> this.prefix + "tenant-ext:"
+					+ RedisEntries.identity(new UserIdentity(String.valueOf(candidate.issuer()), candidate.value()));
 		};
 	}
 
@@ -288,8 +304,9 @@ public final class RedisTenantCache implements SharedTenantCache {
 	}
 
 	/**
-	 * What Redis answered: the value if it held a readable one, and the epoch seen (empty when none was set yet);
-	 * unavailable when Redis was not asked or failed, so nothing is written.
+	 * What Redis answered: the value if it held a readable one, and the epoch seen (empty
+	 * when none was set yet); unavailable when Redis was not asked or failed, so nothing
+	 * is written.
 	 */
 	private record Cached<T>(@Nullable T value, @Nullable String epoch, boolean available) {
 

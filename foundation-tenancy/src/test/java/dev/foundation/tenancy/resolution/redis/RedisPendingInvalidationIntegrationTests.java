@@ -26,9 +26,10 @@ import org.springframework.data.redis.core.script.RedisScript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An invalidation that Redis does not take (a network blip while a member is revoked) must not leave the revoked
- * membership served from Redis for the entry's lifetime: the instance stops reading Redis and retries until Redis
- * takes it. Redis is real; only the invalidation script's calls fail while {@link #failing} is set.
+ * An invalidation that Redis does not take (a network blip while a member is revoked)
+ * must not leave the revoked membership served from Redis for the entry's lifetime: the
+ * instance stops reading Redis and retries until Redis takes it. Redis is real; only the
+ * invalidation script's calls fail while {@link #failing} is set.
  */
 class RedisPendingInvalidationIntegrationTests {
 
@@ -43,7 +44,8 @@ class RedisPendingInvalidationIntegrationTests {
 	@BeforeAll
 	static void connect() {
 		TestRedis server = TestRedis.shared();
-		connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()));
+		connectionFactory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration(server.host(), server.port()));
 		connectionFactory.afterPropertiesSet();
 		connectionFactory.start();
 	}
@@ -77,7 +79,8 @@ class RedisPendingInvalidationIntegrationTests {
 		this.failing.set(true);
 		cache.invalidateMembership(tenant, alice);
 		assertThat(cache.hasPendingInvalidations()).isTrue();
-		// Redis still holds the entry, but this instance no longer trusts it: the database's answer counts.
+		// Redis still holds the entry, but this instance no longer trusts it: the
+		// database's answer counts.
 		assertThat(this.redis.keys(this.prefix + "membership:*")).hasSize(1);
 		assertThat(cache.membership(tenant, alice, Optional::empty)).isEmpty();
 
@@ -92,7 +95,9 @@ class RedisPendingInvalidationIntegrationTests {
 		assertThat(this.redis.keys(this.prefix + "membership:*")).hasSize(1);
 	}
 
-	/** A template whose scripts fail while told to, as they would with Redis out of reach. */
+	/**
+	 * A template whose scripts fail while told to, as they would with Redis out of reach.
+	 */
 	private static final class FlakyScripts extends StringRedisTemplate {
 
 		private final AtomicBoolean failing;

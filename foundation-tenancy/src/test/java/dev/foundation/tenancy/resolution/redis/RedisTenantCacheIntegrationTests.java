@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@link RedisTenantCache} on a real Redis; each test uses its own key prefix and removes its keys.
+ * {@link RedisTenantCache} on a real Redis; each test uses its own key prefix and removes
+ * its keys.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RedisTenantCacheIntegrationTests {
@@ -154,8 +155,8 @@ class RedisTenantCacheIntegrationTests {
 		assertThat(directory.calls).hasValue(entries.size());
 
 		String membershipKey = this.prefix + "membership:" + this.acme.id() + ":" + RedisEntries.identity(USER_1);
-		redis.opsForValue().set(membershipKey, "m1|" + this.acme.id() + "|GOD|2024-01-01T00:00:00Z|"
-				+ RedisEntries.identity(USER_1));
+		redis.opsForValue()
+			.set(membershipKey, "m1|" + this.acme.id() + "|GOD|2024-01-01T00:00:00Z|" + RedisEntries.identity(USER_1));
 		CountingDirectory<Membership> memberships = new CountingDirectory<>(Optional.empty());
 		assertThat(cache.membership(this.acme.id(), USER_1, memberships)).isEmpty();
 		assertThat(memberships.calls).hasValue(1);
@@ -186,8 +187,8 @@ class RedisTenantCacheIntegrationTests {
 			RedisTenantCache cache = cache(true);
 			CountingDirectory<Tenant> directory = new CountingDirectory<>(Optional.of(this.acme));
 			cache.tenant(TenantCandidate.bySlug(this.acme.slug()), directory);
-			cache.membership(this.acme.id(), USER_1, new CountingDirectory<>(Optional
-				.of(new Membership(this.acme.id(), USER_1, TenantRole.MEMBER, Instant.now()))));
+			cache.membership(this.acme.id(), USER_1, new CountingDirectory<>(
+					Optional.of(new Membership(this.acme.id(), USER_1, TenantRole.MEMBER, Instant.now()))));
 
 			cache.invalidateTenant(this.acme.id());
 			cache.invalidateMembership(this.acme.id(), USER_1);
@@ -211,7 +212,8 @@ class RedisTenantCacheIntegrationTests {
 		RedisTenantCache cache = cache(true);
 		Tenant suspended = new Tenant(this.acme.id(), this.acme.slug(), this.acme.name(), TenantStatus.SUSPENDED,
 				this.acme.createdAt());
-		// The load read the active tenant, then the suspension committed and was invalidated, then the load returns.
+		// The load read the active tenant, then the suspension committed and was
+		// invalidated, then the load returns.
 		Supplier<Optional<Tenant>> racingLoad = () -> {
 			cache(true).invalidateTenant(this.acme.id());
 			return Optional.of(this.acme);
@@ -244,8 +246,8 @@ class RedisTenantCacheIntegrationTests {
 
 			assertThat(redis.hasKey(this.prefix + "tenant:" + this.acme.id())).isFalse();
 			await().atMost(Duration.ofSeconds(5))
-				.untilAsserted(() -> assertThat(messages).containsExactly(
-					"membership|" + this.acme.id() + "|" + RedisEntries.identity(MARKER)));
+				.untilAsserted(() -> assertThat(messages)
+					.containsExactly("membership|" + this.acme.id() + "|" + RedisEntries.identity(MARKER)));
 		}
 		finally {
 			container.destroy();
@@ -257,8 +259,8 @@ class RedisTenantCacheIntegrationTests {
 		LettuceConnectionFactory down = factory("127.0.0.1", freePort());
 		try {
 			RedisTenantCache cache = new RedisTenantCache(new StringRedisTemplate(down), this.prefix,
-					Duration.ofMinutes(5), true, (operation) -> this.failures
-						.computeIfAbsent(operation, (key) -> new AtomicInteger())
+					Duration.ofMinutes(5), true,
+					(operation) -> this.failures.computeIfAbsent(operation, (key) -> new AtomicInteger())
 						.incrementAndGet());
 			CountingDirectory<Tenant> directory = new CountingDirectory<>(Optional.of(this.acme));
 
@@ -279,9 +281,9 @@ class RedisTenantCacheIntegrationTests {
 	}
 
 	private RedisTenantCache cache(boolean broadcast) {
-		return new RedisTenantCache(redis, this.prefix, Duration.ofMinutes(5), broadcast, (operation) -> this.failures
-			.computeIfAbsent(operation, (key) -> new AtomicInteger())
-			.incrementAndGet());
+		return new RedisTenantCache(redis, this.prefix, Duration.ofMinutes(5), broadcast,
+				(operation) -> this.failures.computeIfAbsent(operation, (key) -> new AtomicInteger())
+					.incrementAndGet());
 	}
 
 	private Set<String> keys() {
