@@ -53,6 +53,12 @@ public final class ProblemTypes {
 	public static final String EXTERNAL_SERVICE_FAILURE = "external-service-failure";
 
 	/**
+	 * Something the application needs (its database, for instance) cannot be reached
+	 * right now; see {@code Retry-After} (503). The request may be retried unchanged.
+	 */
+	public static final String SERVICE_UNAVAILABLE = "service-unavailable";
+
+	/**
 	 * An unexpected failure; details are only in the log under the correlation id (500).
 	 */
 	public static final String INTERNAL_ERROR = "internal-error";
@@ -68,7 +74,8 @@ public final class ProblemTypes {
 			Map.entry(UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"), Map.entry(NOT_ACCEPTABLE, "Not acceptable"),
 			Map.entry(PAYLOAD_TOO_LARGE, "Payload too large"),
 			Map.entry(EXTERNAL_SERVICE_FAILURE, "External service failure"),
-			Map.entry(INTERNAL_ERROR, "Internal error"), Map.entry(BAD_REQUEST, "Bad request"));
+			Map.entry(SERVICE_UNAVAILABLE, "Service unavailable"), Map.entry(INTERNAL_ERROR, "Internal error"),
+			Map.entry(BAD_REQUEST, "Bad request"));
 
 	private ProblemTypes() {
 	}

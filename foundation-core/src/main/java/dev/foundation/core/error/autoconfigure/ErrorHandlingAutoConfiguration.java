@@ -3,12 +3,14 @@ package dev.foundation.core.error.autoconfigure;
 import dev.foundation.core.context.autoconfigure.RequestContextProperties;
 import dev.foundation.core.error.tomcat.ProblemErrorReportValve;
 import dev.foundation.core.error.tomcat.ProblemErrorReportValveCustomizer;
+import dev.foundation.core.error.web.DatabaseUnavailableFilter;
 import dev.foundation.core.error.web.ProblemDetailErrorController;
 import dev.foundation.core.error.web.ProblemDetailExceptionHandler;
 import dev.foundation.core.error.web.ProblemDetails;
 import dev.foundation.core.error.web.ProblemResponseWriter;
 import dev.foundation.core.web.HardenedJsonHttpMessageConverter;
 import dev.foundation.core.web.autoconfigure.WebHardeningProperties;
+import jakarta.servlet.DispatcherType;
 import org.apache.catalina.startup.Tomcat;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +25,8 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -80,6 +84,23 @@ public final class ErrorHandlingAutoConfiguration {
 			boolean htmlSafe = web != null && web.getJson().isHtmlSafe();
 			return new ProblemResponseWriter(problemDetails,
 					new HardenedJsonHttpMessageConverter(mapper.rebuild(), htmlSafe, false));
+		}
+
+		/**
+		 * Right after the request context and nosniff filters, so that a "database
+		 * unavailable" escaping any later filter (security, tenancy) is a 503.
+		 */
+		static final int DATABASE_UNAVAILABLE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
+
+		@Bean
+		@ConditionalOnMissingBean(name = "databaseUnavailableFilterRegistration")
+		FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilterRegistration(
+				ProblemResponseWriter problems) {
+			FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(
+					new DatabaseUnavailableFilter(problems));
+			registration.setOrder(DATABASE_UNAVAILABLE_FILTER_ORDER);
+			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+			return registration;
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.foundation.core.error.web;
 
+import dev.foundation.core.database.DatabaseUnavailability;
+import dev.foundation.core.error.ServiceUnavailableException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -43,10 +45,21 @@ public class ProblemDetailErrorController implements ErrorController {
 	public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		HttpStatusCode status = status(request);
 		Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		ServiceUnavailableException unavailable = (exception instanceof Throwable failure)
+				? DatabaseUnavailability.toServiceUnavailable(failure) : null;
+		if (unavailable != null && exception instanceof Throwable failure) {
+			// A filter's "database unavailable" that reached the container: 503, not 500.
+			DatabaseUnavailableFilter.logUnavailable(request, failure);
+			ProblemDetail problem = this.problemDetails.create(unavailable, (uri instanceof String path) ? path : null);
+			return ResponseEntity.status(unavailable.getStatus())
+				.headers(ProblemDetails.headersOf(unavailable))
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem);
+		}
 		if (exception instanceof Throwable failure && status.is5xxServerError()) {
 			logger.error("Request failed before reaching a controller", failure);
 		}
-		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String detail = status.is5xxServerError()
 				? "An unexpected error occurred; quote the correlation id when reporting it"
 				: ProblemDetails.titleFor(status);

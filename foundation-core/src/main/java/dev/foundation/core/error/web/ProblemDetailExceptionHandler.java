@@ -3,9 +3,11 @@ package dev.foundation.core.error.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.foundation.core.database.DatabaseUnavailability;
 import dev.foundation.core.error.FieldViolation;
 import dev.foundation.core.error.FoundationException;
 import dev.foundation.core.error.ProblemTypes;
+import dev.foundation.core.error.ServiceUnavailableException;
 import dev.foundation.core.web.MalformedUtf8Exception;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -106,13 +108,21 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 	}
 
 	/**
-	 * Handles everything else: a generic 500.
+	 * Handles everything else: 503 with {@code Retry-After} when the database cannot be
+	 * reached ({@link DatabaseUnavailability}), 409 for a data conflict, otherwise a
+	 * generic 500.
 	 * @param ex the exception
 	 * @param request the request
 	 * @return the problem response
 	 */
 	@ExceptionHandler(Exception.class)
 	public ResponseEntity<ProblemDetail> handleUnexpected(Exception ex, HttpServletRequest request) {
+		ServiceUnavailableException unavailable = DatabaseUnavailability.toServiceUnavailable(ex);
+		if (unavailable != null) {
+			DatabaseUnavailableFilter.logUnavailable(request, ex);
+			ProblemDetail problem = this.problemDetails.create(unavailable, request.getRequestURI());
+			return problemResponse(problem, ProblemDetails.headersOf(unavailable), unavailable.getStatus());
+		}
 		if (DATA_ACCESS_PRESENT && DataAccessFailures.isConflict(ex)) {
 			log(ex, HttpStatus.CONFLICT);
 			ProblemDetail problem = this.problemDetails.create(ProblemTypes.CONFLICT, HttpStatus.CONFLICT, "Conflict",

@@ -1,11 +1,13 @@
 package dev.foundation.core.error.web;
 
 import java.net.URI;
+import java.time.Duration;
 
 import dev.foundation.core.context.RequestContexts;
 import dev.foundation.core.error.FoundationException;
 import dev.foundation.core.error.ProblemTypes;
 import dev.foundation.core.error.RateLimitedException;
+import dev.foundation.core.error.ServiceUnavailableException;
 import dev.foundation.core.error.ValidationException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -69,8 +71,8 @@ public final class ProblemDetails {
 
 	/**
 	 * Returns the response headers a {@link FoundationException} calls for:
-	 * {@code Retry-After} for a {@link RateLimitedException}, in whole seconds, at least
-	 * one.
+	 * {@code Retry-After} for a {@link RateLimitedException} or a
+	 * {@link ServiceUnavailableException}, in whole seconds (rounded up), at least one.
 	 * @param exception the exception
 	 * @return the headers, possibly empty
 	 */
@@ -79,7 +81,21 @@ public final class ProblemDetails {
 		if (exception instanceof RateLimitedException rateLimited) {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, rateLimited.getRetryAfter().toSeconds())));
 		}
+		else if (exception instanceof ServiceUnavailableException unavailable) {
+			headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds(unavailable.getRetryAfter()));
+		}
 		return headers;
+	}
+
+	/**
+	 * Formats a delay as a {@code Retry-After} value: whole seconds, rounded up, at least
+	 * one.
+	 * @param delay the delay
+	 * @return the header value
+	 */
+	public static String retryAfterSeconds(Duration delay) {
+		long millis = Math.max(0, delay.toMillis());
+		return Long.toString(Math.max(1, (millis + 999) / 1000));
 	}
 
 	/**

@@ -45,6 +45,14 @@ public final class ProblemResponseWriter {
 	}
 
 	/**
+	 * Returns how this writer builds problem details.
+	 * @return the problem details factory
+	 */
+	public ProblemDetails problemDetails() {
+		return this.problemDetails;
+	}
+
+	/**
 	 * Answers the request with the exception's problem detail and status.
 	 * @param request the request, whose path becomes the {@code instance}
 	 * @param response the response; nothing is written if it is already committed

@@ -1,5 +1,6 @@
 package dev.foundation.core.persistence.autoconfigure;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -20,6 +21,10 @@ import org.springframework.core.env.MapPropertySource;
  * Redis commands and connections time out after 2 seconds rather than Lettuce's 60: Redis
  * serves caches and rate limits that have a fallback, and a request should reach it
  * rather than hang while Redis does.
+ * <p>
+ * Hikari's connection timeout is 500 ms rather than 30 s (unless
+ * {@code foundation.database.enabled} is false): see
+ * {@code dev.foundation.core.database.internal.CircuitBreakingDataSource}.
  */
 public class PersistenceEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -29,11 +34,20 @@ public class PersistenceEnvironmentPostProcessor implements EnvironmentPostProce
 
 	static final String REDIS_CONNECT_TIMEOUT = "spring.data.redis.connect-timeout";
 
+	static final String HIKARI_CONNECTION_TIMEOUT = "spring.datasource.hikari.connection-timeout";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		environment.getPropertySources()
-			.addLast(new MapPropertySource("foundationPersistenceDefaults",
-					Map.of(OPEN_IN_VIEW, "false", REDIS_TIMEOUT, "2s", REDIS_CONNECT_TIMEOUT, "2s")));
+		Map<String, Object> defaults = new HashMap<>(
+				Map.of(OPEN_IN_VIEW, "false", REDIS_TIMEOUT, "2s", REDIS_CONNECT_TIMEOUT, "2s"));
+		if (environment.getProperty("foundation.database.enabled", Boolean.class, true)) {
+			// Each attempt of the pool waits this long; the foundation's circuit breaker
+			// retries attempts that time out on a busy pool (up to
+			// foundation.database.acquisition-timeout) and fails at once those that time
+			// out on an unreachable database.
+			defaults.put(HIKARI_CONNECTION_TIMEOUT, "500");
+		}
+		environment.getPropertySources().addLast(new MapPropertySource("foundationPersistenceDefaults", defaults));
 	}
 
 }
