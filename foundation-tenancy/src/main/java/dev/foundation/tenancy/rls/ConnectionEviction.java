@@ -1,6 +1,7 @@
 package dev.foundation.tenancy.rls;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
@@ -45,7 +46,8 @@ interface ConnectionEviction {
 		}
 
 		static @Nullable ConnectionEviction of(DataSource pool) {
-			if (!(pool instanceof HikariDataSource hikari)) {
+			HikariDataSource hikari = unwrap(pool);
+			if (hikari == null) {
 				return null;
 			}
 			return (connection) -> {
@@ -56,6 +58,20 @@ interface ConnectionEviction {
 				hikari.evictConnection(connection);
 				return true;
 			};
+		}
+
+		// The pool may sit inside core's circuit-breaking data source, which unwraps to
+		// it.
+		private static @Nullable HikariDataSource unwrap(DataSource pool) {
+			if (pool instanceof HikariDataSource hikari) {
+				return hikari;
+			}
+			try {
+				return pool.isWrapperFor(HikariDataSource.class) ? pool.unwrap(HikariDataSource.class) : null;
+			}
+			catch (SQLException | RuntimeException ex) {
+				return null;
+			}
 		}
 
 	}

@@ -10,10 +10,18 @@ public class HealthProperties {
 
 	/**
 	 * Whether liveness and readiness groups are configured: liveness from the
-	 * application's own state only, readiness with the database and Redis, with component
-	 * details.
+	 * application's own state only, readiness with the database (and Redis when
+	 * redis-required), components and details for authenticated callers only.
 	 */
 	private boolean enabled = true;
+
+	/**
+	 * Whether Redis is part of readiness. Off by default: the foundation's features that
+	 * use Redis degrade without it, and a shared Redis going down must not take every
+	 * instance out of rotation at once. Turn it on when the application cannot serve
+	 * without Redis.
+	 */
+	private boolean redisRequired;
 
 	private final PublicAliases publicAliases = new PublicAliases();
 
@@ -23,6 +31,14 @@ public class HealthProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isRedisRequired() {
+		return this.redisRequired;
+	}
+
+	public void setRedisRequired(boolean redisRequired) {
+		this.redisRequired = redisRequired;
 	}
 
 	public PublicAliases getPublicAliases() {

@@ -20,10 +20,10 @@ class HealthEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void readinessAddsDatabaseAndRedisWithDetailsForAuthorizedCallersOnly() {
+	void readinessAddsTheDatabaseButNotRedisWithDetailsForAuthorizedCallersOnly() {
 		postProcess();
 		assertThat(this.environment.getProperty("management.endpoint.health.group.readiness.include"))
-			.isEqualTo("readinessState,db,redis");
+			.isEqualTo("readinessState,db");
 		assertThat(this.environment.getProperty("management.endpoint.health.group.readiness.show-components"))
 			.isEqualTo("when-authorized");
 		assertThat(this.environment.getProperty("management.endpoint.health.group.readiness.show-details"))
@@ -34,6 +34,16 @@ class HealthEnvironmentPostProcessorTests {
 			.isEqualTo("when-authorized");
 		assertThat(this.environment.getProperty("management.endpoint.health.validate-group-membership"))
 			.isEqualTo("false");
+	}
+
+	@Test
+	void readinessAddsRedisWhenTheApplicationDeclaresItRequired() {
+		this.environment.setProperty("foundation.health.redis-required", "true");
+		postProcess();
+		assertThat(this.environment.getProperty("management.endpoint.health.group.readiness.include"))
+			.isEqualTo("readinessState,db,redis");
+		assertThat(this.environment.getProperty("management.endpoint.health.group.liveness.include"))
+			.isEqualTo("livenessState");
 	}
 
 	@Test
