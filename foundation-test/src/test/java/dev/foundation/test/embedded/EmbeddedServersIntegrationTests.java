@@ -56,6 +56,47 @@ class EmbeddedServersIntegrationTests {
 	}
 
 	@Test
+	void killedPostgresRefusesConnectionsAndRestartsOnTheSamePortWithEveryCommittedRow() throws Exception {
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start()) {
+			String url = server.jdbcUrl("postgres");
+			int port = server.port();
+			try (Connection connection = DriverManager.getConnection(url, EmbeddedPostgresServer.SUPERUSER, "");
+					Statement statement = connection.createStatement()) {
+				statement.execute("create table acknowledged (n int)");
+				for (int n = 0; n < 100; n++) {
+					statement.execute("insert into acknowledged values (" + n + ")");
+				}
+				server.kill();
+				assertThat(server.isRunning()).isFalse();
+				// The open connection is broken: a connection exception (SQLState 08).
+				assertThatExceptionOfType(SQLException.class).isThrownBy(() -> statement.execute("select 1"))
+					.satisfies((ex) -> assertThat(ex.getSQLState()).startsWith("08"));
+			}
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> DriverManager.getConnection(url, EmbeddedPostgresServer.SUPERUSER, "").close());
+			server.restart();
+			assertThat(server.port()).isEqualTo(port);
+			try (Connection connection = DriverManager.getConnection(url, EmbeddedPostgresServer.SUPERUSER, "");
+					Statement statement = connection.createStatement();
+					ResultSet result = statement.executeQuery("select count(*) from acknowledged")) {
+				assertThat(result.next()).isTrue();
+				assertThat(result.getInt(1)).isEqualTo(100);
+			}
+		}
+	}
+
+	@Test
+	void killedRedisRefusesConnectionsAndRestartsOnTheSamePort() throws IOException {
+		try (EmbeddedRedisServer server = EmbeddedRedisServer.start()) {
+			assertThat(ping(server.host(), server.port())).isEqualTo("+PONG");
+			server.kill();
+			assertThatIOException().isThrownBy(() -> ping(server.host(), server.port()));
+			server.restart();
+			assertThat(ping(server.host(), server.port())).isEqualTo("+PONG");
+		}
+	}
+
+	@Test
 	void redisAnswersPingUntilClosed() throws IOException {
 		String host;
 		int port;
