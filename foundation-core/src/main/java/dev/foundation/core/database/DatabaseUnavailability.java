@@ -20,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  * <li>a {@link DatabaseUnavailableException} (the foundation's open circuit breaker or
  * unreachable pool),</li>
  * <li>an {@link SQLException} of SQLState class {@code 08} (connection exception:
- * refused, broken, closed — a rollback on a connection the server dropped is
- * {@code 08003}/{@code 08006}), {@code 57P01} (admin shutdown), {@code 57P02} (crash
- * shutdown) or {@code 57P03} (cannot connect now: starting up or in recovery),</li>
+ * refused, broken, closed), {@code 57P01} (admin shutdown, also what a backend says when
+ * its postmaster died), {@code 57P02} (crash shutdown) or {@code 57P03} (cannot connect
+ * now: starting up or in recovery),</li>
+ * <li>Hikari's "Connection is closed", what a rollback on a connection Hikari closed
+ * after such a failure throws,</li>
  * <li>an {@link SQLTransientConnectionException} (Hikari's pool timeout) or an
  * {@link SQLNonTransientConnectionException},</li>
  * <li>a {@link ConnectException}, or Spring's {@code CannotGetJdbcConnectionException}.
@@ -82,7 +84,7 @@ public final class DatabaseUnavailability {
 				|| failure instanceof SQLNonTransientConnectionException || failure instanceof ConnectException) {
 			return true;
 		}
-		if (failure instanceof SQLException sql && isUnavailableState(sql.getSQLState())) {
+		if (failure instanceof SQLException sql && (isUnavailableState(sql.getSQLState()) || isClosedByHikari(sql))) {
 			return true;
 		}
 		return failure.getClass().getName().equals("org.springframework.jdbc.CannotGetJdbcConnectionException");
@@ -96,6 +98,18 @@ public final class DatabaseUnavailability {
 	public static boolean isUnavailableState(@Nullable String state) {
 		return state != null
 				&& (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
+	}
+
+	// Hikari closes a connection that failed with a connection error (08xxx, 57P01) at
+	// once; the rollback Spring then attempts on it fails with this, state-less, and
+	// replaces the original failure. The same exception follows a use after close(), a
+	// bug: that one is answered 503 as well, and logged all the same.
+	private static boolean isClosedByHikari(SQLException failure) {
+		if (failure.getSQLState() != null || !"Connection is closed".equals(failure.getMessage())) {
+			return false;
+		}
+		StackTraceElement[] stack = failure.getStackTrace();
+		return stack.length > 0 && stack[0].getClassName().startsWith("com.zaxxer.hikari.pool.ProxyConnection");
 	}
 
 	// The most specific match: a DatabaseUnavailableException anywhere wins, since it

@@ -83,6 +83,20 @@ public class CircuitBreakingDataSource extends DelegatingDataSource {
 		return this.breaker;
 	}
 
+	/**
+	 * Unwrapping to {@code DataSource} itself answers the pool rather than this wrapper.
+	 * Why: Boot derives data sources from the application's (Flyway's with
+	 * {@code spring.flyway.user}, the foundation's migration role) by unwrapping
+	 * {@code DataSource} until it reaches one whose URL it can read.
+	 */
+	@Override
+	public <T> T unwrap(Class<T> iface) throws SQLException {
+		if (iface == DataSource.class) {
+			return iface.cast(obtainTargetDataSource());
+		}
+		return super.unwrap(iface);
+	}
+
 	private Connection acquire(@Nullable String username, @Nullable String password) throws SQLException {
 		if (!this.breaker.tryAcquirePermission()) {
 			throw new DatabaseUnavailableException("The database's circuit breaker is open", remainingOpenWait(), null);

@@ -44,6 +44,26 @@ class ProblemDetailErrorControllerIntegrationTests extends ProblemDetailWebTestS
 	}
 
 	@Test
+	void unreachableDatabaseInAFilterIsServiceUnavailableNotInternalError() throws Exception {
+		Answer answer = send(get("/test/filter-database-down"))
+			.isProblem(503, "service-unavailable", "Service unavailable",
+					"The service is temporarily unavailable; retry after the time given in Retry-After",
+					"/test/filter-database-down")
+			.doesNotReveal("10.1.2.3", "CannotCreateTransactionException");
+		assertThat(answer.header("Retry-After")).isEqualTo("2");
+	}
+
+	@Test
+	void unreachableDatabaseReachingTheErrorDispatchIsServiceUnavailable() throws Exception {
+		Answer answer = send(get("/test/early-filter-database-down"))
+			.isProblem(503, "service-unavailable", "Service unavailable",
+					"The service is temporarily unavailable; retry after the time given in Retry-After",
+					"/test/early-filter-database-down")
+			.doesNotReveal("administrator", "57P01");
+		assertThat(answer.header("Retry-After")).isEqualTo("2");
+	}
+
+	@Test
 	void errorDispatchKeepsTheCallersCorrelationId() throws Exception {
 		Answer answer = send(get("/test/filter-failure").header("X-Request-Id", "caller-abc-123"));
 		assertThat(answer.status()).isEqualTo(500);

@@ -72,6 +72,24 @@ class ProblemDetailExceptionHandlerIntegrationTests extends ProblemDetailWebTest
 	}
 
 	@Test
+	void unreachableDatabaseIsServiceUnavailableWithRetryAfter() throws Exception {
+		Answer answer = perform(get("/test/database-down")).isProblem(503, "service-unavailable", "Service unavailable",
+				"The service is temporarily unavailable; retry after the time given in Retry-After",
+				"/test/database-down");
+		assertThat(answer.header("Retry-After")).isEqualTo("2");
+		assertThat((String) answer.json("$.service")).isEqualTo("database");
+		answer.doesNotReveal("10.1.2.3", "Hikari", "SQLException");
+	}
+
+	@Test
+	void databaseErrorThatIsABugStaysInternalError() throws Exception {
+		perform(get("/test/database-bug"))
+			.isProblem(500, "internal-error", "Internal error",
+					"An unexpected error occurred; quote the correlation id when reporting it", "/test/database-bug")
+			.doesNotReveal("selec", "42601");
+	}
+
+	@Test
 	void validationExceptionListsItsViolations() throws Exception {
 		Answer answer = perform(get("/test/validation")).isProblem(400, "validation-failed", "Validation failed",
 				"The widget is incomplete", "/test/validation");

@@ -18,6 +18,9 @@ import dev.foundation.core.error.UnauthorizedException;
 import dev.foundation.core.error.ValidationException;
 import dev.foundation.core.error.autoconfigure.ErrorHandlingAutoConfiguration;
 import dev.foundation.core.web.autoconfigure.WebHardeningAutoConfiguration;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +39,10 @@ import org.springframework.boot.servlet.autoconfigure.MultipartAutoConfiguration
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.InvalidDataAccessResourceUsageException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
@@ -86,12 +93,39 @@ class ProblemDetailTestApplication {
 						switch (request.getRequestURI()) {
 							case "/test/filter-failure" -> throw new IllegalStateException("secret filter failure");
 							case "/test/filter-send-error" -> response.sendError(403, "secret reason");
+							case "/test/filter-database-down" -> throw new CannotCreateTransactionException(
+									"Could not open JPA EntityManager for transaction",
+									new SQLException("Connection to 10.1.2.3:5432 refused", "08001"));
 							default -> chain.doFilter(request, response);
 						}
 					}
 
 				});
 		registration.setOrder(0);
+		return registration;
+	}
+
+	/**
+	 * Runs before the database-unavailable filter: its failure reaches the container's
+	 * error dispatch, as one of a filter the application orders first would.
+	 */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> earlyFailingFilter() {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new OncePerRequestFilter() {
+
+					@Override
+					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+							FilterChain chain) throws ServletException, IOException {
+						if (request.getRequestURI().equals("/test/early-filter-database-down")) {
+							throw new IllegalStateException("wrapped",
+									new SQLException("terminating connection due to administrator command", "57P01"));
+						}
+						chain.doFilter(request, response);
+					}
+
+				});
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 
@@ -161,6 +195,19 @@ class ProblemDetailTestApplication {
 		void external() {
 			throw new ExternalServiceException("payments", HttpStatus.SERVICE_UNAVAILABLE,
 					new IOException("connection refused by 10.1.2.3:5432"));
+		}
+
+		@GetMapping("/database-down")
+		void databaseDown() {
+			throw new DataAccessResourceFailureException("Unable to acquire JDBC Connection",
+					new SQLTransientConnectionException("HikariPool-1 - Connection is not available", "08001",
+							new SQLException("Connection to 10.1.2.3:5432 refused", "08001")));
+		}
+
+		@GetMapping("/database-bug")
+		void databaseBug() {
+			throw new InvalidDataAccessResourceUsageException("bad SQL",
+					new SQLException("syntax error at or near \"selec\"", "42601"));
 		}
 
 		@GetMapping("/boom")
