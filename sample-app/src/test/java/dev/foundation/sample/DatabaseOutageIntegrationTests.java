@@ -58,6 +58,7 @@ class DatabaseOutageIntegrationTests {
 	@Test
 	void outageIsAnsweredFastWith503AndTheAppRecoversWhenTheDatabaseReturns() throws Exception {
 		String contactId = createContact();
+		long killingAt;
 		long killedAt;
 		long restartedAt;
 		long restartDoneAt;
@@ -67,6 +68,7 @@ class DatabaseOutageIntegrationTests {
 		long readyAgainAt;
 		try (LoadGenerator load = new LoadGenerator(app, contactId, CLIENTS, 0.3)) {
 			Thread.sleep(2_000);
+			killingAt = System.nanoTime();
 			app.postgres.kill();
 			killedAt = System.nanoTime();
 			Thread.sleep(2_000);
@@ -83,7 +85,7 @@ class DatabaseOutageIntegrationTests {
 			readyAgainAt = awaitReadiness();
 			Thread.sleep(3_000);
 			load.close();
-			check(load.results(), killedAt, restartedAt, restartDoneAt, readyAgainAt);
+			check(load.results(), killingAt, killedAt, restartedAt, restartDoneAt, readyAgainAt);
 		}
 		assertThat(readinessDuringOutage.statusCode()).isEqualTo(503);
 		assertThat(readinessDuringOutage.body()).isEqualTo("{\"status\":\"DOWN\"}");
@@ -126,9 +128,9 @@ class DatabaseOutageIntegrationTests {
 		assertThat(results).isNotEmpty().allSatisfy((r) -> assertThat(r.succeeded()).as(r.toString()).isTrue());
 	}
 
-	private void check(List<Result> results, long killedAt, long restartedAt, long restartDoneAt, long readyAgainAt)
-			throws Exception {
-		List<Result> before = results.stream().filter((r) -> r.end() < killedAt).toList();
+	private void check(List<Result> results, long killingAt, long killedAt, long restartedAt, long restartDoneAt,
+			long readyAgainAt) throws Exception {
+		List<Result> before = results.stream().filter((r) -> r.end() < killingAt).toList();
 		List<Result> during = results.stream().filter((r) -> r.start() > killedAt && r.end() < restartedAt).toList();
 		List<Result> after = results.stream().filter((r) -> r.start() > restartDoneAt).toList();
 		Result firstSuccessAfter = after.stream().filter(Result::succeeded).findFirst().orElse(null);

@@ -137,7 +137,11 @@ final class OutageTestApplication implements AutoCloseable {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Sends one command to the test's Redis and returns the first line of its answer. */
+	/**
+	 * Sends one command to the test's Redis and returns its whole answer (RESP, lines
+	 * joined by {@code \n}): the command is followed by {@code QUIT}, whose answer ends
+	 * the stream.
+	 */
 	String redisCommand(String... words) throws IOException {
 		StringBuilder command = new StringBuilder("*" + words.length + "\r\n");
 		for (String word : words) {
@@ -147,6 +151,7 @@ final class OutageTestApplication implements AutoCloseable {
 				.append(word)
 				.append("\r\n");
 		}
+		command.append("*1\r\n$4\r\nQUIT\r\n");
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(this.redis.host(), this.redis.port()), 2000);
 			socket.setSoTimeout(2000);
@@ -154,11 +159,8 @@ final class OutageTestApplication implements AutoCloseable {
 			out.write(command.toString().getBytes(StandardCharsets.UTF_8));
 			out.flush();
 			InputStream in = socket.getInputStream();
-			StringBuilder answer = new StringBuilder();
-			for (int next = in.read(); next != -1 && next != '\r'; next = in.read()) {
-				answer.append((char) next);
-			}
-			return answer.toString();
+			String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+			return answer.endsWith("+OK\n") ? answer.substring(0, answer.length() - 4) : answer;
 		}
 	}
 

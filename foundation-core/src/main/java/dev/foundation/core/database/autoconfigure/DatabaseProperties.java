@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * pool's connections, and how long a request queues for a pool that is reachable but
  * busy. The pool's own wait per attempt is Hikari's
  * {@code spring.datasource.hikari.connection-timeout}, which the foundation defaults to
- * 500 ms; see docs/operations.md.
+ * 250 ms; see docs/operations.md.
  */
 @ConfigurationProperties("foundation.database")
 @Validated

@@ -12,6 +12,8 @@ import dev.foundation.core.database.DatabaseUnavailability;
 import dev.foundation.core.database.DatabaseUnavailableException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -33,6 +35,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * that connection itself. {@link #unwrap(Class)} reaches the pool.
  */
 public class CircuitBreakingDataSource extends DelegatingDataSource {
+
+	private static final Logger logger = LoggerFactory.getLogger(CircuitBreakingDataSource.class);
 
 	private final CircuitBreaker breaker;
 
@@ -59,8 +63,14 @@ public class CircuitBreakingDataSource extends DelegatingDataSource {
 		this.openWait = openWait;
 		this.openedAtNanos = System.nanoTime();
 		breaker.getEventPublisher().onStateTransition((event) -> {
-			if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+			CircuitBreaker.State to = event.getStateTransition().getToState();
+			if (to == CircuitBreaker.State.OPEN) {
 				this.openedAtNanos = System.nanoTime();
+				logger.warn("Database circuit breaker '{}' opened: requests needing a connection are answered 503 for "
+						+ "{} ms before a probe tries again", breaker.getName(), openWait.toMillis());
+			}
+			else if (to == CircuitBreaker.State.CLOSED) {
+				logger.info("Database circuit breaker '{}' closed: connections can be had again", breaker.getName());
 			}
 		});
 	}

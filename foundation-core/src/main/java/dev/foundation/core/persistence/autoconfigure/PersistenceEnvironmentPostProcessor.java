@@ -22,7 +22,7 @@ import org.springframework.core.env.MapPropertySource;
  * serves caches and rate limits that have a fallback, and a request should reach it
  * rather than hang while Redis does.
  * <p>
- * Hikari's connection timeout is 500 ms rather than 30 s (unless
+ * Hikari's connection timeout is 250 ms (its minimum) rather than 30 s (unless
  * {@code foundation.database.enabled} is false): see
  * {@code dev.foundation.core.database.internal.CircuitBreakingDataSource}.
  */
@@ -45,7 +45,7 @@ public class PersistenceEnvironmentPostProcessor implements EnvironmentPostProce
 			// retries attempts that time out on a busy pool (up to
 			// foundation.database.acquisition-timeout) and fails at once those that time
 			// out on an unreachable database.
-			defaults.put(HIKARI_CONNECTION_TIMEOUT, "500");
+			defaults.put(HIKARI_CONNECTION_TIMEOUT, "250");
 		}
 		environment.getPropertySources().addLast(new MapPropertySource("foundationPersistenceDefaults", defaults));
 	}

@@ -22,6 +22,22 @@ class PersistenceEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void defaultsHikarisConnectionTimeoutToItsMinimumForTheDatabaseCircuitBreaker() {
+		StandardEnvironment environment = new StandardEnvironment();
+		new PersistenceEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("spring.datasource.hikari.connection-timeout")).isEqualTo("250");
+	}
+
+	@Test
+	void leavesHikarisConnectionTimeoutAloneWithoutTheCircuitBreaker() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("application", Map.of("foundation.database.enabled", "false")));
+		new PersistenceEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("spring.datasource.hikari.connection-timeout")).isNull();
+	}
+
+	@Test
 	void applicationSettingsWin() {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
