@@ -428,6 +428,20 @@ class JwtDecoderFactoryTests {
 	}
 
 	@Test
+	void tokenNeedingAKeyNotInTheCachedSetWhileTheEndpointIsDownIsAnOutageNotABadToken() {
+		JwtDecoder decoder = keySetDecoder();
+		decoder.decode(this.issuer.custom().audience("api").token());
+		this.issuer.setJwksAvailable(false);
+		// A key the issuer may have rotated to: only the endpoint could say whether it is
+		// genuine, and it is down. A BadJwtException would be a 401 telling the client to
+		// drop a token that may be good; any other JwtException is answered 503.
+		String rotated = MalformedTokens.withKid(this.issuer, "rotated-kid", validClaims());
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(rotated))
+			.isNotInstanceOf(BadJwtException.class);
+		assertThat(decoder.decode(this.issuer.custom().audience("api").token()).getSubject()).isNotBlank();
+	}
+
+	@Test
 	void lastKeySetOutlivesItsCacheTtlDuringAnOutageEvenWithTheCircuitOpen() throws Exception {
 		JwtDecoderFactory shortLived = factory(settings(Duration.ofMillis(600), Duration.ofMillis(100)));
 		JwtDecoder decoder = shortLived.jwkSet("short", this.issuer.jwksUri(), RS256_ES256,
