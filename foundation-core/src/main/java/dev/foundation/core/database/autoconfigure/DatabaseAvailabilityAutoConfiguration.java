@@ -1,6 +1,9 @@
 package dev.foundation.core.database.autoconfigure;
 
+import java.time.Duration;
+
 import com.zaxxer.hikari.HikariDataSource;
+import dev.foundation.core.config.InvalidFoundationPropertyException;
 import dev.foundation.core.database.internal.CircuitBreakingDataSourcePostProcessor;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
@@ -41,10 +44,36 @@ public final class DatabaseAvailabilityAutoConfiguration {
 			.bind("foundation.database", DatabaseProperties.class)
 			.orElseGet(DatabaseProperties::new);
 		DatabaseProperties.CircuitBreaker breaker = properties.getCircuitBreaker();
+		// Bound here, before the properties bean is validated: checked here too.
+		requireBetween("foundation.database.circuit-breaker.failure-rate-threshold", breaker.getFailureRateThreshold(),
+				1, 100);
+		requireBetween("foundation.database.circuit-breaker.sliding-window-size", breaker.getSlidingWindowSize(), 1,
+				Integer.MAX_VALUE);
+		requireBetween("foundation.database.circuit-breaker.minimum-number-of-calls", breaker.getMinimumNumberOfCalls(),
+				1, Integer.MAX_VALUE);
+		requireBetween("foundation.database.circuit-breaker.permitted-calls-in-half-open-state",
+				breaker.getPermittedCallsInHalfOpenState(), 1, Integer.MAX_VALUE);
+		requirePositive("foundation.database.circuit-breaker.wait-duration-in-open-state",
+				breaker.getWaitDurationInOpenState());
+		requirePositive("foundation.database.acquisition-timeout", properties.getAcquisitionTimeout());
 		return new CircuitBreakingDataSourcePostProcessor(new CircuitBreakingDataSourcePostProcessor.Settings(
 				properties.getAcquisitionTimeout(), breaker.getFailureRateThreshold(), breaker.getSlidingWindowSize(),
 				breaker.getMinimumNumberOfCalls(), breaker.getWaitDurationInOpenState(),
 				breaker.getPermittedCallsInHalfOpenState()));
+	}
+
+	private static void requireBetween(String property, int value, int min, int max) {
+		if (value < min || value > max) {
+			throw new InvalidFoundationPropertyException(property, value + " is out of range",
+					"use a value from " + min + ((max == Integer.MAX_VALUE) ? " up" : " to " + max));
+		}
+	}
+
+	private static void requirePositive(String property, Duration value) {
+		if (value.isNegative() || value.isZero()) {
+			throw new InvalidFoundationPropertyException(property, value + " is not positive",
+					"use a positive duration such as 2s");
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 import dev.foundation.core.database.DatabaseUnavailability;
 import dev.foundation.core.database.DatabaseUnavailableException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,12 +76,12 @@ public class CircuitBreakingDataSource extends DelegatingDataSource {
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		return acquire(null, null);
+		return acquire(() -> obtainTargetDataSource().getConnection());
 	}
 
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
-		return acquire(username, password);
+		return acquire(() -> obtainTargetDataSource().getConnection(username, password));
 	}
 
 	/**
@@ -107,15 +106,14 @@ public class CircuitBreakingDataSource extends DelegatingDataSource {
 		return super.unwrap(iface);
 	}
 
-	private Connection acquire(@Nullable String username, @Nullable String password) throws SQLException {
+	private Connection acquire(PoolAttempt attempt) throws SQLException {
 		if (!this.breaker.tryAcquirePermission()) {
 			throw new DatabaseUnavailableException("The database's circuit breaker is open", remainingOpenWait(), null);
 		}
 		long start = System.nanoTime();
 		while (true) {
 			try {
-				Connection connection = (username != null) ? obtainTargetDataSource().getConnection(username, password)
-						: obtainTargetDataSource().getConnection();
+				Connection connection = attempt.connect();
 				this.breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 				return connection;
 			}
@@ -135,6 +133,13 @@ public class CircuitBreakingDataSource extends DelegatingDataSource {
 				throw new DatabaseUnavailableException("No connection to the database could be had", retryAfter(), ex);
 			}
 		}
+	}
+
+	@FunctionalInterface
+	private interface PoolAttempt {
+
+		Connection connect() throws SQLException;
+
 	}
 
 	// Hikari's pool timeout without a cause: every connection was in use, none failed.

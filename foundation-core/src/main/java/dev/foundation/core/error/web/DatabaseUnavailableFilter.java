@@ -81,8 +81,12 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
 	private static String rootMessage(Throwable failure) {
 		Throwable root = failure;
-		for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
-			root = root.getCause();
+		for (int depth = 0; depth < 32; depth++) {
+			Throwable cause = root.getCause();
+			if (cause == null || cause == root) {
+				break;
+			}
+			root = cause;
 		}
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
