@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.RemoteKeySourceException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
@@ -273,16 +274,26 @@ public final class JwtDecoderFactory implements AutoCloseable {
 			this.closeables.add(closeable);
 		}
 		// A refetch refused by the rate limit (e.g. for a token with an unknown kid)
-		// means no key was found: a bad
-		// token (401), not a failure of the key source (which Spring Security reports as
-		// a server error).
+		// means no key was found: a bad token (401), not a failure of the key source
+		// (which Spring Security reports as a server error) - while the endpoint answers.
+		// No matching key while the endpoint fails (the cached set is served by the
+		// outage tolerance): the issuer may have rotated to a key only the endpoint
+		// knows, so the token cannot be judged. A key source failure (503, Retry-After)
+		// rather than a bad token (401), which would tell the client to drop a token
+		// that may be good.
 		return (selector, context) -> {
+			List<JWK> keys;
 			try {
-				return source.get(selector, context);
+				keys = source.get(selector, context);
 			}
 			catch (RateLimitReachedException ex) {
-				return List.of();
+				keys = List.of();
 			}
+			if (keys.isEmpty() && retriever.isFailing()) {
+				throw new RemoteKeySourceException(
+						"No key of the cached set matches and the key set of " + name + " cannot be fetched", null);
+			}
+			return keys;
 		};
 	}
 

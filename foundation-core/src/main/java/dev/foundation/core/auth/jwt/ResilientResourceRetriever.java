@@ -24,29 +24,46 @@ final class ResilientResourceRetriever implements ResourceRetriever {
 
 	private final CircuitBreaker circuitBreaker;
 
+	private volatile boolean failing;
+
 	ResilientResourceRetriever(ResourceRetriever delegate, Retry retry, CircuitBreaker circuitBreaker) {
 		this.delegate = delegate;
 		this.retry = retry;
 		this.circuitBreaker = circuitBreaker;
 	}
 
+	/**
+	 * Returns whether the last fetch of the key set failed (or was refused by the open
+	 * circuit): while it does, a token naming a key the cached set lacks cannot be
+	 * judged.
+	 * @return whether the key set endpoint is failing
+	 */
+	boolean isFailing() {
+		return this.failing;
+	}
+
 	@Override
 	public Resource retrieveResource(URL url) throws IOException {
 		CheckedSupplier<Resource> fetch = () -> this.delegate.retrieveResource(url);
 		try {
-			return Retry
+			Resource resource = Retry
 				.decorateCheckedSupplier(this.retry, CircuitBreaker.decorateCheckedSupplier(this.circuitBreaker, fetch))
 				.get();
+			this.failing = false;
+			return resource;
 		}
 		catch (CallNotPermittedException ex) {
+			this.failing = true;
 			// An IOException, as for any failed fetch: Nimbus's outage-tolerant cache
 			// then serves the last key set.
 			throw new IOException("Not fetching the key set from " + url + ": " + ex.getMessage(), ex);
 		}
 		catch (IOException | RuntimeException ex) {
+			this.failing = true;
 			throw ex;
 		}
 		catch (Throwable ex) {
+			this.failing = true;
 			throw new IOException("Fetching the key set from " + url + " failed", ex);
 		}
 	}
