@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -16,6 +17,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 
 import dev.foundation.sample.LoadGenerator.Result;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,8 +135,8 @@ class DatabaseOutageIntegrationTests {
 		List<Result> before = results.stream().filter((r) -> r.end() < killingAt).toList();
 		List<Result> during = results.stream().filter((r) -> r.start() > killedAt && r.end() < restartedAt).toList();
 		List<Result> after = results.stream().filter((r) -> r.start() > restartDoneAt).toList();
-		Result firstSuccessAfter = after.stream().filter(Result::succeeded).findFirst().orElse(null);
-		Result lastFailureAfter = after.stream().filter((r) -> !r.succeeded()).reduce((a, b) -> b).orElse(null);
+		@Nullable Result firstSuccessAfter = after.stream().filter(Result::succeeded).findFirst().orElse(null);
+		@Nullable Result lastFailureAfter = after.stream().filter((r) -> !r.succeeded()).reduce((a, b) -> b).orElse(null);
 		System.out.printf(
 				"Database outage: %d requests before (p99 %d ms), %d during the outage (p50 %d ms, p99 %d ms, max %d ms),"
 						+ " %d after the restart; first success %d ms after the restart, last 503 ended %d ms after it,"
@@ -155,19 +157,19 @@ class DatabaseOutageIntegrationTests {
 		}
 		assertThat(LoadGenerator.percentileMillis(during, 99)).isLessThan(1_000);
 		assertThat(firstSuccessAfter).isNotNull();
-		assertThat((firstSuccessAfter.end() - restartDoneAt) / 1_000_000).isLessThan(10_000);
+		assertThat((Objects.requireNonNull(firstSuccessAfter).end() - restartDoneAt) / 1_000_000).isLessThan(10_000);
 		// Once the app succeeds again, it keeps succeeding.
 		assertThat(after.stream().filter((r) -> r.start() > readyAgainAt).toList()).isNotEmpty()
 			.allSatisfy((r) -> assertThat(r.succeeded()).as(r.toString()).isTrue());
 		checkWrites(results);
 	}
 
-	private static void assertProblem503(int status, String contentType, String retryAfter, String body)
-			throws Exception {
+	private static void assertProblem503(int status, @Nullable String contentType, @Nullable String retryAfter,
+			String body) throws Exception {
 		assertThat(status).as(body).isEqualTo(503);
 		assertThat(contentType).isEqualTo("application/problem+json");
 		assertThat(retryAfter).isNotNull();
-		assertThat(Integer.parseInt(retryAfter)).isBetween(1, 10);
+		assertThat(Integer.parseInt(Objects.requireNonNull(retryAfter))).isBetween(1, 10);
 		JsonNode problem = json.readTree(body);
 		assertThat(problem.path("type").asString()).isEqualTo("https://foundation.dev/problems/service-unavailable");
 		assertThat(problem.path("service").asString()).isEqualTo("database");
@@ -196,7 +198,7 @@ class DatabaseOutageIntegrationTests {
 	// The first requests load classes and fetch the issuer's keys: given time, and
 	// repeated, before the load is measured.
 	private static String createContact() throws Exception {
-		String id = null;
+		String id = "";
 		for (int i = 0; i < 5; i++) {
 			HttpResponse<String> created = app.send(app.request("/api/v1/contacts")
 				.header("Content-Type", "application/json")

@@ -1,5 +1,7 @@
 package dev.foundation.core.database.internal;
 
+import java.time.Duration;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -75,8 +77,8 @@ public final class CircuitBreakingDataSourcePostProcessor implements BeanPostPro
 	 * @param openWait how long the breaker stays open
 	 * @param permittedCallsInHalfOpenState probes let through after the wait
 	 */
-	public record Settings(java.time.Duration acquisitionTimeout, int failureRateThreshold, int slidingWindowSize,
-			int minimumNumberOfCalls, java.time.Duration openWait, int permittedCallsInHalfOpenState) {
+	public record Settings(Duration acquisitionTimeout, int failureRateThreshold, int slidingWindowSize,
+			int minimumNumberOfCalls, Duration openWait, int permittedCallsInHalfOpenState) {
 	}
 
 }

@@ -3,11 +3,13 @@ package dev.foundation.core.error.web;
 import java.io.IOException;
 
 import dev.foundation.core.database.DatabaseUnavailability;
+import dev.foundation.core.database.DatabaseUnavailableException;
 import dev.foundation.core.error.ServiceUnavailableException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,11 +67,19 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 	/**
 	 * Logs a request answered 503 because the database is unavailable: one line at warn
 	 * level, without the stack trace, which an outage would otherwise repeat for every
-	 * request (at debug level it is logged).
+	 * request (at debug level it is logged); nothing above debug level while the circuit
+	 * breaker is open and answers at once.
 	 * @param request the request
 	 * @param failure the failure
 	 */
 	static void logUnavailable(HttpServletRequest request, Throwable failure) {
+		if (isRejectedByOpenBreaker(failure)) {
+			// The breaker said so once when it opened; a line per request would flood the
+			// log for as long as the outage lasts.
+			logger.debug("Database unavailable on {} {} (circuit breaker open)", request.getMethod(),
+					request.getRequestURI());
+			return;
+		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("Database unavailable on {} {}", request.getMethod(), request.getRequestURI(), failure);
 		}
@@ -77,6 +87,17 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			logger.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
 					rootMessage(failure));
 		}
+	}
+
+	private static boolean isRejectedByOpenBreaker(Throwable failure) {
+		@Nullable Throwable current = failure;
+		for (int depth = 0; current != null && depth < 32; depth++) {
+			if (current instanceof DatabaseUnavailableException unavailable) {
+				return unavailable.getCause() == null;
+			}
+			current = current.getCause();
+		}
+		return false;
 	}
 
 	private static String rootMessage(Throwable failure) {
