@@ -215,7 +215,7 @@ final class TrustedIssuers {
 			return KeyMaterial.hmacSecret(secret);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidFoundationPropertyException(property, ex.getMessage(),
+			throw new InvalidFoundationPropertyException(property, ex,
 					"use the full secret from your identity provider (at least 32 characters)");
 		}
 	}
@@ -233,7 +233,7 @@ final class TrustedIssuers {
 			return KeyMaterial.publicKeyFromPem(pem);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidFoundationPropertyException(property, ex.getMessage(),
+			throw new InvalidFoundationPropertyException(property, ex,
 					"use a PEM 'BEGIN PUBLIC KEY' (X.509 SubjectPublicKeyInfo) file");
 		}
 	}
