@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -165,8 +166,10 @@ final class TrustedIssuers {
 				decoder = this.decoders.discovered(name, config.getIssuerUri(), algorithms, validator);
 			}
 			else {
-				decoder = this.decoders.publicKey(publicKey(prefix + ".public-key", config.getPublicKey()), algorithms,
-						validator);
+				// The count of key sources above leaves the public key as the one that is
+				// set.
+				Resource publicKey = Objects.requireNonNull(config.getPublicKey());
+				decoder = this.decoders.publicKey(publicKey(prefix + ".public-key", publicKey), algorithms, validator);
 			}
 		}
 		IssuerProperties.Claims claims = config.getClaims();
@@ -220,12 +223,12 @@ final class TrustedIssuers {
 		}
 	}
 
-	private static PublicKey publicKey(String property, @Nullable Resource resource) {
+	private static PublicKey publicKey(String property, Resource resource) {
 		byte[] pem;
 		try {
 			pem = resource.getContentAsByteArray();
 		}
-		catch (IOException | NullPointerException ex) {
+		catch (IOException ex) {
 			throw new InvalidFoundationPropertyException(property, "the key cannot be read (" + ex.getMessage() + ")",
 					"point it at a PEM 'BEGIN PUBLIC KEY' file, e.g. classpath:keys/issuer.pub");
 		}
