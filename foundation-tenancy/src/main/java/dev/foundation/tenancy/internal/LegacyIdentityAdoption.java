@@ -82,8 +82,7 @@ public final class LegacyIdentityAdoption {
 			return;
 		}
 		Map<String, String> organizations = new LinkedHashMap<>();
-		for (@Nullable
-		String kind : kinds) {
+		for (String kind : kinds) {
 			if (kind != null) {
 				organizations.put(kind, issuerFor(kind.substring(LEGACY.length()), legacyIssuer, trusted));
 			}

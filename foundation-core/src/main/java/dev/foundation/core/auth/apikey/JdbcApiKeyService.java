@@ -122,9 +122,8 @@ public final class JdbcApiKeyService implements ApiKeyService {
 				this.jdbc
 					.sql("insert into " + this.table + " (id, name, prefix, secret_hash, tenant_id, roles, created_at,"
 							+ " expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-					// One by one: params(Object...) takes no nulls, and a key may have no
-					// tenant or
-					// expiry.
+					// param() takes null, params(Object...) does not: a key may have
+					// neither tenant nor expiry.
 					.param(id)
 					.param(name)
 					.param(prefix)

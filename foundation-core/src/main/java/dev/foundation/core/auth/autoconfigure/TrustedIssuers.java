@@ -166,8 +166,7 @@ final class TrustedIssuers {
 				decoder = this.decoders.discovered(name, config.getIssuerUri(), algorithms, validator);
 			}
 			else {
-				// The count of key sources above leaves the public key as the one that is
-				// set.
+				// Set: the key source count above leaves no other.
 				Resource publicKey = Objects.requireNonNull(config.getPublicKey());
 				decoder = this.decoders.publicKey(publicKey(prefix + ".public-key", publicKey), algorithms, validator);
 			}
