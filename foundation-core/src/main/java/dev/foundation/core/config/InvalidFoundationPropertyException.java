@@ -25,8 +25,9 @@ public class InvalidFoundationPropertyException extends RuntimeException {
 	}
 
 	/**
-	 * Creates the exception for a value the code that reads it rejected, keeping that
-	 * rejection as the cause.
+	 * Creates the exception for a value the code that reads it rejected. The rejection is
+	 * not kept as the cause: this exception stays the root cause that the failure
+	 * analysis reports.
 	 * @param property the full property name, e.g.
 	 * {@code foundation.context.trusted-proxies}
 	 * @param rejection the exception that rejected the value; its message is the reason
@@ -35,7 +36,6 @@ public class InvalidFoundationPropertyException extends RuntimeException {
 	 */
 	public InvalidFoundationPropertyException(String property, RuntimeException rejection, String action) {
 		this(property, reason(rejection), action);
-		initCause(rejection);
 	}
 
 	private static String reason(RuntimeException rejection) {
