@@ -54,14 +54,4 @@ public class FoundationAuthentication extends AbstractAuthenticationToken {
 		return this.principal.userId();
 	}
 
-	@Override
-	public boolean equals(@Nullable Object other) {
-		return super.equals(other);
-	}
-
-	@Override
-	public int hashCode() {
-		return super.hashCode();
-	}
-
 }

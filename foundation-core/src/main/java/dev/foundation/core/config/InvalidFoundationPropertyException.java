@@ -25,6 +25,26 @@ public class InvalidFoundationPropertyException extends RuntimeException {
 	}
 
 	/**
+	 * Creates the exception for a value the code that reads it rejected. The rejection is
+	 * not kept as the cause: this exception stays the root cause that the failure
+	 * analysis reports.
+	 * @param property the full property name, e.g.
+	 * {@code foundation.context.trusted-proxies}
+	 * @param rejection the exception that rejected the value; its message is the reason
+	 * (must not contain secrets)
+	 * @param action what to set instead
+	 */
+	public InvalidFoundationPropertyException(String property, RuntimeException rejection, String action) {
+		this(property, reason(rejection), action);
+	}
+
+	private static String reason(RuntimeException rejection) {
+		// An exception without a message still gets a reason a reader can search for.
+		String message = rejection.getMessage();
+		return (message != null) ? message : rejection.getClass().getName();
+	}
+
+	/**
 	 * Returns the property that holds the wrong value.
 	 * @return the full property name
 	 */

@@ -73,7 +73,8 @@ public final class LegacyIdentityAdoption {
 		long members = this.jdbc.sql("select count(*) from " + this.memberships + " where issuer = ''")
 			.query(Long.class)
 			.single();
-		List<String> kinds = this.jdbc
+		// A single-column query may return nulls; this one's LIKE matches none.
+		List<@Nullable String> kinds = this.jdbc
 			.sql("select distinct issuer from " + this.externalIds + " where issuer like '" + LEGACY + "%'")
 			.query(String.class)
 			.list();
@@ -82,7 +83,9 @@ public final class LegacyIdentityAdoption {
 		}
 		Map<String, String> organizations = new LinkedHashMap<>();
 		for (String kind : kinds) {
-			organizations.put(kind, issuerFor(kind.substring(LEGACY.length()), legacyIssuer, trusted));
+			if (kind != null) {
+				organizations.put(kind, issuerFor(kind.substring(LEGACY.length()), legacyIssuer, trusted));
+			}
 		}
 		String memberIssuer = (members > 0) ? issuerFor(null, legacyIssuer, trusted) : null;
 		this.transactions.executeWithoutResult((status) -> {

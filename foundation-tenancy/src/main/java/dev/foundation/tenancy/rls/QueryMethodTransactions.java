@@ -92,10 +92,14 @@ public final class QueryMethodTransactions implements RepositoryProxyPostProcess
 			if (template == null) {
 				return invocation.proceed();
 			}
-			Throwable[] failure = new Throwable[1];
-			Object result = template.execute((status) -> {
+			// The query's result may be null, which a TransactionCallback may not return;
+			// and the callback cannot throw what the query throws: both leave through
+			// these.
+			@Nullable Object[] result = new Object[1];
+			@Nullable Throwable[] failure = new Throwable[1];
+			template.executeWithoutResult((status) -> {
 				try {
-					return invocation.proceed();
+					result[0] = invocation.proceed();
 				}
 				catch (RuntimeException | Error ex) {
 					throw ex;
@@ -103,13 +107,13 @@ public final class QueryMethodTransactions implements RepositoryProxyPostProcess
 				catch (Throwable ex) {
 					failure[0] = ex;
 					status.setRollbackOnly();
-					return null;
 				}
 			});
-			if (failure[0] != null) {
-				throw failure[0];
+			Throwable thrown = failure[0];
+			if (thrown != null) {
+				throw thrown;
 			}
-			return result;
+			return result[0];
 		}
 
 		private @Nullable TransactionTemplate transactions() {

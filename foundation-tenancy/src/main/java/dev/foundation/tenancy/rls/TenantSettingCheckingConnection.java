@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,8 @@ import org.springframework.jdbc.datasource.ConnectionProxy;
  * </ul>
  */
 final class TenantSettingCheckingConnection implements InvocationHandler {
+
+	private static final @Nullable Object[] NO_ARGUMENTS = {};
 
 	private final Connection target;
 
@@ -60,7 +63,10 @@ final class TenantSettingCheckingConnection implements InvocationHandler {
 	}
 
 	@Override
-	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object @Nullable [] arguments)
+			throws Throwable {
+		// The proxy passes no array for methods without parameters.
+		@Nullable Object[] args = (arguments != null) ? arguments : NO_ARGUMENTS;
 		switch (method.getName()) {
 			case "equals":
 				return proxy == args[0];
@@ -69,7 +75,7 @@ final class TenantSettingCheckingConnection implements InvocationHandler {
 			case "toString":
 				return "Tenant setting checking proxy for [" + this.target + "]";
 			case "bindTransaction":
-				bindTransaction((String) args[0]);
+				bindTransaction((String) Objects.requireNonNull(args[0], "tenant"));
 				return null;
 			case "getTargetConnection":
 				// SQL on the driver's own connection cannot be followed: judge the borrow
@@ -77,7 +83,8 @@ final class TenantSettingCheckingConnection implements InvocationHandler {
 				unboundUse();
 				return this.target;
 			case "unwrap":
-				if (((Class<?>) args[0]).isInstance(proxy)) {
+				// A null type is no interface of this proxy: the driver answers it.
+				if (args[0] instanceof Class<?> type && type.isInstance(proxy)) {
 					return proxy;
 				}
 				unboundUse();
@@ -99,12 +106,12 @@ final class TenantSettingCheckingConnection implements InvocationHandler {
 				break;
 			case "rollback":
 				// A rollback to a savepoint does not end the transaction.
-				if (args == null || args.length == 0) {
+				if (args.length == 0) {
 					this.inBoundTransaction = false;
 				}
 				break;
 			case "isWrapperFor":
-				if (((Class<?>) args[0]).isInstance(proxy)) {
+				if (args[0] instanceof Class<?> type && type.isInstance(proxy)) {
 					return true;
 				}
 				break;

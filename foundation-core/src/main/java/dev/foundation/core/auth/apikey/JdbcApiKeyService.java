@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 
 /**
  * {@link ApiKeyService} on the {@code api_keys} table of the foundation's schema
@@ -121,8 +122,16 @@ public final class JdbcApiKeyService implements ApiKeyService {
 				this.jdbc
 					.sql("insert into " + this.table + " (id, name, prefix, secret_hash, tenant_id, roles, created_at,"
 							+ " expires_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-					.params(id, name, prefix, ApiKeyFormat.hash(plaintext), tenantId, roleArray, timestamp(now),
-							timestamp(expires))
+					// param() takes null, params(Object...) does not: a key may have
+					// neither tenant nor expiry.
+					.param(id)
+					.param(name)
+					.param(prefix)
+					.param(ApiKeyFormat.hash(plaintext))
+					.param(tenantId)
+					.param(roleArray)
+					.param(timestamp(now))
+					.param(timestamp(expires))
 					.update();
 			}
 			catch (DuplicateKeyException ex) {
@@ -267,6 +276,7 @@ public final class JdbcApiKeyService implements ApiKeyService {
 		return (value != null) ? value.toInstant() : null;
 	}
 
+	@Contract("!null -> !null")
 	private static @Nullable OffsetDateTime timestamp(@Nullable Instant instant) {
 		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}

@@ -2,6 +2,7 @@ package dev.foundation.core.auth.autoconfigure;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import dev.foundation.core.auth.apikey.ApiKeyAuthenticationFilter;
 import dev.foundation.core.auth.apikey.ApiKeyService;
@@ -271,12 +272,13 @@ public final class AuthAutoConfiguration {
 			// HandlerMappingIntrospector is a
 			// CorsConfigurationSource too: taking it would ignore foundation.auth.cors.*
 			// (and fail next to a user's).
-			CorsConfigurationSource corsSource = cors.orderedStream()
+			Optional<CorsConfigurationSource> corsSource = cors.orderedStream()
 				.filter((source) -> !(source instanceof HandlerMappingIntrospector))
 				.findFirst()
-				.orElseGet(() -> corsSource(properties.getCors()));
-			if (corsSource != null) {
-				http.cors((configurer) -> configurer.configurationSource(corsSource));
+				.or(() -> corsSource(properties.getCors()));
+			if (corsSource.isPresent()) {
+				CorsConfigurationSource source = corsSource.get();
+				http.cors((configurer) -> configurer.configurationSource(source));
 			}
 			return http.build();
 		}
@@ -291,9 +293,9 @@ public final class AuthAutoConfiguration {
 			return null;
 		}
 
-		private static CorsConfigurationSource corsSource(CorsProperties properties) {
+		private static Optional<CorsConfigurationSource> corsSource(CorsProperties properties) {
 			if (properties.getAllowedOrigins().isEmpty()) {
-				return null;
+				return Optional.empty();
 			}
 			CorsConfiguration configuration = new CorsConfiguration();
 			configuration.setAllowedOrigins(properties.getAllowedOrigins());
@@ -304,7 +306,7 @@ public final class AuthAutoConfiguration {
 			configuration.setMaxAge(properties.getMaxAge());
 			UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 			source.registerCorsConfiguration("/**", configuration);
-			return source;
+			return Optional.of(source);
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -165,8 +166,9 @@ final class TrustedIssuers {
 				decoder = this.decoders.discovered(name, config.getIssuerUri(), algorithms, validator);
 			}
 			else {
-				decoder = this.decoders.publicKey(publicKey(prefix + ".public-key", config.getPublicKey()), algorithms,
-						validator);
+				// Set: the key source count above leaves no other.
+				Resource publicKey = Objects.requireNonNull(config.getPublicKey());
+				decoder = this.decoders.publicKey(publicKey(prefix + ".public-key", publicKey), algorithms, validator);
 			}
 		}
 		IssuerProperties.Claims claims = config.getClaims();
@@ -215,17 +217,17 @@ final class TrustedIssuers {
 			return KeyMaterial.hmacSecret(secret);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidFoundationPropertyException(property, ex.getMessage(),
+			throw new InvalidFoundationPropertyException(property, ex,
 					"use the full secret from your identity provider (at least 32 characters)");
 		}
 	}
 
-	private static PublicKey publicKey(String property, @Nullable Resource resource) {
+	private static PublicKey publicKey(String property, Resource resource) {
 		byte[] pem;
 		try {
 			pem = resource.getContentAsByteArray();
 		}
-		catch (IOException | NullPointerException ex) {
+		catch (IOException ex) {
 			throw new InvalidFoundationPropertyException(property, "the key cannot be read (" + ex.getMessage() + ")",
 					"point it at a PEM 'BEGIN PUBLIC KEY' file, e.g. classpath:keys/issuer.pub");
 		}
@@ -233,7 +235,7 @@ final class TrustedIssuers {
 			return KeyMaterial.publicKeyFromPem(pem);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidFoundationPropertyException(property, ex.getMessage(),
+			throw new InvalidFoundationPropertyException(property, ex,
 					"use a PEM 'BEGIN PUBLIC KEY' (X.509 SubjectPublicKeyInfo) file");
 		}
 	}

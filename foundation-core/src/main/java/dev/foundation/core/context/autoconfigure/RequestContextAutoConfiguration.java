@@ -50,7 +50,7 @@ public final class RequestContextAutoConfiguration {
 			return new ClientIpResolver(properties.getTrustedProxies());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidFoundationPropertyException("foundation.context.trusted-proxies", ex.getMessage(),
+			throw new InvalidFoundationPropertyException("foundation.context.trusted-proxies", ex,
 					"list IP addresses or CIDR ranges such as 10.0.0.0/8 or 2001:db8::/32");
 		}
 	}
@@ -69,7 +69,7 @@ public final class RequestContextAutoConfiguration {
 				filter.setQuietPaths(properties.getQuietPaths());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidFoundationPropertyException("foundation.context.quiet-paths", ex.getMessage(),
+				throw new InvalidFoundationPropertyException("foundation.context.quiet-paths", ex,
 						"use path patterns such as /actuator/health/**");
 			}
 			var registration = new FilterRegistrationBean<>(filter);

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.foundation.core.auth.UserIdentity;
 import dev.foundation.tenancy.resolution.TenantResolutionCache;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ public final class RedisInvalidationListener implements MessageListener, Subscri
 	}
 
 	@Override
-	public void onMessage(Message message, byte[] pattern) {
+	public void onMessage(Message message, byte @Nullable [] pattern) {
 		String body = new String(message.getBody(), StandardCharsets.UTF_8);
 		try {
 			if (body.startsWith(TENANT)) {

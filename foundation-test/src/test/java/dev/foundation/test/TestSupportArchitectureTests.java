@@ -1,0 +1,18 @@
+package dev.foundation.test;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import dev.foundation.test.architecture.LibraryModuleRules;
+
+/**
+ * The foundation's architecture rules over this module's classes.
+ */
+@AnalyzeClasses(packages = "dev.foundation.test", importOptions = ImportOption.DoNotIncludeTests.class)
+class TestSupportArchitectureTests {
+
+	@ArchTest
+	static final ArchTests foundation = ArchTests.in(LibraryModuleRules.class);
+
+}
