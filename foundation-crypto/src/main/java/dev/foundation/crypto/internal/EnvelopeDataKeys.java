@@ -3,6 +3,8 @@ package dev.foundation.crypto.internal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -27,9 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Per-scope data keys with envelope encryption: generated on first use (32 random bytes),
@@ -56,7 +58,9 @@ public final class EnvelopeDataKeys implements DataKeys {
 
 	private final MasterKeyring masterKeys;
 
-	private final TransactionTemplate newTransaction;
+	private final DataSource dataSource;
+
+	private final String schema;
 
 	private final Cache<UUID, ScopeKeys> cache;
 
@@ -74,8 +78,8 @@ public final class EnvelopeDataKeys implements DataKeys {
 			Duration timeToLive) {
 		this.store = new JdbcDataKeyStore(JdbcClient.create(dataSource), schema);
 		this.masterKeys = masterKeys;
-		this.newTransaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.dataSource = dataSource;
+		this.schema = schema;
 		this.cache = Caffeine.newBuilder().maximumSize(maxScopes).expireAfterWrite(timeToLive).build();
 	}
 
@@ -143,9 +147,7 @@ public final class EnvelopeDataKeys implements DataKeys {
 				throw new KeyDestroyedException();
 			}
 			int next = rows.stream().mapToInt(StoredDataKey::version).max().orElse(0) + 1;
-			Boolean inserted = this.newTransaction
-				.execute((status) -> this.store.insert(scope, next, newKey(scope, next)));
-			if (Boolean.TRUE.equals(inserted)) {
+			if (ownConnection((store) -> store.insert(scope, next, newKey(scope, next)))) {
 				this.cache.invalidate(scope);
 				return next;
 			}
@@ -155,7 +157,10 @@ public final class EnvelopeDataKeys implements DataKeys {
 	@Override
 	public void shred(UUID tenantId) {
 		UUID scope = scope(tenantId);
-		this.newTransaction.executeWithoutResult((status) -> this.store.destroy(scope));
+		ownConnection((store) -> {
+			store.destroy(scope);
+			return true;
+		});
 		this.cache.invalidate(scope);
 	}
 
@@ -173,7 +178,7 @@ public final class EnvelopeDataKeys implements DataKeys {
 		for (int from = 0; from < pending.size(); from += REWRAP_BATCH) {
 			List<JdbcDataKeyStore.Rewrap> batch = pending.subList(from, Math.min(pending.size(), from + REWRAP_BATCH));
 			int[] counts = new int[2];
-			this.newTransaction.executeWithoutResult((status) -> {
+			ownConnection((store) -> {
 				for (JdbcDataKeyStore.Rewrap key : batch) {
 					byte[] ad = wrapAssociatedData(key.scope(), key.version());
 					byte[] material;
@@ -185,7 +190,7 @@ public final class EnvelopeDataKeys implements DataKeys {
 						continue;
 					}
 					try {
-						if (this.store.replace(key, this.masterKeys.wrap(material, ad))) {
+						if (store.replace(key, this.masterKeys.wrap(material, ad))) {
 							counts[0]++;
 						}
 					}
@@ -193,6 +198,7 @@ public final class EnvelopeDataKeys implements DataKeys {
 						Arrays.fill(material, (byte) 0);
 					}
 				}
+				return true;
 			});
 			rewrapped += counts[0];
 			failed += counts[1];
@@ -231,7 +237,23 @@ public final class EnvelopeDataKeys implements DataKeys {
 	}
 
 	private void createFirst(UUID scope) {
-		this.newTransaction.executeWithoutResult((status) -> this.store.insert(scope, 1, newKey(scope, 1)));
+		ownConnection((store) -> store.insert(scope, 1, newKey(scope, 1)));
+	}
+
+	/**
+	 * Runs writes on a connection of their own in autocommit mode, outside whatever
+	 * transaction the caller is in.
+	 */
+	private boolean ownConnection(Function<JdbcDataKeyStore, Boolean> work) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(true);
+			JdbcDataKeyStore store = new JdbcDataKeyStore(
+					JdbcClient.create(new SingleConnectionDataSource(connection, true)), this.schema);
+			return work.apply(store);
+		}
+		catch (SQLException ex) {
+			throw new DataAccessResourceFailureException("Could not write data keys: " + ex.getMessage(), ex);
+		}
 	}
 
 	private WrappedKey newKey(UUID scope, int version) {

@@ -50,17 +50,16 @@ final class JdbcDataKeyStore {
 			.update() == 1;
 	}
 
+	/**
+	 * Destroys every key of a scope and leaves a tombstone (version 0), in one statement.
+	 */
 	void destroy(UUID scope) {
 		this.jdbc
-			.sql("insert into " + this.table + " (scope_id, version, destroyed_at) values (?, 0, now())"
-					+ " on conflict (scope_id, version) do nothing")
-			.param(scope)
-			.update();
-		this.jdbc
-			.sql("update " + this.table
+			.sql("with tombstone as (insert into " + this.table + " (scope_id, version, destroyed_at)"
+					+ " values (?, 0, now()) on conflict (scope_id, version) do nothing)" + " update " + this.table
 					+ " set wrapped_key = null, master_key_id = null, destroyed_at = coalesce(destroyed_at, now())"
 					+ " where scope_id = ?")
-			.param(scope)
+			.params(scope, scope)
 			.update();
 	}
 

@@ -261,6 +261,28 @@ class EncryptedAttributeIntegrationTests {
 	}
 
 	@Test
+	void creatingATenantsFirstKeyLeavesTheCallersTransactionAlone() {
+		UUID tenant = UUID.randomUUID();
+		SecretNoteRepository notes = context.getBean(SecretNoteRepository.class);
+		TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
+		TenantScope.run(tenant, () -> transactions.executeWithoutResult((status) -> {
+			notes.saveAndFlush(new SecretNote("Rolled back", "ada@example.com", null, null));
+			status.setRollbackOnly();
+		}));
+		JdbcClient jdbc = JdbcClient.create(admin);
+		assertThat(jdbc.sql("select count(*) from secret_notes where tenant_id = ?")
+			.param(tenant)
+			.query(Integer.class)
+			.single()).isZero();
+		// The key was committed on its own: values encrypted under it elsewhere stay
+		// readable.
+		assertThat(jdbc.sql("select count(*) from foundation.crypto_data_keys where scope_id = ?")
+			.param(tenant)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void encryptedAttributesOfTenantOwnedEntitiesAreRefusedInTheSystemScope() {
 		UUID tenant = UUID.randomUUID();
 		inTenant(tenant, (notes) -> notes.save(new SecretNote("Ada", "ada@example.com", null, null)));
