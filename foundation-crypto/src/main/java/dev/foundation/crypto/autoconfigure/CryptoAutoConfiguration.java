@@ -7,6 +7,7 @@ import dev.foundation.crypto.BlindIndexer;
 import dev.foundation.crypto.DataKeys;
 import dev.foundation.crypto.FieldEncryptor;
 import dev.foundation.crypto.MasterKeyring;
+import dev.foundation.crypto.internal.CryptoEndpoint;
 import dev.foundation.crypto.internal.EnvelopeDataKeys;
 import dev.foundation.crypto.internal.EnvelopeFieldEncryptor;
 import dev.foundation.crypto.internal.HmacBlindIndexer;
@@ -17,6 +18,8 @@ import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -71,6 +74,20 @@ public final class CryptoAutoConfiguration {
 	@ConditionalOnMissingBean
 	BlindIndexer foundationBlindIndexer(EnvelopeDataKeys dataKeys, CryptoProperties properties) {
 		return new HmacBlindIndexer(dataKeys, properties.getBlindIndex().getLength());
+	}
+
+	/** The {@code crypto} actuator endpoint. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Endpoint.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnAvailableEndpoint
+		CryptoEndpoint foundationCryptoEndpoint(EnvelopeDataKeys dataKeys) {
+			return new CryptoEndpoint(dataKeys);
+		}
+
 	}
 
 	/** Hands the crypto beans to Hibernate's {@code @Encrypted} type and listeners. */

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.foundation.core.config.InvalidFoundationPropertyException;
 import dev.foundation.crypto.internal.LocalMasterKeyring;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates {@code foundation.crypto.master-keys} and builds the keyring. Every failure
@@ -64,7 +65,7 @@ final class MasterKeysFromProperties {
 		}
 	}
 
-	private static byte[] decode(String value, String property) {
+	private static byte[] decode(@Nullable String value, String property) {
 		if (value == null || value.isBlank()) {
 			throw new InvalidFoundationPropertyException(property, "the key is missing", "set it to " + GENERATE);
 		}

@@ -210,6 +210,16 @@ public final class EnvelopeDataKeys implements DataKeys {
 		return rewrapped;
 	}
 
+	/**
+	 * Returns what the keys look like, without any key material: the active master key,
+	 * how many live data keys each master key wraps, how many tenants were shredded.
+	 * @return the status
+	 */
+	public Map<String, Object> status() {
+		return Map.of("activeMasterKey", this.masterKeys.activeKeyId(), "dataKeysByMasterKey",
+				this.store.countByMasterKey(), "shreddedTenants", this.store.countShredded());
+	}
+
 	private ScopeKeys keys(UUID scope) {
 		ScopeKeys keys = this.cache.get(scope, this::load);
 		if (keys.shredded()) {

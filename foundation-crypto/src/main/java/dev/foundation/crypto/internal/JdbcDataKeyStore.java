@@ -1,6 +1,8 @@
 package dev.foundation.crypto.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import dev.foundation.crypto.WrappedKey;
@@ -61,6 +63,27 @@ final class JdbcDataKeyStore {
 					+ " where scope_id = ?")
 			.params(scope, scope)
 			.update();
+	}
+
+	/**
+	 * Counts the live data keys by the master key that wraps them.
+	 */
+	Map<String, Integer> countByMasterKey() {
+		Map<String, Integer> counts = new TreeMap<>();
+		this.jdbc
+			.sql("select master_key_id, count(*) as keys from " + this.table
+					+ " where wrapped_key is not null group by master_key_id")
+			.query((rs) -> {
+				counts.put(rs.getString("master_key_id"), rs.getInt("keys"));
+			});
+		return counts;
+	}
+
+	int countShredded() {
+		Integer count = this.jdbc.sql("select count(*) from " + this.table + " where version = 0")
+			.query(Integer.class)
+			.single();
+		return (count != null) ? count : 0;
 	}
 
 	/** A live key to re-wrap. */

@@ -15,6 +15,7 @@ import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.mapping.PersistentClass;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wires foundation-crypto into every session factory (found through
@@ -66,8 +67,9 @@ public final class CryptoIntegrator implements Integrator {
 					continue;
 				}
 				Field source = field(type, index.of());
-				Encrypted encrypted = (source != null) ? source.getAnnotation(Encrypted.class) : null;
-				if (encrypted == null || source.getType() != String.class || field.getType() != String.class) {
+				Encrypted encrypted = (source != null && source.getType() == String.class)
+						? source.getAnnotation(Encrypted.class) : null;
+				if (encrypted == null || field.getType() != String.class) {
 					throw new IllegalStateException("@BlindIndex on " + type.getName() + "." + field.getName()
 							+ " must be a String naming an @Encrypted String attribute, not '" + index.of() + "'");
 				}
@@ -93,7 +95,7 @@ public final class CryptoIntegrator implements Integrator {
 		return false;
 	}
 
-	private static Field field(Class<?> type, String name) {
+	private static @Nullable Field field(Class<?> type, String name) {
 		for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
 			try {
 				return current.getDeclaredField(name);

@@ -60,7 +60,7 @@ public final class EncryptedType implements UserType<Object>, DynamicParameteriz
 				: unquote(type.getTable());
 		this.column = (annotation != null && !annotation.column().isEmpty()) ? annotation.column()
 				: unquote(columns[0]);
-		String entity = parameters.getProperty(ENTITY);
+		String entity = parameters.getProperty(ENTITY, "");
 		this.attribute = entity + "." + parameters.getProperty(PROPERTY);
 		this.tenantOwned = SessionTenant.isTenantOwned(load(entity));
 	}
