@@ -38,8 +38,15 @@ class MasterKeyRotationIntegrationTests {
 		both.put("2025", oldKey.clone());
 		both.put("2026", newKey.clone());
 		EnvelopeDataKeys during = CryptoTestDatabase.dataKeys(dataSource, CryptoTestDatabase.keyring("2026", both));
-		assertThat(during.rewrapAll()).isEqualTo(250);
+		CryptoEndpoint endpoint = new CryptoEndpoint(during);
+		assertThat(endpoint.status()).containsEntry("dataKeysByMasterKey", Map.of("2025", 250))
+			.containsEntry("activeMasterKey", "2026");
+		assertThat(endpoint.rewrapAll()).containsEntry("rewrapped", 250);
 		assertThat(during.rewrapAll()).isZero();
+		assertThat(endpoint.status()).containsEntry("dataKeysByMasterKey", Map.of("2026", 250))
+			.doesNotContainKey("2025")
+			.asString()
+			.doesNotContain(java.util.Base64.getEncoder().encodeToString(newKey));
 		assertThat(JdbcClient.create(dataSource)
 			.sql("select count(*) from foundation.crypto_data_keys where master_key_id <> '2026'")
 			.query(Integer.class)
