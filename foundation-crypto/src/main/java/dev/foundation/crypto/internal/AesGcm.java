@@ -27,7 +27,11 @@ final class AesGcm {
 
 	private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(AesGcm::newCipher);
 
-	private static final ThreadLocal<SecureRandom> RANDOMS = ThreadLocal.withInitial(SecureRandom::new);
+	// A DRBG per thread (NIST SP 800-90A Hash_DRBG, seeded by the OS): the default
+	// NativePRNG reads /dev/urandom
+	// under a global lock on most calls, which cost more than the encryption of a small
+	// field.
+	private static final ThreadLocal<SecureRandom> RANDOMS = ThreadLocal.withInitial(AesGcm::newRandom);
 
 	private AesGcm() {
 	}
@@ -83,6 +87,15 @@ final class AesGcm {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new DecryptionFailedException(null);
+		}
+	}
+
+	private static SecureRandom newRandom() {
+		try {
+			return SecureRandom.getInstance("DRBG");
+		}
+		catch (GeneralSecurityException ex) {
+			return new SecureRandom();
 		}
 	}
 
