@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 
 /**
@@ -49,8 +50,8 @@ public final class CryptoAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MasterKeyring foundationMasterKeyring(CryptoProperties properties) {
-		return MasterKeysFromProperties.keyring(properties);
+	MasterKeyring foundationMasterKeyring(CryptoProperties properties, ResourceLoader resources) {
+		return MasterKeysFromProperties.keyring(properties, resources);
 	}
 
 	@Bean

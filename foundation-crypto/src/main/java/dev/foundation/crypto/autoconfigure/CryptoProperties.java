@@ -37,6 +37,8 @@ public class CryptoProperties {
 	 */
 	private @Nullable String shreddedPlaceholder;
 
+	private final Keystore keystore = new Keystore();
+
 	private final DataKeyCache dataKeyCache = new DataKeyCache();
 
 	private final BlindIndex blindIndex = new BlindIndex();
@@ -71,6 +73,10 @@ public class CryptoProperties {
 
 	public void setShreddedPlaceholder(@Nullable String shreddedPlaceholder) {
 		this.shreddedPlaceholder = shreddedPlaceholder;
+	}
+
+	public Keystore getKeystore() {
+		return this.keystore;
 	}
 
 	public DataKeyCache getDataKeyCache() {
@@ -114,6 +120,39 @@ public class CryptoProperties {
 		@Override
 		public String toString() {
 			return "MasterKey[id=" + this.id + "]";
+		}
+
+	}
+
+	/** Master keys from a PKCS#12 keystore. */
+	public static class Keystore {
+
+		/**
+		 * Location of a PKCS#12 keystore whose secret-key entries (AES, 256 bits) are
+		 * master keys, each under its alias as id, e.g.
+		 * file:/run/secrets/master-keys.p12.
+		 */
+		private @Nullable String location;
+
+		/**
+		 * Password of the keystore and of its entries.
+		 */
+		private @Nullable String password;
+
+		public @Nullable String getLocation() {
+			return this.location;
+		}
+
+		public void setLocation(@Nullable String location) {
+			this.location = location;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
 		}
 
 	}

@@ -10,6 +10,8 @@ import dev.foundation.core.config.InvalidFoundationPropertyException;
 import dev.foundation.crypto.internal.LocalMasterKeyring;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.io.ResourceLoader;
+
 /**
  * Validates {@code foundation.crypto.master-keys} and builds the keyring. Every failure
  * names the property and the fix and never quotes a key.
@@ -23,9 +25,10 @@ final class MasterKeysFromProperties {
 	private MasterKeysFromProperties() {
 	}
 
-	static LocalMasterKeyring keyring(CryptoProperties properties) {
+	static LocalMasterKeyring keyring(CryptoProperties properties, ResourceLoader resources) {
 		List<CryptoProperties.MasterKey> configured = properties.getMasterKeys();
-		if (configured.isEmpty()) {
+		Map<String, byte[]> fromKeystore = KeystoreMasterKeys.load(properties.getKeystore(), resources);
+		if (configured.isEmpty() && fromKeystore.isEmpty()) {
 			throw new InvalidFoundationPropertyException(PREFIX, "no master key is configured",
 					"add " + PREFIX + "[0].id and " + PREFIX + "[0].key (" + GENERATE + ")");
 		}
@@ -45,6 +48,14 @@ final class MasterKeysFromProperties {
 				}
 				keys.put(id, decode(key.getKey(), PREFIX + "[" + i + "].key"));
 			}
+			for (Map.Entry<String, byte[]> entry : fromKeystore.entrySet()) {
+				if (keys.containsKey(entry.getKey())) {
+					throw new InvalidFoundationPropertyException("foundation.crypto.keystore.location",
+							"the keystore's alias '" + entry.getKey() + "' is also the id of a configured master key",
+							"give every master key a unique id");
+				}
+				keys.put(entry.getKey(), entry.getValue());
+			}
 			String active = properties.getActiveMasterKey();
 			if (active == null || active.isBlank()) {
 				if (keys.size() > 1) {
@@ -62,6 +73,7 @@ final class MasterKeysFromProperties {
 		}
 		finally {
 			keys.values().forEach((bytes) -> Arrays.fill(bytes, (byte) 0));
+			fromKeystore.values().forEach((bytes) -> Arrays.fill(bytes, (byte) 0));
 		}
 	}
 

@@ -20,7 +20,8 @@ class OnMasterKeysCondition extends SpringBootCondition {
 		boolean keys = binder.bind("foundation.crypto.master-keys", Bindable.listOf(CryptoProperties.MasterKey.class))
 			.isBound();
 		boolean active = binder.bind("foundation.crypto.active-master-key", String.class).isBound();
-		if (keys || active) {
+		boolean keystore = binder.bind("foundation.crypto.keystore.location", String.class).isBound();
+		if (keys || active || keystore) {
 			return ConditionOutcome.match("foundation.crypto master keys are configured");
 		}
 		return ConditionOutcome.noMatch("no foundation.crypto.master-keys configured");

@@ -1,10 +1,15 @@
 package dev.foundation.crypto.autoconfigure;
 
+import java.io.OutputStream;
 import java.lang.reflect.Constructor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 
+import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
 import dev.foundation.core.config.InvalidFoundationPropertyException;
@@ -16,6 +21,7 @@ import dev.foundation.crypto.MasterKeyring;
 import dev.foundation.crypto.jpa.BlindIndexMappings;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -122,6 +128,43 @@ class CryptoAutoConfigurationTests {
 	}
 
 	@Test
+	void readsMasterKeysFromAPkcs12Keystore(@TempDir Path directory) throws Exception {
+		Path keystore = keystore(directory, "s3cret", "2026-01", 32);
+		this.runner
+			.withPropertyValues("foundation.crypto.keystore.location=file:" + keystore,
+					"foundation.crypto.keystore.password=s3cret")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(MasterKeyring.class).keyIds()).containsExactly("2026-01");
+				assertThat(context.getBean(MasterKeyring.class).activeKeyId()).isEqualTo("2026-01");
+			});
+	}
+
+	@Test
+	void keystoreWithTheWrongPasswordFailsNamingTheProperty(@TempDir Path directory) throws Exception {
+		Path keystore = keystore(directory, "s3cret", "2026-01", 32);
+		assertFailure(
+				List.of("foundation.crypto.keystore.location=file:" + keystore,
+						"foundation.crypto.keystore.password=wrong"),
+				"foundation.crypto.keystore.password", "could not be read", "s3cret");
+	}
+
+	@Test
+	void missingKeystoreFailsNamingTheProperty(@TempDir Path directory) {
+		assertFailure(List.of("foundation.crypto.keystore.location=file:" + directory.resolve("absent.p12")),
+				"foundation.crypto.keystore.location", "no keystore exists", KEY);
+	}
+
+	@Test
+	void keystoreEntryOfTheWrongLengthFailsNamingTheProperty(@TempDir Path directory) throws Exception {
+		Path keystore = keystore(directory, "s3cret", "short", 16);
+		assertFailure(
+				List.of("foundation.crypto.keystore.location=file:" + keystore,
+						"foundation.crypto.keystore.password=s3cret"),
+				"foundation.crypto.keystore.location", "not a 256-bit secret key", KEY);
+	}
+
+	@Test
 	void disabledSwitchConfiguresNothing() {
 		this.runner
 			.withPropertyValues("foundation.crypto.enabled=false", "foundation.crypto.master-keys[0].id=k1",
@@ -194,6 +237,20 @@ class CryptoAutoConfigurationTests {
 		catch (ReflectiveOperationException ex) {
 			throw new AssertionError(ex);
 		}
+	}
+
+	private static Path keystore(Path directory, String password, String alias, int length) throws Exception {
+		KeyStore store = KeyStore.getInstance("PKCS12");
+		store.load(null, null);
+		byte[] bytes = new byte[length];
+		new SecureRandom().nextBytes(bytes);
+		store.setEntry(alias, new KeyStore.SecretKeyEntry(new SecretKeySpec(bytes, "AES")),
+				new KeyStore.PasswordProtection(password.toCharArray()));
+		Path file = directory.resolve("master-keys.p12");
+		try (OutputStream out = Files.newOutputStream(file)) {
+			store.store(out, password.toCharArray());
+		}
+		return file;
 	}
 
 	private static String key(int length) {
