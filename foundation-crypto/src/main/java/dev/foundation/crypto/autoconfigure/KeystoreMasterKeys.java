@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.crypto.SecretKey;
 
 import dev.foundation.core.config.InvalidFoundationPropertyException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -52,7 +53,7 @@ final class KeystoreMasterKeys {
 					continue;
 				}
 				Key key = store.getKey(alias, secret);
-				byte[] bytes = (key instanceof SecretKey) ? key.getEncoded() : null;
+				byte @Nullable [] bytes = (key instanceof SecretKey) ? key.getEncoded() : null;
 				if (bytes == null || bytes.length != 32) {
 					throw new InvalidFoundationPropertyException(LOCATION,
 							"the keystore entry '" + alias + "' is not a 256-bit secret key",

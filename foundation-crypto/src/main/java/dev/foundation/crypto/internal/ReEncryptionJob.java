@@ -3,6 +3,7 @@ package dev.foundation.crypto.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -133,10 +134,10 @@ public final class ReEncryptionJob {
 			return Outcome.UNCHANGED;
 		}
 		String tenantText = text(row.get("job_tenant"));
-		UUID tenant = (table.tenantColumn() != null) ? UUID.fromString(tenantText) : null;
+		UUID tenant = (table.tenantColumn() != null) ? UUID.fromString(Objects.requireNonNull(tenantText)) : null;
 		EncryptionContext context = EncryptionContext.of(tenant, table.table(), column.column());
 		Object replacement;
-		String index = null;
+		@Nullable String index = null;
 		try {
 			byte[] binary = (stored instanceof byte[] bytes) ? bytes : CiphertextFormat.fromText((String) stored);
 			if (CiphertextFormat.keyVersion(binary) == this.keys.active(tenant).version()) {
@@ -165,7 +166,7 @@ public final class ReEncryptionJob {
 		}
 		String set = quote(column.column()) + " = ?"
 				+ ((column.indexColumn() != null) ? ", " + quote(column.indexColumn()) + " = ?" : "");
-		List<Object> params = new ArrayList<>();
+		List<@Nullable Object> params = new ArrayList<>();
 		params.add(replacement);
 		if (column.indexColumn() != null) {
 			params.add(index);
@@ -196,7 +197,7 @@ public final class ReEncryptionJob {
 		String after = (table.tenantColumn() != null)
 				? " where (" + tenant + ", " + id + ") > (cast(? as uuid), cast(? as " + idType + "))"
 				: " where " + id + " > cast(? as " + idType + ")";
-		List<Object> params = new ArrayList<>();
+		List<@Nullable Object> params = new ArrayList<>();
 		if (table.tenantColumn() != null) {
 			params.add(position.tenant());
 		}

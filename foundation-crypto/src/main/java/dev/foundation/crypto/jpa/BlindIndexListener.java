@@ -11,6 +11,7 @@ import org.hibernate.event.spi.PreInsertEventListener;
 import org.hibernate.event.spi.PreUpdateEvent;
 import org.hibernate.event.spi.PreUpdateEventListener;
 import org.hibernate.persister.entity.EntityPersister;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fills {@link BlindIndex} attributes right before Hibernate writes a row: in the state
@@ -51,7 +52,7 @@ final class BlindIndexListener implements PreInsertEventListener, PreUpdateEvent
 			int source = indexOf(names, mapping.sourceAttribute());
 			int index = indexOf(names, mapping.indexAttribute());
 			Object value = state[source];
-			String indexValue = null;
+			@Nullable String indexValue = null;
 			if (value != null) {
 				UUID tenant = SessionTenant.of(session, mapping.tenantOwned(),
 						mapping.entityName() + "." + mapping.sourceAttribute());
