@@ -18,6 +18,7 @@ import dev.foundation.crypto.DataKeys;
 import dev.foundation.crypto.EncryptionContext;
 import dev.foundation.crypto.FieldEncryptor;
 import dev.foundation.crypto.MasterKeyring;
+import dev.foundation.crypto.internal.CryptoEndpoint;
 import dev.foundation.crypto.jpa.BlindIndexMappings;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,17 @@ class CryptoAutoConfigurationTests {
 				List.of("foundation.crypto.keystore.location=file:" + keystore,
 						"foundation.crypto.keystore.password=s3cret"),
 				"foundation.crypto.keystore.location", "not a 256-bit secret key", KEY);
+	}
+
+	@Test
+	void cryptoEndpointOnlyWhenExposed() {
+		this.runner
+			.withPropertyValues("foundation.crypto.master-keys[0].id=k1", "foundation.crypto.master-keys[0].key=" + KEY)
+			.run((context) -> assertThat(context).doesNotHaveBean(CryptoEndpoint.class));
+		this.runner
+			.withPropertyValues("foundation.crypto.master-keys[0].id=k1", "foundation.crypto.master-keys[0].key=" + KEY,
+					"management.endpoints.web.exposure.include=crypto")
+			.run((context) -> assertThat(context).hasSingleBean(CryptoEndpoint.class));
 	}
 
 	@Test
