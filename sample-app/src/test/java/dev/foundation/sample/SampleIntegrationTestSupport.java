@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.UUID;
 
 import dev.foundation.tenancy.Tenant;
@@ -73,6 +75,12 @@ abstract class SampleIntegrationTestSupport {
 		// foundation's migration run as the owner of the tables.
 		FoundationTestServices.registerWithApplicationRole(registry, "sample");
 		SampleAuthentication.register(registry);
+		// A master key of this test run only (foundation-crypto encrypts contacts' e-mail
+		// and phone).
+		byte[] masterKey = new byte[32];
+		new SecureRandom().nextBytes(masterKey);
+		registry.add("foundation.crypto.master-keys[0].id", () -> "test-run");
+		registry.add("foundation.crypto.master-keys[0].key", () -> Base64.getEncoder().encodeToString(masterKey));
 	}
 
 	JsonNode assertProblem(HttpResponse<String> response, int status, String type) throws IOException {

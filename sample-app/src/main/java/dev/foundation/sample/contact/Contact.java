@@ -1,5 +1,9 @@
 package dev.foundation.sample.contact;
 
+import dev.foundation.crypto.EmailNormalizer;
+import dev.foundation.crypto.PhoneNormalizer;
+import dev.foundation.crypto.jpa.BlindIndex;
+import dev.foundation.crypto.jpa.Encrypted;
 import dev.foundation.tenancy.persistence.TenantOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A person the CRM keeps track of, owned by one tenant (Hibernate adds the tenant to
  * every query, and row-level security refuses other tenants' rows to any SQL). Deleting a
- * contact keeps its row (soft deletion).
+ * contact keeps its row (soft deletion). E-mail and phone are encrypted at rest under the
+ * tenant's key and searchable by exact value through their blind indexes.
  */
 @Entity
 @Table(name = "contacts")
@@ -21,11 +26,21 @@ public class Contact extends TenantOwnedEntity {
 	@Column(name = "name", nullable = false)
 	private String name;
 
+	@Encrypted
 	@Column(name = "email")
 	private @Nullable String email;
 
+	@BlindIndex(of = "email", normalizer = EmailNormalizer.class)
+	@Column(name = "email_index")
+	private @Nullable String emailIndex;
+
+	@Encrypted
 	@Column(name = "phone")
 	private @Nullable String phone;
+
+	@BlindIndex(of = "phone", normalizer = PhoneNormalizer.class)
+	@Column(name = "phone_index")
+	private @Nullable String phoneIndex;
 
 	@Column(name = "company")
 	private @Nullable String company;

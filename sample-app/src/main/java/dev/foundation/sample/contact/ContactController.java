@@ -1,6 +1,7 @@
 package dev.foundation.sample.contact;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import dev.foundation.core.error.BadRequestException;
@@ -83,6 +84,14 @@ class ContactController {
 					"The contacts are listed newest first only: sort may only be '" + ONLY_SORT + "'");
 		}
 		return CursorPage.of(this.service.list(name, page), ContactResponse::of);
+	}
+
+	@GetMapping("/by-email")
+	@Operation(summary = "Find contacts by exact e-mail address (any case)",
+			description = "Searches the encrypted e-mail column through its blind index: the database is never "
+					+ "asked to compare plaintext.")
+	List<ContactResponse> findByEmail(@RequestParam String email) {
+		return this.service.findByEmail(email).stream().map(ContactResponse::of).toList();
 	}
 
 	@PutMapping("/{id}")

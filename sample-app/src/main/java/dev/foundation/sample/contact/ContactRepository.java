@@ -1,5 +1,7 @@
 package dev.foundation.sample.contact;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +14,15 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
  */
 interface ContactRepository extends JpaRepository<Contact, UUID>, JpaSpecificationExecutor<Contact> {
 
-	Optional<Contact> findFirstByPhoneOrderByCreatedAtAsc(String phone);
+	/**
+	 * Finds the oldest contact whose phone's blind index is one of the values (one per
+	 * live key version, from BlindIndexLookup).
+	 */
+	Optional<Contact> findFirstByPhoneIndexInOrderByCreatedAtAsc(Collection<String> phoneIndexes);
+
+	/**
+	 * Finds the contacts whose e-mail's blind index is one of the values, newest first.
+	 */
+	List<Contact> findByEmailIndexInOrderByCreatedAtDesc(Collection<String> emailIndexes);
 
 }

@@ -1,6 +1,7 @@
 package dev.foundation.sample.contact;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -10,6 +11,8 @@ import dev.foundation.core.error.NotFoundException;
 import dev.foundation.core.paging.CursorRequest;
 import dev.foundation.core.paging.KeysetOrder;
 import dev.foundation.core.paging.jpa.KeysetScroll;
+import dev.foundation.crypto.EmailNormalizer;
+import dev.foundation.crypto.jpa.BlindIndexLookup;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Window;
@@ -32,13 +35,18 @@ public class ContactService {
 	static final KeysetOrder NEWEST_FIRST = KeysetOrder.descending("createdAt", Instant.class)
 		.thenDescending("id", UUID.class);
 
+	private static final EmailNormalizer EMAIL = new EmailNormalizer();
+
 	private final ContactRepository contacts;
 
 	private final ApplicationEventPublisher events;
 
-	ContactService(ContactRepository contacts, ApplicationEventPublisher events) {
+	private final BlindIndexLookup blindIndexes;
+
+	ContactService(ContactRepository contacts, ApplicationEventPublisher events, BlindIndexLookup blindIndexes) {
 		this.contacts = contacts;
 		this.events = events;
+		this.blindIndexes = blindIndexes;
 	}
 
 	public Contact create(ContactRequest request) {
@@ -55,8 +63,30 @@ public class ContactService {
 	 * @return the contact
 	 */
 	public Contact findOrCreateByPhone(String phone) {
-		return this.contacts.findFirstByPhoneOrderByCreatedAtAsc(phone)
+		return this.contacts
+			.findFirstByPhoneIndexInOrderByCreatedAtAsc(this.blindIndexes.values(Contact.class, "phone", phone))
+			.filter((contact) -> phone.equals(contact.getPhone()))
 			.orElseGet(() -> create(new ContactRequest(phone, null, phone, null)));
+	}
+
+	/**
+	 * Finds the current tenant's contacts with this e-mail address (any case, surrounding
+	 * spaces ignored) through the blind index, without decrypting the table.
+	 * @param email the address
+	 * @return the contacts, newest first
+	 */
+	@Transactional(readOnly = true)
+	public List<Contact> findByEmail(String email) {
+		String normalized = EMAIL.normalize(email);
+		// The index is a truncated HMAC: confirm each match on the decrypted value.
+		return this.contacts
+			.findByEmailIndexInOrderByCreatedAtDesc(this.blindIndexes.values(Contact.class, "email", email))
+			.stream()
+			.filter((contact) -> {
+				String stored = contact.getEmail();
+				return stored != null && normalized.equals(EMAIL.normalize(stored));
+			})
+			.toList();
 	}
 
 	@Transactional(readOnly = true)

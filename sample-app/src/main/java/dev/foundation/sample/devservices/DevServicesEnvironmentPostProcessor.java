@@ -1,5 +1,9 @@
 package dev.foundation.sample.devservices;
 
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+
 import org.apache.commons.logging.Log;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -25,6 +29,8 @@ public class DevServicesEnvironmentPostProcessor implements EnvironmentPostProce
 	static final String ENABLED = "sample.dev-services.enabled";
 
 	static final String POSTGRES_PORT = "sample.dev-services.postgres-port";
+
+	static final String MASTER_KEY = "foundation.crypto.master-keys[0].key";
 
 	private final Log logger;
 
@@ -54,6 +60,19 @@ public class DevServicesEnvironmentPostProcessor implements EnvironmentPostProce
 				int port = environment.getProperty(POSTGRES_PORT, Integer.class, 0);
 				add(devServices, EmbeddedPostgresDevService.start(port), "spring.datasource.url is not set",
 						EmbeddedPostgresDevService.CONFIGURATION);
+				if (!environment.containsProperty(MASTER_KEY)) {
+					// The embedded database lives as long as this run, so may its master
+					// key: the sample ships no
+					// key material. A database that outlives the run needs a configured
+					// key.
+					byte[] key = new byte[32];
+					new SecureRandom().nextBytes(key);
+					devServices.put("foundation.crypto.master-keys[0].id", "dev-services");
+					devServices.put(MASTER_KEY, Base64.getEncoder().encodeToString(key));
+					Arrays.fill(key, (byte) 0);
+					this.logger.info("Dev services: generated a master key for this run (the embedded database's data "
+							+ "dies with it); set " + MASTER_KEY + " for a database that outlives the run.");
+				}
 			}
 			if (needsRedis) {
 				add(devServices, EmbeddedRedisDevService.start(),

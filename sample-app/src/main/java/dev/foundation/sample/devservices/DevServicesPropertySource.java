@@ -37,6 +37,11 @@ final class DevServicesPropertySource extends MapPropertySource implements AutoC
 		this.source.putAll(service.properties());
 	}
 
+	/** Adds a property that belongs to no server (e.g. generated for this run). */
+	void put(String name, Object value) {
+		this.source.put(name, value);
+	}
+
 	/** The source of this name in the environment, if it is one of ours. */
 	static @Nullable DevServicesPropertySource in(ConfigurableEnvironment environment) {
 		return (environment.getPropertySources().get(NAME) instanceof DevServicesPropertySource source) ? source : null;

@@ -65,6 +65,10 @@ class DevServicesEnvironmentPostProcessorTests {
 		String host = this.environment.getProperty("spring.data.redis.host");
 		int port = this.environment.getRequiredProperty("spring.data.redis.port", Integer.class);
 		assertThat(ping(host, port)).isEqualTo("+PONG");
+		// The embedded database lives for this run only, and so does its generated master
+		// key.
+		assertThat(java.util.Base64.getDecoder()
+			.decode(this.environment.getRequiredProperty("foundation.crypto.master-keys[0].key"))).hasSize(32);
 
 		closeContextOf(this.environment);
 
@@ -82,6 +86,8 @@ class DevServicesEnvironmentPostProcessorTests {
 		assertThat(this.environment.getProperty("spring.datasource.url"))
 			.isEqualTo("jdbc:postgresql://db.example:5432/crm");
 		assertThat(this.environment.containsProperty("spring.datasource.username")).isFalse();
+		// A database that outlives the run needs a configured key: none is made up.
+		assertThat(this.environment.containsProperty("foundation.crypto.master-keys[0].key")).isFalse();
 		assertThat(ping(this.environment.getProperty("spring.data.redis.host"),
 				this.environment.getRequiredProperty("spring.data.redis.port", Integer.class)))
 			.isEqualTo("+PONG");

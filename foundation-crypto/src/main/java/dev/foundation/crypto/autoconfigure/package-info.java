@@ -1,0 +1,4 @@
+@NullMarked
+package dev.foundation.crypto.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.foundation.crypto;
+
+import org.jspecify.annotations.NullMarked;
