@@ -24,6 +24,8 @@ public final class LocalMasterKeyring implements MasterKeyring {
 
 	private final String activeKeyId;
 
+	private final SecretKey activeKey;
+
 	/**
 	 * Creates the keyring. The caller validated the keys (32 bytes, unique ids, the
 	 * active one present) and clears its arrays afterwards; this keeps its own copies.
@@ -38,11 +40,13 @@ public final class LocalMasterKeyring implements MasterKeyring {
 			}
 			copies.put(id, new SecretKeySpec(bytes, "AES"));
 		});
-		if (!copies.containsKey(activeKeyId)) {
+		SecretKey active = copies.get(activeKeyId);
+		if (active == null) {
 			throw new IllegalArgumentException("The active master key '" + activeKeyId + "' is not in the keyring");
 		}
 		this.keys = Collections.unmodifiableMap(copies);
 		this.activeKeyId = activeKeyId;
+		this.activeKey = active;
 	}
 
 	@Override
@@ -58,7 +62,7 @@ public final class LocalMasterKeyring implements MasterKeyring {
 	@Override
 	public WrappedKey wrap(byte[] dataKey, byte[] associatedData) {
 		byte[] out = new byte[AesGcm.NONCE_LENGTH + dataKey.length + AesGcm.TAG_LENGTH];
-		AesGcm.encrypt(this.keys.get(this.activeKeyId), dataKey, new byte[][] { associatedData }, out, 0);
+		AesGcm.encrypt(this.activeKey, dataKey, new byte[][] { associatedData }, out, 0);
 		return new WrappedKey(this.activeKeyId, out);
 	}
 

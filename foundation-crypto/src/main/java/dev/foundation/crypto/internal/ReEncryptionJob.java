@@ -113,7 +113,11 @@ public final class ReEncryptionJob {
 				.sql("update " + this.schema + ".crypto_reencryption_progress set last_tenant = ?, last_id = ?,"
 						+ " rows_reencrypted = rows_reencrypted + ?, rows_quarantined = rows_quarantined + ?,"
 						+ " updated_at = now() where table_name = ?")
-				.params(position.tenant(), position.id(), batchReEncrypted, batchQuarantined, table.table())
+				.param(position.tenant())
+				.param(position.id())
+				.param(batchReEncrypted)
+				.param(batchQuarantined)
+				.param(table.table())
 				.update();
 			scanned += rows.size();
 			reEncrypted += batchReEncrypted;
@@ -160,7 +164,8 @@ public final class ReEncryptionJob {
 				.sql("insert into " + this.schema + ".crypto_quarantine (table_name, row_id, column_name, reason)"
 						+ " values (?, ?, ?, ?) on conflict (table_name, row_id, column_name) do update"
 						+ " set reason = excluded.reason, found_at = now()")
-				.params(table.table(), text(row.get("job_id")), column.column(), ex.getClass().getSimpleName())
+				.params(table.table(), Objects.requireNonNull(text(row.get("job_id"))), column.column(),
+						ex.getClass().getSimpleName())
 				.update();
 			return Outcome.QUARANTINED;
 		}
