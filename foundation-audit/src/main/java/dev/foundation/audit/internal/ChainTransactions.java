@@ -1,0 +1,69 @@
+package dev.foundation.audit.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.foundation.audit.AuditEvent;
+import dev.foundation.audit.AuditTenantScope;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Appends one chain's events in a transaction of their own, entered in the chain's tenant
+ * scope so that row-level security sees the tenant.
+ */
+public final class ChainTransactions {
+
+	private final AuditTenantScope scope;
+
+	private final TransactionOperations transactions;
+
+	private final JdbcTemplate jdbc;
+
+	private final ChainAppender appender;
+
+	/**
+	 * Creates the appender of transactions.
+	 * @param scope the tenant scope
+	 * @param transactions a template that runs in a new transaction
+	 * @param dataSource the data source of the transactions
+	 * @param appender the chain appender
+	 */
+	public ChainTransactions(AuditTenantScope scope, TransactionOperations transactions, DataSource dataSource,
+			ChainAppender appender) {
+		this.scope = scope;
+		this.transactions = transactions;
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.appender = appender;
+	}
+
+	/**
+	 * Appends and commits.
+	 * @param tenantId the chain
+	 * @param events its events
+	 */
+	public void append(@Nullable UUID tenantId, List<AuditEvent> events) {
+		this.scope.call(tenantId, () -> this.transactions.execute((status) -> appendInTransaction(tenantId, events)));
+	}
+
+	/**
+	 * Appends in the transaction running on this thread.
+	 * @param tenantId the chain
+	 * @param events its events
+	 * @return the stored hashes
+	 */
+	public List<String> appendInTransaction(@Nullable UUID tenantId, List<AuditEvent> events) {
+		List<String> hashes = this.jdbc.execute(
+				(ConnectionCallback<List<String>>) (connection) -> this.appender.append(connection, tenantId, events));
+		if (hashes == null) {
+			throw new IllegalStateException("No hashes returned");
+		}
+		return hashes;
+	}
+
+}
