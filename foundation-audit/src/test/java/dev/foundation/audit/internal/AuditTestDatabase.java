@@ -62,6 +62,14 @@ public final class AuditTestDatabase implements AutoCloseable {
 		return this.postgres.jdbcUrl(this.database);
 	}
 
+	public String adminUser() {
+		return this.postgres.username();
+	}
+
+	public String adminPassword() {
+		return this.postgres.password();
+	}
+
 	public TestPostgres.Role appRole() {
 		return this.appRole;
 	}
