@@ -38,7 +38,7 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 	/** Runs after the web server stops taking requests and before the pool closes. */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
 
-	private final ChainTransactions transactions;
+	private final ChainSink transactions;
 
 	private final BlockingQueue<Pending> queue;
 
@@ -64,7 +64,7 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 	 * @param ackTimeout how long a caller waits for its batch to commit
 	 * @param metrics where to report
 	 */
-	public BatchingAuditWriter(ChainTransactions transactions, int capacity, int batchSize, Duration offerTimeout,
+	public BatchingAuditWriter(ChainSink transactions, int capacity, int batchSize, Duration offerTimeout,
 			Duration ackTimeout, AuditWriterMetrics metrics) {
 		this.transactions = transactions;
 		this.queue = new ArrayBlockingQueue<>(capacity);
@@ -137,7 +137,9 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 		if (writer == null) {
 			return;
 		}
-		writer.interrupt();
+		// No interrupt: it could fail the batch being written (a pool refuses an
+		// interrupted
+		// thread a connection). The writer sees the flag within its poll interval.
 		try {
 			writer.join(this.ackTimeout.toMillis());
 		}

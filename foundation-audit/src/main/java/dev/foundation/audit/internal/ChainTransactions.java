@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * Appends one chain's events in a transaction of their own, entered in the chain's tenant
  * scope so that row-level security sees the tenant.
  */
-public final class ChainTransactions {
+public final class ChainTransactions implements ChainSink {
 
 	private final AuditTenantScope scope;
 
@@ -47,6 +47,7 @@ public final class ChainTransactions {
 	 * @param tenantId the chain
 	 * @param events its events
 	 */
+	@Override
 	public void append(@Nullable UUID tenantId, List<AuditEvent> events) {
 		this.scope.call(tenantId, () -> this.transactions.execute((status) -> appendInTransaction(tenantId, events)));
 	}
