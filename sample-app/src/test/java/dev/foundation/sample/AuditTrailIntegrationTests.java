@@ -4,12 +4,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import dev.foundation.tenancy.Tenant;
+import dev.foundation.tenancy.persistence.TenantScope;
 import dev.foundation.tenancy.TenantRole;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * plain member) reads it, and a failed change leaves its failure event only.
  */
 class AuditTrailIntegrationTests extends SampleIntegrationTestSupport {
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void contactAndMembershipChangesAreListedAndTheChainVerifies() throws Exception {
@@ -100,6 +110,33 @@ class AuditTrailIntegrationTests extends SampleIntegrationTestSupport {
 		assertProblem(send(as(owner, tenant, "/api/v1/audit-events?outcome=maybe")), 400, "bad-request");
 		assertProblem(send(as(owner, tenant, "/api/v1/audit-events?from=yesterday")), 400, "bad-request");
 		assertProblem(send(as(owner, tenant, "/api/v1/audit-events?cursor=garbage!")), 400, "bad-request");
+	}
+
+	@Test
+	void authenticationFailureAndCrossTenantAttemptAreAuditedWithoutTheToken() throws Exception {
+		String token = "not.a.valid-token";
+		HttpResponse<String> unauthorized = send(withToken("/api/v1/contacts", token));
+		assertThat(unauthorized.statusCode()).isEqualTo(401);
+		String alice = "alice-" + UUID.randomUUID();
+		Tenant acme = this.tenants.create(uniqueSlug("acme"), "Acme", SampleAuthentication.user(alice));
+		HttpResponse<String> spoofed = send(as("mallory-" + UUID.randomUUID(), acme, "/api/v1/contacts"));
+		assertThat(spoofed.statusCode()).isEqualTo(403);
+
+		Map<String, Object> failure = systemEvent(requestId(unauthorized));
+		assertThat(failure).containsEntry("action", "auth.failure").containsEntry("outcome", "denied");
+		assertThat(failure.get("details").toString()).contains("\"status\": 401")
+			.contains("\"reason\": \"invalid_token\"")
+			.doesNotContain(token);
+		Map<String, Object> denied = systemEvent(requestId(spoofed));
+		assertThat(denied).containsEntry("action", "access.denied").containsEntry("outcome", "denied");
+	}
+
+	private Map<String, Object> systemEvent(String correlationId) {
+		// System events are readable only in the system scope (the tables' owner).
+		return TenantScope.callAsSystem("test: read system audit events",
+				() -> new JdbcTemplate(this.dataSource)
+					.queryForMap("select action, outcome, details::text as details from foundation.audit_events "
+							+ "where tenant_id is null and correlation_id = ?", correlationId));
 	}
 
 	private static JsonNode find(JsonNode page, String action) {
