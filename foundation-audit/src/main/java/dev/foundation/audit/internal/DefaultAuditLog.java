@@ -87,7 +87,12 @@ public final class DefaultAuditLog implements AuditLog {
 		};
 	}
 
-	AuditEvent toEvent(AuditEventBuilder builder) {
+	/**
+	 * Completes and validates an event without writing it.
+	 * @param builder the event
+	 * @return the event
+	 */
+	public AuditEvent toEvent(AuditEventBuilder builder) {
 		String action = builder.action();
 		if (action.length() > MAX_ACTION || !ACTION.matcher(action).matches()) {
 			throw new IllegalArgumentException("Audit action '" + action
