@@ -73,7 +73,7 @@ public final class ChainWalker {
 							rows.getObject(2, UUID.class), seq, rows.getObject(4, OffsetDateTime.class).toInstant(),
 							rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
 							rows.getString(9), rows.getString(10), rows.getString(11), rows.getString(12),
-							rows.getString(13), rows.getString(14), prevHash);
+							rows.getString(13), CanonicalForm.canonicalText(rows.getString(14)), prevHash);
 					checked++;
 					if (!CanonicalForm.hash(row).equals(storedHash)) {
 						return broken(tenantId, checked, first, seq, Problem.MODIFIED, seq, "event " + seq

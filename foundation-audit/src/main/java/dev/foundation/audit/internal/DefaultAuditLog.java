@@ -142,6 +142,9 @@ public final class DefaultAuditLog implements AuditLog {
 			throw new IllegalArgumentException(
 					"Audit field '" + field + "' is longer than " + MAX_TEXT + " characters; nothing was recorded");
 		}
+		if (value != null && value.indexOf(0) >= 0) {
+			throw new IllegalArgumentException("Audit field '" + field + "' contains a NUL character");
+		}
 		return value;
 	}
 

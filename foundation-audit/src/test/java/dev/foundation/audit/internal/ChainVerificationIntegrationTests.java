@@ -75,8 +75,8 @@ class ChainVerificationIntegrationTests {
 				((java.sql.Timestamp) row.get("occurred_at")).toInstant(), (String) row.get("actor_id"),
 				(String) row.get("actor_kind"), (String) row.get("action"), (String) row.get("resource_type"),
 				(String) row.get("resource_id"), "failure", (String) row.get("correlation_id"),
-				(String) row.get("client_ip"), (String) row.get("user_agent"), row.get("details").toString(),
-				(String) row.get("prev_hash")));
+				(String) row.get("client_ip"), (String) row.get("user_agent"),
+				CanonicalForm.canonicalText(row.get("details").toString()), (String) row.get("prev_hash")));
 		tamper("update foundation.audit_events set outcome = 'failure', hash = '" + forged + "' where tenant_id = '"
 				+ tenant + "' and seq = 2");
 		assertBroken(tenant, Problem.BROKEN_LINK, 3);
