@@ -60,7 +60,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnBooleanProperty(name = "foundation.audit.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ AuditProperties.class, FoundationSchemaProperties.class })
 @Import({ AuditTenancyConfiguration.class, AuditPlainScopeConfiguration.class, AuditMetricsConfiguration.class,
-		AuditWebConfiguration.class })
+		AuditWebConfiguration.class, AuditCheckpointConfiguration.class })
 public final class AuditAutoConfiguration {
 
 	@Bean

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -48,6 +49,11 @@ public class AuditProperties {
 	 */
 	private final Web web = new Web();
 
+	/**
+	 * Signed checkpoints and retention.
+	 */
+	private final Checkpoints checkpoints = new Checkpoints();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -82,6 +88,45 @@ public class AuditProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public Checkpoints getCheckpoints() {
+		return this.checkpoints;
+	}
+
+	/**
+	 * Signed checkpoints.
+	 */
+	public static class Checkpoints {
+
+		/**
+		 * Ed25519 private key signing checkpoints, PKCS#8 PEM. Without it there are no
+		 * checkpoints and no retention.
+		 */
+		private @Nullable String privateKey;
+
+		/**
+		 * Ed25519 public key of the private key, X.509 PEM; what holders of exported
+		 * checkpoints verify them with.
+		 */
+		private @Nullable String publicKey;
+
+		public @Nullable String getPrivateKey() {
+			return this.privateKey;
+		}
+
+		public void setPrivateKey(@Nullable String privateKey) {
+			this.privateKey = privateKey;
+		}
+
+		public @Nullable String getPublicKey() {
+			return this.publicKey;
+		}
+
+		public void setPublicKey(@Nullable String publicKey) {
+			this.publicKey = publicKey;
+		}
+
 	}
 
 	/**

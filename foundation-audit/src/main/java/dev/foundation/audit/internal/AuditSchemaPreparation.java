@@ -85,6 +85,13 @@ public final class AuditSchemaPreparation {
 		this.owner.execute(
 				"revoke delete, truncate, references, trigger on " + this.schema + ".audit_chain_heads from " + quoted);
 		this.owner.execute("grant select, insert, update on " + this.schema + ".audit_chain_heads to " + quoted);
+		this.owner.execute("revoke update, delete, truncate, references, trigger on " + this.schema
+				+ ".audit_checkpoints from " + quoted);
+		this.owner.execute("revoke insert on " + this.schema + ".audit_checkpoints from " + quoted);
+		// Not the retention column: only the owner's retention marks where a chain starts
+		// again, so the application role cannot make the verifier skip events.
+		this.owner.execute("grant select, insert (id, chain_key, tenant_id, seq, hash, signed_at, key_id, payload, "
+				+ "signature) on " + this.schema + ".audit_checkpoints to " + quoted);
 	}
 
 }

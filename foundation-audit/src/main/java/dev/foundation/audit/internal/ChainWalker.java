@@ -24,6 +24,8 @@ public final class ChainWalker {
 
 	private final String head;
 
+	private final String retention;
+
 	/**
 	 * Creates a walker.
 	 * @param schema the schema of the audit tables
@@ -34,6 +36,8 @@ public final class ChainWalker {
 				+ "resource_id, outcome, correlation_id, client_ip, user_agent, details::text, prev_hash, hash from "
 				+ schema + ".audit_events where tenant_id is not distinct from ? order by seq, id";
 		this.head = "select last_seq, last_hash from " + schema + ".audit_chain_heads where chain_key = ?";
+		this.retention = "select seq, hash from " + schema + ".audit_checkpoints where chain_key = ? and retention "
+				+ "order by seq desc limit 1";
 	}
 
 	/**
@@ -48,6 +52,17 @@ public final class ChainWalker {
 	public ChainVerification walk(Connection connection, @Nullable UUID tenantId) throws SQLException {
 		long expected = 1;
 		String previousHash = CanonicalForm.GENESIS;
+		// After retention the chain starts at its checkpoint: the last dropped event.
+		try (PreparedStatement statement = connection.prepareStatement(this.retention)) {
+			statement.setObject(1, (tenantId != null) ? tenantId : ChainAppender.SYSTEM_CHAIN);
+			try (ResultSet checkpoint = statement.executeQuery()) {
+				if (checkpoint.next()) {
+					expected = checkpoint.getLong(1) + 1;
+					previousHash = checkpoint.getString(2);
+				}
+			}
+		}
+		long start = expected;
 		long checked = 0;
 		long first = 0;
 		try (PreparedStatement statement = connection.prepareStatement(this.events)) {
@@ -56,6 +71,9 @@ public final class ChainWalker {
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
 					long seq = rows.getLong(3);
+					if (seq < start) {
+						continue;
+					}
 					String prevHash = rows.getString(15);
 					String storedHash = rows.getString(16);
 					if (checked == 0) {
