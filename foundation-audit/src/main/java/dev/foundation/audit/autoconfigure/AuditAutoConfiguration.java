@@ -23,6 +23,7 @@ import dev.foundation.audit.internal.TransactionalAuditWriter;
 import dev.foundation.core.persistence.FoundationSchemaMigration;
 import dev.foundation.core.persistence.autoconfigure.FoundationSchemaAutoConfiguration;
 import dev.foundation.core.persistence.autoconfigure.FoundationSchemaProperties;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -112,9 +113,11 @@ public final class AuditAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AuditSchemaPreparationRunner auditSchemaPreparation(ObjectProvider<FoundationSchemaMigration> migrations,
-			DataSource dataSource, AuditProperties properties) {
-		return new AuditSchemaPreparationRunner(migrations.getIfAvailable(), dataSource,
-				properties.getPartitionsAhead());
+			DataSource dataSource, AuditProperties properties, FoundationSchemaProperties schema) {
+		// Narrowing the application role's rights follows the foundation's own grant: an
+		// operator who grants by other means keeps doing so.
+		return new AuditSchemaPreparationRunner(migrations.getIfAvailable(),
+				schema.isGrantApplicationRole() ? dataSource : null, properties.getPartitionsAhead());
 	}
 
 	// Registered after the transaction advisor at the same order, so it runs inside the
@@ -153,14 +156,14 @@ public final class AuditAutoConfiguration {
 
 		private final ObjectProvider<AuditLog> log;
 
-		private volatile AuditedMethodInterceptor delegate;
+		private volatile @Nullable AuditedMethodInterceptor delegate;
 
 		LazyAuditedInterceptor(ObjectProvider<AuditLog> log) {
 			this.log = log;
 		}
 
 		@Override
-		public Object invoke(org.aopalliance.intercept.MethodInvocation invocation) throws Throwable {
+		public @Nullable Object invoke(org.aopalliance.intercept.MethodInvocation invocation) throws Throwable {
 			AuditedMethodInterceptor interceptor = this.delegate;
 			if (interceptor == null) {
 				interceptor = new AuditedMethodInterceptor(this.log.getObject());
@@ -176,13 +179,14 @@ public final class AuditAutoConfiguration {
 	 */
 	static final class AuditSchemaPreparationRunner implements InitializingBean {
 
-		private final FoundationSchemaMigration migration;
+		private final @Nullable FoundationSchemaMigration migration;
 
-		private final DataSource application;
+		private final @Nullable DataSource application;
 
 		private final int monthsAhead;
 
-		AuditSchemaPreparationRunner(FoundationSchemaMigration migration, DataSource application, int monthsAhead) {
+		AuditSchemaPreparationRunner(@Nullable FoundationSchemaMigration migration, @Nullable DataSource application,
+				int monthsAhead) {
 			this.migration = migration;
 			this.application = application;
 			this.monthsAhead = monthsAhead;
@@ -194,7 +198,8 @@ public final class AuditAutoConfiguration {
 				return;
 			}
 			DataSource owner = this.migration.getDataSource();
-			new AuditSchemaPreparation(owner, (owner != this.application) ? this.application : null,
+			new AuditSchemaPreparation(owner,
+					(this.application != null && owner != this.application) ? this.application : null,
 					this.migration.getSchema(), this.monthsAhead)
 				.run();
 		}

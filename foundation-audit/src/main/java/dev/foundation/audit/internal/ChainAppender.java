@@ -95,7 +95,7 @@ public final class ChainAppender {
 			}
 		}
 		int n = events.size();
-		String[][] columns = new String[16][n];
+		@Nullable String[][] columns = new String[16][n];
 		String[] hashes = new String[n];
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		for (int i = 0; i < n; i++) {
@@ -107,7 +107,7 @@ public final class ChainAppender {
 					event.outcome().code(), event.correlationId(), event.clientIp(), event.userAgent(), event.details(),
 					hash);
 			String next = CanonicalForm.hash(row);
-			String[] values = { event.id().toString(), (tenantId != null) ? tenantId.toString() : null,
+			@Nullable String[] values = { event.id().toString(), (tenantId != null) ? tenantId.toString() : null,
 					Long.toString(seq), CanonicalForm.time(time), event.actorId(), event.actorKind().code(),
 					event.action(), event.resourceType(), event.resourceId(), event.outcome().code(),
 					event.correlationId(), event.clientIp(), event.userAgent(), event.details(), hash, next };

@@ -20,6 +20,7 @@ import dev.foundation.core.paging.CursorCodec;
 import dev.foundation.core.paging.CursorPage;
 import dev.foundation.core.paging.CursorRequest;
 import dev.foundation.core.paging.KeysetOrder;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.KeysetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
@@ -97,7 +98,7 @@ public final class JdbcAuditEventQuery implements AuditEventQuery {
 		return new CursorPage<>(List.copyOf(items), next);
 	}
 
-	private static void condition(StringBuilder sql, List<Object> args, String predicate, Object value) {
+	private static void condition(StringBuilder sql, List<Object> args, String predicate, @Nullable Object value) {
 		if (value != null) {
 			sql.append(" and ").append(predicate);
 			args.add(value);
