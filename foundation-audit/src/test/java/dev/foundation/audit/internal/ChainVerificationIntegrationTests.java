@@ -122,6 +122,28 @@ class ChainVerificationIntegrationTests {
 		assertThat(result.badSeq()).isEqualTo(2);
 	}
 
+	@Test
+	void commandLineVerifierReportsIntactAndTamperedChains() {
+		UUID intact = chainOfFive();
+		UUID tampered = chainOfFive();
+		tamper("delete from foundation.audit_events where tenant_id = '" + tampered + "' and seq = 2");
+		String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "user="
+				+ database.adminUser();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(dev.foundation.audit.cli.VerifyAuditChain.run(new String[] { url, intact.toString() }, print,
+				database.adminPassword()))
+			.isZero();
+		assertThat(dev.foundation.audit.cli.VerifyAuditChain.run(new String[] { url, tampered.toString() }, print,
+				database.adminPassword()))
+			.isEqualTo(1);
+		assertThat(dev.foundation.audit.cli.VerifyAuditChain.run(new String[] { "not-a-url", "all" }, print, null))
+			.isEqualTo(2);
+		assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains(intact + " intact")
+			.contains(tampered + " BROKEN GAP at 2")
+			.contains("usage:");
+	}
+
 	private static void assertBroken(UUID tenant, Problem problem, long seq) {
 		ChainVerification result = stack.verifier().verify(tenant);
 		assertThat(result.intact()).isFalse();
