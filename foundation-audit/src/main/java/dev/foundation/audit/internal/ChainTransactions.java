@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends one chain's events in a transaction of their own, entered in the chain's tenant
@@ -23,6 +25,8 @@ public final class ChainTransactions implements ChainSink {
 
 	private final TransactionOperations transactions;
 
+	private final TransactionOperations newTransactions;
+
 	private final JdbcTemplate jdbc;
 
 	private final ChainAppender appender;
@@ -30,14 +34,18 @@ public final class ChainTransactions implements ChainSink {
 	/**
 	 * Creates the appender of transactions.
 	 * @param scope the tenant scope
-	 * @param transactions a template that runs in a new transaction
+	 * @param transactions a template that runs a transaction (required propagation)
 	 * @param dataSource the data source of the transactions
 	 * @param appender the chain appender
 	 */
-	public ChainTransactions(AuditTenantScope scope, TransactionOperations transactions, DataSource dataSource,
+	public ChainTransactions(AuditTenantScope scope, TransactionTemplate transactions, DataSource dataSource,
 			ChainAppender appender) {
 		this.scope = scope;
 		this.transactions = transactions;
+		TransactionTemplate requiresNew = new TransactionTemplate(
+				java.util.Objects.requireNonNull(transactions.getTransactionManager(), "transactionManager"));
+		requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.newTransactions = requiresNew;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.appender = appender;
 	}
@@ -50,6 +58,17 @@ public final class ChainTransactions implements ChainSink {
 	@Override
 	public void append(@Nullable UUID tenantId, List<AuditEvent> events) {
 		this.scope.call(tenantId, () -> this.transactions.execute((status) -> appendInTransaction(tenantId, events)));
+	}
+
+	/**
+	 * Appends and commits in a new transaction, suspending whatever is bound to the
+	 * thread (for callbacks after another transaction's completion).
+	 * @param tenantId the chain
+	 * @param events its events
+	 */
+	public void appendInNewTransaction(@Nullable UUID tenantId, List<AuditEvent> events) {
+		this.scope.call(tenantId,
+				() -> this.newTransactions.execute((status) -> appendInTransaction(tenantId, events)));
 	}
 
 	/**

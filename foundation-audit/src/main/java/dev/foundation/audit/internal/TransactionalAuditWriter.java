@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import dev.foundation.audit.AuditEvent;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -18,6 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * trace of them.
  */
 public final class TransactionalAuditWriter {
+
+	private static final Logger logger = LoggerFactory.getLogger(TransactionalAuditWriter.class);
 
 	private final ChainTransactions transactions;
 
@@ -58,6 +62,12 @@ public final class TransactionalAuditWriter {
 			events = new Events(event.tenantId());
 			TransactionSynchronizationManager.registerSynchronization(events);
 		}
+		else if (events.written) {
+			// The transaction is past beforeCommit (an afterCommit callback): it can take
+			// no more events, so this one gets a transaction of its own, now.
+			this.transactions.appendInNewTransaction(event.tenantId(), java.util.List.of(event));
+			return;
+		}
 		else if (!Objects.equals(events.tenantId, event.tenantId())) {
 			throw new IllegalStateException("A transaction records the events of one tenant only");
 		}
@@ -81,6 +91,8 @@ public final class TransactionalAuditWriter {
 
 		private final List<AuditEvent> events = new ArrayList<>();
 
+		private boolean written;
+
 		Events(@Nullable UUID tenantId) {
 			this.tenantId = tenantId;
 		}
@@ -95,8 +107,26 @@ public final class TransactionalAuditWriter {
 				TransactionalAuditWriter.this.metrics.failed("transactional", this.events.size());
 				throw ex;
 			}
+			this.written = true;
 			TransactionalAuditWriter.this.metrics.written("transactional", this.events.size(),
 					System.nanoTime() - start);
+		}
+
+		// Events recorded after beforeCommit ran (from an afterCommit callback, where the
+		// transaction still looks active) would never be written: append them in a
+		// transaction of their own rather than lose them.
+		@Override
+		public void afterCompletion(int status) {
+			if (status == STATUS_COMMITTED && !this.written && !this.events.isEmpty()) {
+				try {
+					TransactionalAuditWriter.this.transactions.appendInNewTransaction(this.tenantId, this.events);
+				}
+				catch (RuntimeException ex) {
+					TransactionalAuditWriter.this.metrics.failed("transactional", this.events.size());
+					logger.error("Could not write {} audit event(s) recorded after their transaction's commit",
+							this.events.size(), ex);
+				}
+			}
 		}
 
 		TransactionalAuditWriter owner() {
