@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
+import dev.foundation.audit.Audited;
 import dev.foundation.core.error.ConflictException;
 import dev.foundation.core.error.NotFoundException;
 import dev.foundation.core.paging.CursorRequest;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Contacts: create, read, update with optimistic locking, soft delete.
+ * Contacts: create, read, update with optimistic locking, soft delete. Every change is
+ * audited ({@link Audited}): the success event commits with the change, a failure (or a
+ * rollback) leaves a failure event.
  */
 @Service
 @Transactional
@@ -49,6 +52,7 @@ public class ContactService {
 		this.blindIndexes = blindIndexes;
 	}
 
+	@Audited(action = "contact.create", resource = "contact", resourceId = "#result?.getId()")
 	public Contact create(ContactRequest request) {
 		Contact contact = this.contacts
 			.save(new Contact(request.name(), request.email(), request.phone(), request.company()));
@@ -116,6 +120,7 @@ public class ContactService {
 		return (from, builder) -> builder.like(builder.lower(from.get("name")), "%" + escaped + "%", '\\');
 	}
 
+	@Audited(action = "contact.update", resource = "contact")
 	public Contact update(UUID id, long expectedVersion, ContactRequest request) {
 		Contact contact = get(id);
 		if (contact.getVersion() != expectedVersion) {
@@ -125,6 +130,7 @@ public class ContactService {
 		return this.contacts.saveAndFlush(contact);
 	}
 
+	@Audited(action = "contact.delete", resource = "contact")
 	public void delete(UUID id) {
 		this.contacts.delete(get(id));
 	}

@@ -1,0 +1,266 @@
+package dev.foundation.audit.autoconfigure;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Configuration of the audit log.
+ */
+@ConfigurationProperties("foundation.audit")
+@Validated
+public class AuditProperties {
+
+	/**
+	 * Whether the audit log is enabled.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Largest details object of one event (its canonical JSON); larger ones are refused
+	 * before anything is written, never truncated.
+	 */
+	private DataSize maxDetailsSize = DataSize.ofKilobytes(8);
+
+	/**
+	 * How many months of partitions ahead of the current one are created at startup.
+	 */
+	@Min(1)
+	@Max(120)
+	private int partitionsAhead = 12;
+
+	/**
+	 * Group-commit writer (batched mode).
+	 */
+	private final Batch batch = new Batch();
+
+	/**
+	 * Automatic security and error events.
+	 */
+	private final Security security = new Security();
+
+	/**
+	 * HTTP endpoints listing events and verifying the tenant's chain.
+	 */
+	private final Web web = new Web();
+
+	/**
+	 * Signed checkpoints and retention.
+	 */
+	private final Checkpoints checkpoints = new Checkpoints();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public DataSize getMaxDetailsSize() {
+		return this.maxDetailsSize;
+	}
+
+	public void setMaxDetailsSize(DataSize maxDetailsSize) {
+		this.maxDetailsSize = maxDetailsSize;
+	}
+
+	public int getPartitionsAhead() {
+		return this.partitionsAhead;
+	}
+
+	public void setPartitionsAhead(int partitionsAhead) {
+		this.partitionsAhead = partitionsAhead;
+	}
+
+	public Batch getBatch() {
+		return this.batch;
+	}
+
+	public Security getSecurity() {
+		return this.security;
+	}
+
+	public Web getWeb() {
+		return this.web;
+	}
+
+	public Checkpoints getCheckpoints() {
+		return this.checkpoints;
+	}
+
+	/**
+	 * Signed checkpoints.
+	 */
+	public static class Checkpoints {
+
+		/**
+		 * Ed25519 private key signing checkpoints, PKCS#8 PEM. Without it there are no
+		 * checkpoints and no retention.
+		 */
+		private @Nullable String privateKey;
+
+		/**
+		 * Ed25519 public key of the private key, X.509 PEM; what holders of exported
+		 * checkpoints verify them with.
+		 */
+		private @Nullable String publicKey;
+
+		public @Nullable String getPrivateKey() {
+			return this.privateKey;
+		}
+
+		public void setPrivateKey(@Nullable String privateKey) {
+			this.privateKey = privateKey;
+		}
+
+		public @Nullable String getPublicKey() {
+			return this.publicKey;
+		}
+
+		public void setPublicKey(@Nullable String publicKey) {
+			this.publicKey = publicKey;
+		}
+
+	}
+
+	/**
+	 * Group-commit writer settings.
+	 */
+	public static class Batch {
+
+		/**
+		 * Events that may wait to be written; a caller finding the queue full waits up to
+		 * offer-timeout, then gets an error.
+		 */
+		@Min(1)
+		private int capacity = 10_000;
+
+		/**
+		 * Most events written in one batch (one insert per chain).
+		 */
+		@Min(1)
+		@Max(10_000)
+		private int size = 1000;
+
+		/**
+		 * How long a caller waits for room in a full queue before failing.
+		 */
+		private Duration offerTimeout = Duration.ofSeconds(1);
+
+		/**
+		 * How long a caller waits for the commit of its batch before failing.
+		 */
+		private Duration ackTimeout = Duration.ofSeconds(10);
+
+		public int getCapacity() {
+			return this.capacity;
+		}
+
+		public void setCapacity(int capacity) {
+			this.capacity = capacity;
+		}
+
+		public int getSize() {
+			return this.size;
+		}
+
+		public void setSize(int size) {
+			this.size = size;
+		}
+
+		public Duration getOfferTimeout() {
+			return this.offerTimeout;
+		}
+
+		public void setOfferTimeout(Duration offerTimeout) {
+			this.offerTimeout = offerTimeout;
+		}
+
+		public Duration getAckTimeout() {
+			return this.ackTimeout;
+		}
+
+		public void setAckTimeout(Duration ackTimeout) {
+			this.ackTimeout = ackTimeout;
+		}
+
+	}
+
+	/**
+	 * Automatic security and error events.
+	 */
+	public static class Security {
+
+		/**
+		 * Whether authentication failures (401), refusals (403) and server errors (5xx)
+		 * are recorded automatically.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Window of flood aggregation: per action and client address, the first
+		 * flood-threshold events of a window are recorded one by one, the rest as one
+		 * security.flood event with their count when the window ends.
+		 */
+		private Duration floodWindow = Duration.ofMinutes(1);
+
+		/**
+		 * Events per action and client address recorded one by one in a flood window.
+		 */
+		@Min(1)
+		private int floodThreshold = 10;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getFloodWindow() {
+			return this.floodWindow;
+		}
+
+		public void setFloodWindow(Duration floodWindow) {
+			this.floodWindow = floodWindow;
+		}
+
+		public int getFloodThreshold() {
+			return this.floodThreshold;
+		}
+
+		public void setFloodThreshold(int floodThreshold) {
+			this.floodThreshold = floodThreshold;
+		}
+
+	}
+
+	/**
+	 * HTTP endpoints.
+	 */
+	public static class Web {
+
+		/**
+		 * Whether GET /api/v1/audit-events and GET /api/v1/audit-events/verification are
+		 * offered (tenant owners and admins only; needs foundation-tenancy).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}

@@ -1,0 +1,121 @@
+package dev.foundation.audit.internal;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the few JSON shapes the audit log stores (details and the canonical document)
+ * and refuses values whose canonical form an outsider could not recompute exactly with
+ * common tools: non-integral or large numbers (RFC 8785 formats numbers as IEEE doubles,
+ * jq too), keys outside a plain ASCII set (so every tool sorts them alike) and NUL
+ * characters (PostgreSQL text cannot hold them).
+ */
+final class JsonText {
+
+	/** The largest integer a double holds exactly: 2^53 - 1. */
+	static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
+
+	private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+
+	private static final int MAX_DEPTH = 8;
+
+	private JsonText() {
+	}
+
+	static void appendValue(StringBuilder out, String path, @Nullable Object value, int depth) {
+		if (depth > MAX_DEPTH) {
+			throw new IllegalArgumentException("Audit detail '" + path + "' nests deeper than " + MAX_DEPTH);
+		}
+		if (value == null) {
+			out.append("null");
+		}
+		else if (value instanceof CharSequence text) {
+			appendString(out, path, text.toString());
+		}
+		else if (value instanceof Boolean bool) {
+			out.append(bool.booleanValue());
+		}
+		else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+			long number = ((Number) value).longValue();
+			if (Math.abs(number) > MAX_SAFE_INTEGER) {
+				throw new IllegalArgumentException(
+						"Audit detail '" + path + "' is outside ±(2^53 - 1); " + "store it as a string");
+			}
+			out.append(number);
+		}
+		else if (value instanceof Map<?, ?> map) {
+			appendObject(out, path, map, depth);
+		}
+		else if (value instanceof Collection<?> list) {
+			out.append('[');
+			int i = 0;
+			for (Object element : list) {
+				if (i > 0) {
+					out.append(',');
+				}
+				appendValue(out, path + "[" + i + "]", element, depth + 1);
+				i++;
+			}
+			out.append(']');
+		}
+		else {
+			throw new IllegalArgumentException("Audit detail '" + path + "' is a " + value.getClass().getName()
+					+ "; details hold strings, booleans, integers, null, maps and lists");
+		}
+	}
+
+	static void appendObject(StringBuilder out, String path, Map<?, ?> map, int depth) {
+		out.append('{');
+		boolean first = true;
+		for (Map.Entry<?, ?> entry : map.entrySet()) {
+			if (!(entry.getKey() instanceof String key) || !KEY.matcher(key).matches()) {
+				throw new IllegalArgumentException("Audit detail key '" + entry.getKey() + "' under '" + path
+						+ "' is not 1 to 64 of A-Z a-z 0-9 _ . : -");
+			}
+			if (!first) {
+				out.append(',');
+			}
+			first = false;
+			appendString(out, path, key);
+			out.append(':');
+			appendValue(out, path.isEmpty() ? key : path + "." + key, entry.getValue(), depth + 1);
+		}
+		out.append('}');
+	}
+
+	/**
+	 * Appends a JSON string. Any valid escaping does: the canonicalizer re-encodes it.
+	 */
+	static void appendString(StringBuilder out, String path, String text) {
+		out.append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == 0) {
+				throw new IllegalArgumentException("Audit field '" + path + "' contains a NUL character");
+			}
+			if (c == '"' || c == '\\') {
+				out.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				out.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				out.append(c);
+			}
+		}
+		out.append('"');
+	}
+
+	static void appendNullable(StringBuilder out, String path, @Nullable String text) {
+		if (text == null) {
+			out.append("null");
+		}
+		else {
+			appendString(out, path, text);
+		}
+	}
+
+}

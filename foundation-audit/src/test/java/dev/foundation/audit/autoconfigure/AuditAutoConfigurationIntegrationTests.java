@@ -1,0 +1,158 @@
+package dev.foundation.audit.autoconfigure;
+
+import java.util.UUID;
+
+import dev.foundation.audit.AuditChainVerifier;
+import dev.foundation.audit.AuditDetailProtector;
+import dev.foundation.audit.AuditEventQuery;
+import dev.foundation.audit.AuditLog;
+import dev.foundation.audit.AuditTenantScope;
+import dev.foundation.audit.Audited;
+import dev.foundation.audit.RedactingDetailProtector;
+import dev.foundation.audit.internal.BatchingAuditWriter;
+import dev.foundation.audit.internal.RequestContextAuditTenantScope;
+import dev.foundation.audit.internal.TenancyAuditListener;
+import dev.foundation.audit.internal.TenancyAuditTenantScope;
+import dev.foundation.core.persistence.autoconfigure.FoundationSchemaAutoConfiguration;
+import dev.foundation.tenancy.persistence.TenantScope;
+import dev.foundation.test.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * The audit auto-configuration against a real database: its beans, switch, back-off, the
+ * variant without tenancy, and {@code @Audited} around {@code @Transactional}.
+ */
+class AuditAutoConfigurationIntegrationTests {
+
+	private static String database;
+
+	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+				DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
+				AopAutoConfiguration.class, FoundationSchemaAutoConfiguration.class, AuditAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.url=" + TestPostgres.shared().jdbcUrl(database),
+				"spring.datasource.username=" + TestPostgres.shared().username(),
+				"spring.datasource.password=" + TestPostgres.shared().password());
+
+	@BeforeAll
+	static void createDatabase() {
+		database = TestPostgres.shared().createDatabase("audit_config");
+	}
+
+	@AfterAll
+	static void dropDatabase() {
+		TestPostgres.shared().dropDatabase(database);
+	}
+
+	@Test
+	void providesTheAuditLogWithTenancyGlue() {
+		this.contexts.run((context) -> {
+			assertThat(context).hasSingleBean(AuditLog.class)
+				.hasSingleBean(AuditChainVerifier.class)
+				.hasSingleBean(AuditEventQuery.class)
+				.hasSingleBean(BatchingAuditWriter.class)
+				.hasSingleBean(TenancyAuditListener.class);
+			assertThat(context.getBean(AuditDetailProtector.class)).isInstanceOf(RedactingDetailProtector.class);
+			assertThat(context.getBean(AuditTenantScope.class)).isInstanceOf(TenancyAuditTenantScope.class);
+			UUID tenant = UUID.randomUUID();
+			context.getBean(AuditLog.class).event("test.event").tenant(tenant).record();
+			assertThat(context.getBean(AuditChainVerifier.class).verify(tenant).intact()).isTrue();
+		});
+	}
+
+	@Test
+	void switchesOff() {
+		this.contexts.withPropertyValues("foundation.audit.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AuditLog.class)
+				.doesNotHaveBean(BatchingAuditWriter.class));
+	}
+
+	@Test
+	void worksWithoutTenancy() {
+		this.contexts.withClassLoader(new FilteredClassLoader(TenantScope.class)).run((context) -> {
+			assertThat(context).hasSingleBean(AuditLog.class).doesNotHaveBean(TenancyAuditListener.class);
+			assertThat(context.getBean(AuditTenantScope.class)).isInstanceOf(RequestContextAuditTenantScope.class);
+		});
+	}
+
+	@Test
+	void backsOffToTheApplicationsProtector() {
+		this.contexts.withBean(AuditDetailProtector.class, () -> (tenant, column, value) -> "encrypted")
+			.run((context) -> assertThat(context.getBean(AuditDetailProtector.class))
+				.isNotInstanceOf(RedactingDetailProtector.class));
+	}
+
+	@Test
+	void auditedMethodRecordsSuccessInItsTransactionAndFailureOnRollback() {
+		this.contexts.withUserConfiguration(AuditedService.Config.class).run((context) -> {
+			AuditedService service = context.getBean(AuditedService.class);
+			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+			String ok = UUID.randomUUID().toString();
+			service.succeed(ok);
+			assertThat(outcomes(jdbc, ok)).containsExactly("success");
+
+			String thrown = UUID.randomUUID().toString();
+			assertThatIllegalStateException().isThrownBy(() -> service.fail(thrown));
+			assertThat(outcomes(jdbc, thrown)).containsExactly("failure");
+
+			String rolledBack = UUID.randomUUID().toString();
+			service.returnButRollBack(rolledBack);
+			assertThat(outcomes(jdbc, rolledBack)).containsExactly("failure");
+		});
+	}
+
+	private static java.util.List<String> outcomes(JdbcTemplate jdbc, String resourceId) {
+		return jdbc.queryForList("select outcome from foundation.audit_events where resource_id = ?", String.class,
+				resourceId);
+	}
+
+	static class AuditedService {
+
+		@Audited(action = "thing.update", resource = "thing")
+		@Transactional
+		public void succeed(String id) {
+		}
+
+		@Audited(action = "thing.update", resource = "thing")
+		@Transactional
+		public void fail(String id) {
+			throw new IllegalStateException("business rule");
+		}
+
+		@Audited(action = "thing.update", resource = "thing")
+		@Transactional
+		public void returnButRollBack(String id) {
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		static class Config {
+
+			@Bean
+			AuditedService auditedService() {
+				return new AuditedService();
+			}
+
+		}
+
+	}
+
+}
