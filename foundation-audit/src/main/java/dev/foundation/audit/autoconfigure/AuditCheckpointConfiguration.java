@@ -1,5 +1,7 @@
 package dev.foundation.audit.autoconfigure;
 
+import java.util.Objects;
+
 import java.time.Clock;
 
 import javax.sql.DataSource;
@@ -35,7 +37,8 @@ class AuditCheckpointConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CheckpointKey auditCheckpointKey(AuditProperties properties) {
-		String privateKey = properties.getCheckpoints().getPrivateKey();
+		// Present: this configuration is conditional on the property.
+		String privateKey = Objects.requireNonNull(properties.getCheckpoints().getPrivateKey());
 		String publicKey = properties.getCheckpoints().getPublicKey();
 		if (publicKey == null || publicKey.isBlank()) {
 			throw new InvalidFoundationPropertyException("foundation.audit.checkpoints.public-key",

@@ -62,12 +62,12 @@ public final class AuditSchemaPreparation {
 			logger.info("Put the audit tables of schema '{}' under row-level security", this.schema);
 		}
 		if (this.application != null) {
-			narrowApplicationRole();
+			narrowApplicationRole(this.application);
 		}
 	}
 
-	private void narrowApplicationRole() {
-		String role = new JdbcTemplate(this.application).queryForObject("select current_user", String.class);
+	private void narrowApplicationRole(DataSource application) {
+		String role = new JdbcTemplate(application).queryForObject("select current_user", String.class);
 		String ownerRole = this.owner.queryForObject("select current_user", String.class);
 		if (role == null || role.equals(ownerRole)) {
 			return;

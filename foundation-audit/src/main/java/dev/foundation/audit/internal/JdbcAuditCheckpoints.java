@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,8 +64,10 @@ public final class JdbcAuditCheckpoints implements AuditCheckpoints {
 			UUID chain = (tenantId != null) ? tenantId : ChainAppender.SYSTEM_CHAIN;
 			List<Map<String, Object>> head = this.jdbc.queryForList(
 					"select last_seq, last_hash from " + this.schema + ".audit_chain_heads where chain_key = ?", chain);
-			long seq = head.isEmpty() ? 0 : ((Number) head.get(0).get("last_seq")).longValue();
-			String hash = head.isEmpty() ? CanonicalForm.GENESIS : (String) head.get(0).get("last_hash");
+			// Both columns are not null in the schema.
+			long seq = head.isEmpty() ? 0 : ((Number) Objects.requireNonNull(head.get(0).get("last_seq"))).longValue();
+			String hash = head.isEmpty() ? CanonicalForm.GENESIS
+					: (String) Objects.requireNonNull(head.get(0).get("last_hash"));
 			SignedCheckpoint checkpoint = sign(this.key, tenantId, seq, hash,
 					this.clock.instant().truncatedTo(ChronoUnit.MICROS), false);
 			insert(this.jdbc, this.schema, checkpoint);

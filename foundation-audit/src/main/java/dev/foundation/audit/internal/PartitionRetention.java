@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,8 @@ public final class PartitionRetention implements dev.foundation.audit.AuditReten
 				.queryForList("select distinct on (tenant_id) tenant_id, seq, hash from (" + union
 						+ ") e order by tenant_id, seq desc")) {
 				SignedCheckpoint checkpoint = JdbcAuditCheckpoints.sign(this.key, (UUID) last.get("tenant_id"),
-						((Number) last.get("seq")).longValue(), (String) last.get("hash"), now, true);
+						((Number) Objects.requireNonNull(last.get("seq"))).longValue(),
+						(String) Objects.requireNonNull(last.get("hash")), now, true);
 				JdbcAuditCheckpoints.insert(jdbc, this.schema, checkpoint);
 				checkpoints.add(checkpoint);
 			}
