@@ -50,18 +50,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * preparation at startup. Needs a {@link DataSource}; {@code foundation.audit.enabled}
  * switches it off. Tenancy glue (binding the tenant for row-level security, tenant and
  * membership events, the HTTP endpoints) is imported when {@code foundation-tenancy} is
- * on the class path.
+ * on the class path; personal details are encrypted under the tenant's key when
+ * {@code foundation-crypto} provides a {@code FieldEncryptor}, redacted otherwise.
  */
 @AutoConfiguration(after = FoundationSchemaAutoConfiguration.class,
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 				"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
-				"dev.foundation.tenancy.autoconfigure.TenantIsolationAutoConfiguration" })
+				"dev.foundation.tenancy.autoconfigure.TenantIsolationAutoConfiguration",
+				"dev.foundation.crypto.autoconfigure.CryptoAutoConfiguration" })
 @ConditionalOnClass(JdbcTemplate.class)
 @ConditionalOnBean(DataSource.class)
 @ConditionalOnBooleanProperty(name = "foundation.audit.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ AuditProperties.class, FoundationSchemaProperties.class })
 @Import({ AuditTenancyConfiguration.class, AuditPlainScopeConfiguration.class, AuditMetricsConfiguration.class,
-		AuditWebConfiguration.class, AuditCheckpointConfiguration.class })
+		AuditWebConfiguration.class, AuditCheckpointConfiguration.class, AuditEncryptionConfiguration.class })
 public final class AuditAutoConfiguration {
 
 	@Bean

@@ -1,8 +1,7 @@
 package dev.foundation.audit.autoconfigure;
 
-import java.util.Objects;
-
 import java.time.Clock;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
