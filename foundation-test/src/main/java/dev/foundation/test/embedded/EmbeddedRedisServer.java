@@ -20,7 +20,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
 	private static final int ATTEMPTS = 3;
 
-	private final RedisServer server;
+	private volatile RedisServer server;
 
 	private final int port;
 
@@ -41,12 +41,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 		// may be taken before it binds.
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			int port = freePort();
-			RedisServer server = RedisServer.newRedisServer()
-				.bind(HOST)
-				.port(port)
-				.setting("save \"\"")
-				.setting("appendonly no")
-				.build();
+			RedisServer server = build(port);
 			try {
 				server.start();
 			}
@@ -76,6 +71,27 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 	}
 
 	/**
+	 * Stops the server, for tests of an outage; {@link #restart()} brings it back on the
+	 * same port.
+	 * @throws IOException if stopping failed
+	 */
+	public void stop() throws IOException {
+		this.server.stop();
+	}
+
+	/**
+	 * Starts a stopped server again on the same port (with no data: nothing is kept on
+	 * disk).
+	 * @throws IOException if it did not start
+	 */
+	public void restart() throws IOException {
+		this.server.stop();
+		RedisServer next = build(this.port);
+		next.start();
+		this.server = next;
+	}
+
+	/**
 	 * Stops the server.
 	 * @throws IOException if stopping failed
 	 */
@@ -87,6 +103,10 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 	@Override
 	public String toString() {
 		return "EmbeddedRedisServer[" + HOST + ":" + this.port + "]";
+	}
+
+	private static RedisServer build(int port) throws IOException {
+		return RedisServer.newRedisServer().bind(HOST).port(port).setting("save \"\"").setting("appendonly no").build();
 	}
 
 	private static int freePort() throws IOException {
