@@ -49,6 +49,19 @@ public final class TestInstances implements AutoCloseable {
 	}
 
 	/**
+	 * Properties from alternating names and values.
+	 * @param namesAndValues name, value, name, value…
+	 * @return the properties
+	 */
+	public static Map<String, Object> properties(String... namesAndValues) {
+		Map<String, Object> properties = new java.util.LinkedHashMap<>();
+		for (int index = 0; index < namesAndValues.length; index += 2) {
+			properties.put(namesAndValues[index], namesAndValues[index + 1]);
+		}
+		return properties;
+	}
+
+	/**
 	 * The context of an instance.
 	 * @param index which
 	 * @return its context
