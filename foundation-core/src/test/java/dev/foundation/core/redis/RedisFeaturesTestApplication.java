@@ -7,6 +7,7 @@ import dev.foundation.core.auth.autoconfigure.AuthAutoConfiguration;
 import dev.foundation.core.context.RequestContexts;
 import dev.foundation.core.context.autoconfigure.RequestContextAutoConfiguration;
 import dev.foundation.core.error.autoconfigure.ErrorHandlingAutoConfiguration;
+import dev.foundation.core.jobs.autoconfigure.JobStreamAutoConfiguration;
 import dev.foundation.core.ratelimit.RateLimit;
 import dev.foundation.core.ratelimit.RateLimitKey;
 import dev.foundation.core.ratelimit.autoconfigure.RateLimitAutoConfiguration;
@@ -60,7 +61,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 		MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
 		SimpleMetricsExportAutoConfiguration.class, RequestContextAutoConfiguration.class,
 		ErrorHandlingAutoConfiguration.class, AuthAutoConfiguration.class, DataRedisAutoConfiguration.class,
-		FoundationRedisAutoConfiguration.class, RateLimitAutoConfiguration.class })
+		FoundationRedisAutoConfiguration.class, RateLimitAutoConfiguration.class, JobStreamAutoConfiguration.class })
 @Import(RedisFeaturesTestApplication.Endpoints.class)
 public class RedisFeaturesTestApplication {
 
