@@ -178,6 +178,40 @@ class JobStreamAcrossInstancesIntegrationTests {
 		}
 	}
 
+	@Test
+	void openStreamsHoldNoServerThread() throws Exception {
+		publisher(0).started(this.job);
+		List<java.util.concurrent.CompletableFuture<HttpResponse<java.util.stream.Stream<String>>>> streams = new ArrayList<>();
+		for (int client = 0; client < 50; client++) {
+			streams.add(instances.client()
+				.sendAsync(instances.request(1, "/api/v1/jobs/" + this.job.jobId() + "/events", "user", this.tenant)
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofLines()));
+		}
+		for (var stream : streams) {
+			assertThat(stream.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		}
+		var subscriptions = instances.context(1).getBean(dev.foundation.core.jobs.internal.RedisJobSubscriptions.class);
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (subscriptions.subscriberCount() < 50 && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(subscriptions.subscriberCount()).isGreaterThanOrEqualTo(50);
+		var tomcat = (org.springframework.boot.tomcat.TomcatWebServer) ((org.springframework.boot.web.server.context.WebServerApplicationContext) instances
+			.context(1)).getWebServer();
+		var executor = (org.apache.tomcat.util.threads.ThreadPoolExecutor) tomcat.getTomcat()
+			.getConnector()
+			.getProtocolHandler()
+			.getExecutor();
+		assertThat(executor.getActiveCount()).as("request threads busy with 50 open streams").isLessThan(10);
+
+		publisher(0).completed(this.job, null);
+		for (var stream : streams) {
+			assertThat(stream.get().body().filter((line) -> line.startsWith("event:")).toList())
+				.containsExactly("event:started", "event:completed");
+		}
+	}
+
 	private static String correlation(HttpResponse<String> response) {
 		return response.headers().firstValue("X-Request-Id").orElseThrow();
 	}

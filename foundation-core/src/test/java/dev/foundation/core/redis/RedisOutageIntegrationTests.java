@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
+import dev.foundation.core.jobs.JobRef;
+import dev.foundation.core.jobs.JobStatusPublisher;
 import dev.foundation.test.auth.TestJwtIssuer;
 import dev.foundation.test.embedded.EmbeddedRedisServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,6 +58,9 @@ class RedisOutageIntegrationTests {
 		String tenant = "tenant-" + UUID.randomUUID();
 		assertThat(status("/limited/tenant", tenant)).isEqualTo(200);
 		assertThat(status("/limited/closed", tenant)).isEqualTo(200);
+		JobStatusPublisher jobs = instances.context(0).getBean(JobStatusPublisher.class);
+		JobRef job = new JobRef(tenant, UUID.randomUUID().toString());
+		assertThat(jobs.started(job)).isNotNull();
 
 		redis.stop();
 		try {
@@ -66,6 +71,10 @@ class RedisOutageIntegrationTests {
 			// One command timeout per outage pause at most, not one per request.
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 			assertThat(status("/limited/closed", tenant)).as("fail-closed rule").isEqualTo(503);
+			assertThat(jobs.progress(job, 50, "lost")).as("publishing does not throw").isNull();
+			HttpResponse<String> jobStatus = instances.get(0, "/api/v1/jobs/" + job.jobId(), "user", tenant);
+			assertThat(jobStatus.statusCode()).isEqualTo(503);
+			assertThat(jobStatus.body()).contains("external-service-failure");
 			MeterRegistry meters = instances.context(0).getBean(MeterRegistry.class);
 			assertThat(
 					meters.counter("foundation.ratelimit.decisions", "policy", "open", "outcome", "fail-open").count())
@@ -81,6 +90,16 @@ class RedisOutageIntegrationTests {
 		assertThat(status("/limited/tenant", fresh)).isEqualTo(200);
 		assertThat(status("/limited/tenant", fresh)).isEqualTo(200);
 		assertThat(status("/limited/tenant", fresh)).as("counted again after recovery").isEqualTo(429);
+		// Redis came back empty (nothing is kept on disk): a new job works end to end.
+		JobRef after = new JobRef(fresh, UUID.randomUUID().toString());
+		assertThat(jobs.started(after)).isNotNull();
+		try (SseTestClient client = SseTestClient.open(instances.client(),
+				instances.request(0, "/api/v1/jobs/" + after.jobId() + "/events", "user", fresh).GET().build())) {
+			assertThat(client.next(Duration.ofSeconds(10)).name()).isEqualTo("started");
+			jobs.completed(after, null);
+			assertThat(client.awaitEnd(Duration.ofSeconds(10))).extracting(SseTestClient.Event::name)
+				.containsExactly("completed");
+		}
 	}
 
 	private static int status(String path, String tenant) throws Exception {
