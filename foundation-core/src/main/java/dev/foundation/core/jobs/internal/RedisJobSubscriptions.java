@@ -256,7 +256,15 @@ public final class RedisJobSubscriptions implements JobSubscriptions, SmartLifec
 				if (this.closed) {
 					return true;
 				}
-				this.sink.send(event);
+				try {
+					this.sink.send(event);
+				}
+				catch (RuntimeException ex) {
+					// A sink that fails otherwise (an emitter already completed) is as
+					// gone
+					// as a closed connection; it must not pass for a Redis failure.
+					throw new IOException("The subscriber's sink failed", ex);
+				}
 			}
 			this.lastId = event.id();
 			RedisJobSubscriptions.this.lag.accept(Duration.between(event.status().at(), Instant.now()));
