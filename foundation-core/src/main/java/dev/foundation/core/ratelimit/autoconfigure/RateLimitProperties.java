@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class RateLimitProperties {
 
 	/**
-	 * Whether the configured rules and {@code @RateLimit} annotations are enforced.
+	 * Whether the configured rules and @RateLimit annotations are enforced.
 	 */
 	private boolean enabled = true;
 
