@@ -39,7 +39,8 @@ public record JobRef(@Nullable String tenantId, String jobId) {
 	 * @return the reference
 	 */
 	public static JobRef forCurrentTenant(String jobId) {
-		return new JobRef(RequestContexts.find().map(RequestContext::tenantId).orElse(null), jobId);
+		RequestContext context = RequestContexts.find().orElse(null);
+		return new JobRef((context != null) ? context.tenantId() : null, jobId);
 	}
 
 	/**

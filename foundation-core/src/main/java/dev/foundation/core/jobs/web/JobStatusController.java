@@ -89,14 +89,11 @@ public class JobStatusController {
 		JobEvent last = lastEvent(id);
 		JobRef job = JobRef.forCurrentTenant(id);
 		SseEmitter emitter = new SseEmitter(this.streamTimeout.toMillis());
-		JobSubscriptions.Subscription subscription;
-		if (isResumable(lastEventId, last)) {
-			subscription = this.subscriptions.subscribe(job, null, lastEventId, new EmitterSink(emitter, this.json));
-		}
-		else {
-			// No or a malformed Last-Event-ID: a fresh stream from the stored state.
-			subscription = this.subscriptions.subscribe(job, last, last.id(), new EmitterSink(emitter, this.json));
-		}
+		String resumeFrom = resumable(lastEventId, last);
+		// No or a malformed Last-Event-ID: a fresh stream from the stored state.
+		JobSubscriptions.Subscription subscription = (resumeFrom != null)
+				? this.subscriptions.subscribe(job, null, resumeFrom, new EmitterSink(emitter, this.json))
+				: this.subscriptions.subscribe(job, last, last.id(), new EmitterSink(emitter, this.json));
 		emitter.onCompletion(subscription::cancel);
 		emitter.onTimeout(subscription::cancel);
 		emitter.onError((ex) -> subscription.cancel());
@@ -122,22 +119,29 @@ public class JobStatusController {
 	 * can only have received such ids, so resuming from it skips nothing.
 	 */
 	static boolean isResumable(@Nullable String lastEventId, JobEvent last) {
+		return resumable(lastEventId, last) != null;
+	}
+
+	private static @Nullable String resumable(@Nullable String lastEventId, JobEvent last) {
 		if (lastEventId == null) {
-			return false;
+			return null;
 		}
-		var candidate = EVENT_ID.matcher(lastEventId.trim());
+		String trimmed = lastEventId.trim();
+		var candidate = EVENT_ID.matcher(trimmed);
 		var newest = EVENT_ID.matcher(last.id());
 		if (!candidate.matches() || !newest.matches()) {
-			return false;
+			return null;
 		}
 		try {
 			int byTime = Long.compareUnsigned(Long.parseUnsignedLong(candidate.group(1)),
 					Long.parseUnsignedLong(newest.group(1)));
-			return byTime < 0 || (byTime == 0 && Long.compareUnsigned(Long.parseUnsignedLong(candidate.group(2)),
-					Long.parseUnsignedLong(newest.group(2))) <= 0);
+			boolean received = byTime < 0
+					|| (byTime == 0 && Long.compareUnsigned(Long.parseUnsignedLong(candidate.group(2)),
+							Long.parseUnsignedLong(newest.group(2))) <= 0);
+			return received ? trimmed : null;
 		}
 		catch (NumberFormatException ex) {
-			return false;
+			return null;
 		}
 	}
 
