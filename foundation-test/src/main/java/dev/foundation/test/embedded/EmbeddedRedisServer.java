@@ -115,7 +115,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 	 */
 	public synchronized void restart() throws IOException {
 		if (!this.killed) {
-			throw new IllegalStateException(this + " is running; kill() it first");
+			throw new IllegalStateException(this + " is running; stop() or kill() it first");
 		}
 		RedisServer restarted = build(this.port, this.pidFile);
 		restarted.start();
@@ -137,6 +137,19 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 	 */
 	public int port() {
 		return this.port;
+	}
+
+	/**
+	 * Stops the server gracefully, for tests of an outage; {@link #restart()} brings it
+	 * back on the same port, empty.
+	 * @throws IOException if stopping failed
+	 */
+	public synchronized void stop() throws IOException {
+		if (this.killed) {
+			return;
+		}
+		this.server.stop();
+		this.killed = true;
 	}
 
 	/**
