@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -95,7 +96,10 @@ public final class ChainAppender {
 			}
 		}
 		int n = events.size();
-		@Nullable String[][] columns = new String[16][n];
+		List<@Nullable String[]> columns = new ArrayList<>(16);
+		for (int c = 0; c < 16; c++) {
+			columns.add(new String[n]);
+		}
 		String[] hashes = new String[n];
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		for (int i = 0; i < n; i++) {
@@ -112,15 +116,15 @@ public final class ChainAppender {
 					event.action(), event.resourceType(), event.resourceId(), event.outcome().code(),
 					event.correlationId(), event.clientIp(), event.userAgent(), event.details(), hash, next };
 			for (int c = 0; c < values.length; c++) {
-				columns[c][i] = values[c];
+				columns.get(c)[i] = values[c];
 			}
 			hashes[i] = next;
 			hash = next;
 			last = time;
 		}
 		try (PreparedStatement statement = connection.prepareStatement(this.append)) {
-			for (int c = 0; c < columns.length; c++) {
-				Array array = connection.createArrayOf("text", columns[c]);
+			for (int c = 0; c < columns.size(); c++) {
+				Array array = connection.createArrayOf("text", columns.get(c));
 				statement.setArray(c + 1, array);
 			}
 			statement.setLong(17, seq);

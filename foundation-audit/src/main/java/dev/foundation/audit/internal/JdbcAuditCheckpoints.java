@@ -62,7 +62,7 @@ public final class JdbcAuditCheckpoints implements AuditCheckpoints {
 	public SignedCheckpoint create(@Nullable UUID tenantId) {
 		return this.scope.call(tenantId, () -> this.transactions.execute((status) -> {
 			UUID chain = (tenantId != null) ? tenantId : ChainAppender.SYSTEM_CHAIN;
-			List<Map<String, Object>> head = this.jdbc.queryForList(
+			List<Map<String, @Nullable Object>> head = this.jdbc.queryForList(
 					"select last_seq, last_hash from " + this.schema + ".audit_chain_heads where chain_key = ?", chain);
 			// Both columns are not null in the schema.
 			long seq = head.isEmpty() ? 0 : ((Number) Objects.requireNonNull(head.get(0).get("last_seq"))).longValue();

@@ -86,7 +86,7 @@ public final class ReEncryptionJob {
 		long reEncrypted = 0;
 		long quarantined = 0;
 		for (int batch = 0; batch < maxBatches; batch++) {
-			List<Map<String, Object>> rows = nextBatch(table, idType, position);
+			List<Map<String, @Nullable Object>> rows = nextBatch(table, idType, position);
 			if (rows.isEmpty()) {
 				this.jdbc
 					.sql("update " + this.schema + ".crypto_reencryption_progress set finished_at = now(),"
@@ -97,7 +97,7 @@ public final class ReEncryptionJob {
 			}
 			long batchReEncrypted = 0;
 			long batchQuarantined = 0;
-			for (Map<String, Object> row : rows) {
+			for (Map<String, @Nullable Object> row : rows) {
 				for (EncryptedColumn column : table.columns()) {
 					switch (reEncrypt(table, idType, column, row)) {
 						case RE_ENCRYPTED -> batchReEncrypted++;
@@ -107,7 +107,7 @@ public final class ReEncryptionJob {
 					}
 				}
 			}
-			Map<String, Object> last = rows.get(rows.size() - 1);
+			Map<String, @Nullable Object> last = rows.get(rows.size() - 1);
 			position = new Position(text(last.get("job_tenant")), text(last.get("job_id")));
 			this.jdbc
 				.sql("update " + this.schema + ".crypto_reencryption_progress set last_tenant = ?, last_id = ?,"
@@ -132,7 +132,8 @@ public final class ReEncryptionJob {
 
 	}
 
-	private Outcome reEncrypt(EncryptedTable table, String idType, EncryptedColumn column, Map<String, Object> row) {
+	private Outcome reEncrypt(EncryptedTable table, String idType, EncryptedColumn column,
+			Map<String, @Nullable Object> row) {
 		Object stored = row.get(column.column());
 		if (stored == null) {
 			return Outcome.UNCHANGED;
@@ -186,7 +187,7 @@ public final class ReEncryptionJob {
 		return (updated == 1) ? Outcome.RE_ENCRYPTED : Outcome.UNCHANGED;
 	}
 
-	private List<Map<String, Object>> nextBatch(EncryptedTable table, String idType, Position position) {
+	private List<Map<String, @Nullable Object>> nextBatch(EncryptedTable table, String idType, Position position) {
 		StringBuilder columns = new StringBuilder();
 		for (EncryptedColumn column : table.columns()) {
 			columns.append(", ").append(quote(column.column()));
@@ -217,7 +218,7 @@ public final class ReEncryptionJob {
 				+ " where crypto_reencryption_progress.finished_at is not null")
 			.param(table)
 			.update();
-		Map<String, Object> progress = this.jdbc
+		Map<String, @Nullable Object> progress = this.jdbc
 			.sql("select last_tenant, last_id from " + this.schema
 					+ ".crypto_reencryption_progress where table_name = ?")
 			.param(table)

@@ -41,7 +41,7 @@ final class BlindIndexListener implements PreInsertEventListener, PreUpdateEvent
 		return false;
 	}
 
-	private void apply(Object entity, EntityPersister persister, Object[] state,
+	private void apply(Object entity, EntityPersister persister, @Nullable Object[] state,
 			SharedSessionContractImplementor session) {
 		List<BlindIndexMapping> entityMappings = this.mappings.forEntity(persister.getEntityName());
 		if (entityMappings.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.foundation.crypto.jpa;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.foundation.core.config.InvalidFoundationPropertyException;
 import dev.foundation.crypto.BlindIndexer;
@@ -50,8 +51,9 @@ public final class CryptoIntegrator implements Integrator {
 		}
 		if (!mappings.isEmpty() && indexer instanceof BlindIndexer blindIndexer) {
 			BlindIndexListener listener = new BlindIndexListener(mappings, blindIndexer);
-			EventListenerRegistry listeners = sessionFactory.getServiceRegistry()
-				.getService(EventListenerRegistry.class);
+			// Hibernate registers this service in every session factory.
+			EventListenerRegistry listeners = Objects
+				.requireNonNull(sessionFactory.getServiceRegistry().getService(EventListenerRegistry.class));
 			listeners.appendListeners(EventType.PRE_INSERT, listener);
 			listeners.appendListeners(EventType.PRE_UPDATE, listener);
 		}
