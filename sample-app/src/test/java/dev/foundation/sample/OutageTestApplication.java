@@ -10,9 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -92,6 +94,15 @@ final class OutageTestApplication implements AutoCloseable {
 			properties.put("foundation.context.log-requests", "false");
 			properties.put("logging.level.dev.foundation.core.error.web", "ERROR");
 			properties.put("logging.level.io.zonky", "OFF");
+			// A master key of this run only, like the sample's dev services generate.
+			byte[] masterKey = new byte[32];
+			new SecureRandom().nextBytes(masterKey);
+			properties.put("foundation.crypto.master-keys[0].id", "outage-test");
+			properties.put("foundation.crypto.master-keys[0].key", Base64.getEncoder().encodeToString(masterKey));
+			// The load is steadier than the sample's per-tenant write limit allows; the
+			// limits
+			// have outage tests of their own.
+			properties.put("foundation.rate-limit.enabled", "false");
 			properties.putAll(extraProperties);
 			Class<?>[] sources = new Class<?>[extraSources.length + 1];
 			sources[0] = SampleApplication.class;
