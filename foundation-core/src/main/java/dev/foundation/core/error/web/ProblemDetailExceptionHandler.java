@@ -109,9 +109,8 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 
 	/**
 	 * Handles everything else: 503 with {@code Retry-After} when the database cannot be
-	 * reached ({@link DatabaseUnavailability}), the problem of a
-	 * {@link FoundationException} found among the causes, 409 for a data conflict,
-	 * otherwise a generic 500.
+	 * reached ({@link DatabaseUnavailability}), 409 for a data conflict, otherwise a
+	 * generic 500.
 	 * @param ex the exception
 	 * @param request the request
 	 * @return the problem response
@@ -123,13 +122,6 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 			DatabaseUnavailableFilter.logUnavailable(request, ex);
 			ProblemDetail problem = this.problemDetails.create(unavailable, request.getRequestURI());
 			return problemResponse(problem, ProblemDetails.headersOf(unavailable), unavailable.getStatus());
-		}
-		// A foundation exception wrapped on its way out, e.g. thrown while a transaction
-		// commits and wrapped in the commit failure, keeps its status and client-safe
-		// detail.
-		FoundationException wrapped = causeOfType(ex, FoundationException.class);
-		if (wrapped != null) {
-			return handleFoundationException(wrapped, request);
 		}
 		if (DATA_ACCESS_PRESENT && DataAccessFailures.isConflict(ex)) {
 			log(ex, HttpStatus.CONFLICT);
@@ -258,15 +250,6 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 		}
 		return status.is5xxServerError() ? "The request could not be completed; quote the correlation id"
 				: ProblemDetails.titleFor(status);
-	}
-
-	private static <T extends Throwable> @Nullable T causeOfType(Throwable ex, Class<T> type) {
-		for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return type.cast(cause);
-			}
-		}
-		return null;
 	}
 
 	private static boolean isCausedBy(Throwable ex, Class<? extends Throwable> type) {

@@ -107,13 +107,6 @@ class ProblemDetailExceptionHandlerIntegrationTests extends ProblemDetailWebTest
 	}
 
 	@Test
-	void foundationExceptionWrappedOnItsWayOutKeepsItsProblem() throws Exception {
-		perform(get("/test/wrapped-conflict"))
-			.isProblem(409, "conflict", "Conflict", "The widget name is taken", "/test/wrapped-conflict")
-			.doesNotReveal("secret wrapper message", "IllegalStateException");
-	}
-
-	@Test
 	void unexpectedExceptionIsA500ThatHidesTheMessage() throws Exception {
 		perform(get("/test/boom"))
 			.isProblem(500, "internal-error", "Internal error",

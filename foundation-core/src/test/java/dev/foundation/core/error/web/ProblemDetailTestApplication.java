@@ -210,12 +210,6 @@ class ProblemDetailTestApplication {
 					new SQLException("syntax error at or near \"selec\"", "42601"));
 		}
 
-		@GetMapping("/wrapped-conflict")
-		void wrappedConflict() {
-			throw new IllegalStateException("Could not commit: secret wrapper message",
-					new ConflictException("The widget name is taken"));
-		}
-
 		@GetMapping("/boom")
 		void boom() {
 			throw new IllegalStateException("secret internal message");
