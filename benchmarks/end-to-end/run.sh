@@ -36,7 +36,10 @@ FOUNDATION_CRYPTO_MASTERKEYS_0_KEY=$(head -c 32 /dev/urandom | base64)
 export FOUNDATION_CRYPTO_MASTERKEYS_0_KEY
 # The harness seeds 2,000 contacts per tenant through the API, more than the sample's per-tenant write limit
 # (600/min) admits; raise that limit rather than switch rate limiting off, so its check stays on every request.
-export FOUNDATION_RATELIMIT_RULES_0_LIMIT=1000000/1m
+# A list from the environment replaces the configuration file's whole list, so the rule is given whole.
+export FOUNDATION_RATELIMIT_RULES_0_NAME=contact-writes FOUNDATION_RATELIMIT_RULES_0_MATCH='/api/v1/contacts/**' \
+  FOUNDATION_RATELIMIT_RULES_0_METHODS=POST,PUT,PATCH,DELETE FOUNDATION_RATELIMIT_RULES_0_PER=tenant \
+  FOUNDATION_RATELIMIT_RULES_0_LIMIT=1000000/1m
 for i in $(seq "$RUNS"); do
   echo "[end-to-end] run $i/$RUNS: plain" >&2
   RESULTS="$OUT/plain-$i.txt" "$WORK/load.sh" > "$OUT/plain-$i.log" 2>&1
