@@ -86,7 +86,25 @@ public final class RedisJobSubscriptions implements JobSubscriptions, SmartLifec
 
 	@Override
 	public Subscription subscribe(JobRef job, @Nullable JobEvent initial, String afterId, JobEventSink sink) {
-		Subscriber subscriber = new Subscriber(RedisJobStreams.announcement(job), job, afterId, sink, initial);
+		Subscriber subscriber = new Subscriber(RedisJobStreams.announcement(job), job, afterId, sink);
+		if (initial != null) {
+			// The stored state goes out on the caller's thread, before the subscriber is
+			// registered: nothing else can deliver to it yet, so order holds, and the
+			// client sees the state at once however busy the delivery executor is.
+			try {
+				subscriber.sink.send(initial);
+			}
+			catch (IOException | RuntimeException ex) {
+				return () -> {
+				};
+			}
+			subscriber.lastId = initial.id();
+			if (initial.status().state().isTerminal()) {
+				sink.complete();
+				return () -> {
+				};
+			}
+		}
 		this.subscribers.compute(subscriber.tag, (tag, set) -> {
 			Set<Subscriber> added = (set != null) ? set : ConcurrentHashMap.newKeySet();
 			added.add(subscriber);
@@ -191,18 +209,15 @@ public final class RedisJobSubscriptions implements JobSubscriptions, SmartLifec
 
 		private final AtomicInteger pending = new AtomicInteger();
 
-		private @Nullable JobEvent initial;
-
 		private volatile String lastId;
 
 		private volatile boolean closed;
 
-		Subscriber(String tag, JobRef job, String lastId, JobEventSink sink, @Nullable JobEvent initial) {
+		Subscriber(String tag, JobRef job, String lastId, JobEventSink sink) {
 			this.tag = tag;
 			this.job = job;
 			this.lastId = lastId;
 			this.sink = sink;
-			this.initial = initial;
 		}
 
 		void signal() {
@@ -216,13 +231,6 @@ public final class RedisJobSubscriptions implements JobSubscriptions, SmartLifec
 			while (!this.closed) {
 				boolean more = false;
 				try {
-					JobEvent first = this.initial;
-					if (first != null) {
-						this.initial = null;
-						if (deliver(first)) {
-							return;
-						}
-					}
 					if (!RedisJobSubscriptions.this.redis.outages().paused()) {
 						List<JobEvent> events = RedisJobSubscriptions.this.store.after(this.job, this.lastId, BATCH);
 						for (JobEvent event : events) {
