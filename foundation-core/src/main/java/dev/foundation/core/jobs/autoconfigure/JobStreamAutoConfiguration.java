@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import dev.foundation.core.config.OptionalMeters;
 import dev.foundation.core.jobs.JobStatus;
 import dev.foundation.core.jobs.JobStatusPublisher;
 import dev.foundation.core.jobs.JobStatusStore;
@@ -13,12 +14,9 @@ import dev.foundation.core.jobs.internal.RedisJobStreams;
 import dev.foundation.core.jobs.internal.RedisJobSubscriptions;
 import dev.foundation.core.jobs.web.JobStatusController;
 import dev.foundation.core.redis.FoundationRedis;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -50,16 +48,9 @@ public final class JobStreamAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean({ JobStatusPublisher.class, JobStatusStore.class })
 	RedisJobStreams foundationJobStreams(FoundationRedis redis, JobStreamProperties properties,
-			ObjectProvider<JsonMapper> mappers, ObjectProvider<MeterRegistry> registries) {
-		MeterRegistry registry = registries.getIfAvailable();
-		Consumer<JobStatus> published = (registry != null)
-				? (status) -> Counter.builder("foundation.jobs.events.published")
-					.description("Job status events published, by state")
-					.tag("state", status.state().eventName())
-					.register(registry)
-					.increment()
-				: (status) -> {
-				};
+			ObjectProvider<JsonMapper> mappers, BeanFactory beans) {
+		Consumer<JobStatus> published = OptionalMeters.present() ? JobStreamMeters.published(beans) : (status) -> {
+		};
 		return new RedisJobStreams(redis, properties.getKeyPrefix(), properties.getTtl(), properties.getMaxEvents(),
 				mappers.getIfUnique(JsonMapper::new), published);
 	}
@@ -67,25 +58,15 @@ public final class JobStreamAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RedisJobSubscriptions foundationJobSubscriptions(JobStatusStore store, RedisJobStreams streams,
-			FoundationRedis redis, JobStreamProperties properties, ObjectProvider<MeterRegistry> registries) {
-		MeterRegistry registry = registries.getIfAvailable();
-		Consumer<Duration> lag = (registry != null) ? lagTimer(registry)::record : (duration) -> {
+			FoundationRedis redis, JobStreamProperties properties, BeanFactory beans) {
+		Consumer<Duration> lag = OptionalMeters.present() ? JobStreamMeters.lag(beans) : (duration) -> {
 		};
 		RedisJobSubscriptions subscriptions = new RedisJobSubscriptions(store, redis, streams.channel(), executor(),
 				properties.getHeartbeat(), properties.getCatchUpInterval(), lag);
-		if (registry != null) {
-			Gauge.builder("foundation.jobs.subscribers", subscriptions, RedisJobSubscriptions::subscriberCount)
-				.description("Job event streams this instance serves now")
-				.register(registry);
+		if (OptionalMeters.present()) {
+			JobStreamMeters.subscribers(beans, subscriptions);
 		}
 		return subscriptions;
-	}
-
-	private static Timer lagTimer(MeterRegistry registry) {
-		return Timer.builder("foundation.jobs.delivery.lag")
-			.description("Time from a job event's publication (on any instance) to its delivery to a subscriber here")
-			.publishPercentiles(0.5, 0.99)
-			.register(registry);
 	}
 
 	/**

@@ -1,19 +1,14 @@
 package dev.foundation.core.ratelimit.autoconfigure;
 
-import java.util.function.Consumer;
-
-import dev.foundation.core.ratelimit.RateLimitDecision;
+import dev.foundation.core.config.OptionalMeters;
 import dev.foundation.core.ratelimit.RateLimiter;
 import dev.foundation.core.ratelimit.internal.Bucket4jRateLimiter;
 import dev.foundation.core.ratelimit.web.RateLimitInterceptor;
 import dev.foundation.core.redis.FoundationRedis;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -48,9 +43,10 @@ public final class RateLimitAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RateLimitInterceptor rateLimitInterceptor(RateLimiter limiter, RateLimitProperties properties,
-			ObjectProvider<MeterRegistry> registries) {
-		return new RateLimitInterceptor(limiter, RateLimitRules.of(properties), recorder(registries.getIfAvailable()));
+	RateLimitInterceptor rateLimitInterceptor(RateLimiter limiter, RateLimitProperties properties, BeanFactory beans) {
+		return new RateLimitInterceptor(limiter, RateLimitRules.of(properties),
+				OptionalMeters.present() ? RateLimitMeters.recorder(beans) : (decision) -> {
+				});
 	}
 
 	@Bean
@@ -68,26 +64,6 @@ public final class RateLimitAutoConfiguration {
 			}
 
 		};
-	}
-
-	private static Consumer<RateLimitDecision> recorder(@Nullable MeterRegistry registry) {
-		if (registry == null) {
-			return (decision) -> {
-			};
-		}
-		return (decision) -> Counter.builder("foundation.ratelimit.decisions")
-			.description("Requests counted against a rate limit, by policy and outcome")
-			.tag("policy", decision.policy().name())
-			.tag("outcome", outcome(decision))
-			.register(registry)
-			.increment();
-	}
-
-	private static String outcome(RateLimitDecision decision) {
-		if (decision.counted()) {
-			return decision.allowed() ? "allowed" : "rejected";
-		}
-		return decision.allowed() ? "fail-open" : "fail-closed";
 	}
 
 }

@@ -3,14 +3,13 @@ package dev.foundation.core.redis.autoconfigure;
 import java.time.Clock;
 import java.util.function.Consumer;
 
+import dev.foundation.core.config.OptionalMeters;
 import dev.foundation.core.redis.FoundationRedis;
 import dev.foundation.core.redis.RedisOutages;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -36,15 +35,9 @@ public final class FoundationRedisAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RedisOutages foundationRedisOutages(FoundationRedisProperties properties,
-			ObjectProvider<MeterRegistry> registries) {
-		MeterRegistry registry = registries.getIfAvailable();
-		Consumer<String> counter = (registry != null) ? (feature) -> Counter.builder("foundation.redis.failures")
-			.description("Commands of the foundation's Redis features that failed (the feature went on without Redis)")
-			.tag("feature", feature)
-			.register(registry)
-			.increment() : (feature) -> {
-			};
+	RedisOutages foundationRedisOutages(FoundationRedisProperties properties, BeanFactory beans) {
+		Consumer<String> counter = OptionalMeters.present() ? RedisMeters.failures(beans) : (feature) -> {
+		};
 		return new RedisOutages(properties.getOutagePause(), counter, Clock.systemUTC());
 	}
 
