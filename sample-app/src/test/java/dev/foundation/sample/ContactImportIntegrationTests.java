@@ -71,11 +71,15 @@ class ContactImportIntegrationTests extends SampleIntegrationTestSupport {
 	}
 
 	@Test
-	void prometheusIsNotPublicButServesTheFoundationsMeters() throws Exception {
+	void prometheusIsForOperatorsOnlyAndServesTheFoundationsMeters() throws Exception {
 		assertThat(send(anonymous("/actuator/prometheus")).statusCode()).isEqualTo(401);
+		// A tenant's owner is no operator: the actuator needs the operator role of the
+		// token.
+		assertProblem(send(withToken("/actuator/prometheus", SampleAuthentication.userToken())), 403, "forbidden");
+		assertProblem(send(withToken("/actuator/info", SampleAuthentication.userToken())), 403, "forbidden");
 		send(upload("name\nmetered\n"));
 
-		HttpResponse<String> scrape = send(withToken("/actuator/prometheus", SampleAuthentication.userToken()));
+		HttpResponse<String> scrape = send(withToken("/actuator/prometheus", SampleAuthentication.operatorToken()));
 
 		assertThat(scrape.statusCode()).isEqualTo(200);
 		assertThat(scrape.body()).contains("foundation_ratelimit_decisions_total")

@@ -94,6 +94,17 @@ class LocalProfileIntegrationTests extends SampleIntegrationTestSupport {
 	}
 
 	@Test
+	void devIssuerRefusesRequestsForwardedByAProxyOnThisMachine() throws Exception {
+		for (String header : List.of("X-Forwarded-For", "Forwarded", "X-Real-IP")) {
+			HttpResponse<String> minted = send(anonymous("/dev/tokens").header("Content-Type", "application/json")
+				.header(header, header.equals("Forwarded") ? "for=203.0.113.7" : "203.0.113.7")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"userId\":\"mallory\"}")));
+			assertProblem(minted, 403, "forbidden");
+			assertThat(minted.body()).as(header).doesNotContain("access_token");
+		}
+	}
+
+	@Test
 	void devIssuerPublishesOnlyThePublicHalfOfItsKey() throws Exception {
 		HttpResponse<String> response = send(anonymous("/dev/jwks.json"));
 		assertThat(response.statusCode()).isEqualTo(200);

@@ -59,4 +59,9 @@ final class SampleAuthentication {
 		return ISSUER.custom(CUSTOM_ISSUER).user(USER_ID).audience(AUDIENCE).email("user1@example.com").token();
 	}
 
+	/** A token of an operator (the role the actuator endpoints require), in no tenant. */
+	static String operatorToken() {
+		return ISSUER.custom(CUSTOM_ISSUER).user("operator-1").audience(AUDIENCE).roles("operator").token();
+	}
+
 }

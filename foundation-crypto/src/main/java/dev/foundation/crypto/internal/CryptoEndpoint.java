@@ -15,7 +15,9 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * ({@code POST /actuator/crypto}), rotate a tenant's data key ({@code POST
  * /actuator/crypto/{tenant}}), shred a tenant ({@code DELETE /actuator/crypto/{tenant}}).
  * Not exposed unless listed in {@code management.endpoints.web.exposure.include}; whoever
- * reaches it can erase a tenant's data, so expose it to operators only.
+ * reaches it can erase a tenant's data: the foundation's security chain lets only callers
+ * with the operator role ({@code foundation.auth.operator-role}) reach any actuator
+ * endpoint.
  */
 @Endpoint(id = "crypto")
 public class CryptoEndpoint {

@@ -52,14 +52,23 @@ class DevTokenController {
 		return new TokenResponse(token, "Bearer", ttl);
 	}
 
+	private static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Forwarded-Host",
+			"X-Real-IP", "Via");
+
 	/**
 	 * Refuses every caller but this machine. The address is the connection's peer (or
-	 * what Tomcat's {@code RemoteIpValve} derived from trusted proxies' headers): a
-	 * reverse proxy on the same machine that forwards other hosts' requests makes them
-	 * look local, which is one more reason never to run this profile where others can
-	 * reach it.
+	 * what Tomcat's {@code RemoteIpValve} derived from trusted proxies' headers), and a
+	 * request carrying any forwarding header is refused too: a reverse proxy on the same
+	 * machine would otherwise make other hosts' requests look local. Still, never run
+	 * this profile where others can reach it.
 	 */
 	private static void requireLoopback(HttpServletRequest request) {
+		for (String header : FORWARDING_HEADERS) {
+			if (request.getHeader(header) != null) {
+				throw new ForbiddenException(
+						"The development token issuer answers requests from this machine only, not through a proxy");
+			}
+		}
 		String address = request.getRemoteAddr();
 		boolean loopback;
 		try {

@@ -54,6 +54,8 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -230,6 +232,7 @@ public final class AuthAutoConfiguration {
 			var entryPoint = new ProblemAuthenticationEntryPoint(problems);
 			var accessDenied = new ProblemAccessDeniedHandler(problems);
 			String[] publicPaths = properties.getPublicPaths().toArray(String[]::new);
+			String operatorRole = operatorRole(properties);
 			http.csrf(AbstractHttpConfigurer::disable)
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.requestCache(AbstractHttpConfigurer::disable)
@@ -241,7 +244,12 @@ public final class AuthAutoConfiguration {
 					if (!properties.getCors().getAllowedOrigins().isEmpty()) {
 						requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
 					}
-					requests.requestMatchers(publicPaths).permitAll().anyRequest().authenticated();
+					requests.requestMatchers(publicPaths).permitAll();
+					RequestMatcher endpoints = OperatorEndpoints.matcher();
+					if (endpoints != null) {
+						requests.requestMatchers(endpoints).hasRole(operatorRole);
+					}
+					requests.anyRequest().authenticated();
 				})
 				.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(managers)
 					.bearerTokenResolver(bearerTokens)
@@ -281,6 +289,16 @@ public final class AuthAutoConfiguration {
 				http.cors((configurer) -> configurer.configurationSource(source));
 			}
 			return http.build();
+		}
+
+		private static String operatorRole(AuthProperties properties) {
+			String role = properties.getOperatorRole();
+			if (!StringUtils.hasText(role) || role.startsWith("ROLE_") || !role.equals(role.trim())) {
+				throw new InvalidFoundationPropertyException("foundation.auth.operator-role",
+						"'" + role + "' is not a role name (blank, surrounded by spaces or with the ROLE_ prefix)",
+						"set a role name without the ROLE_ prefix, e.g. operator");
+			}
+			return role;
 		}
 
 		private static @Nullable String applicationChainMatchingAnyRequest(ListableBeanFactory beans) {

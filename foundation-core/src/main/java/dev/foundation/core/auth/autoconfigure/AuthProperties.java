@@ -34,6 +34,14 @@ public class AuthProperties {
 			"/api/v1/public/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"));
 
 	/**
+	 * Role (from the token's roles claim, never from a tenant membership) that actuator
+	 * endpoints other than the public paths require: metrics, the crypto endpoint (which
+	 * can shred a tenant's data) and any other exposed endpoint are for operators only.
+	 * Give it through a claim that tenants and users cannot set themselves.
+	 */
+	private String operatorRole = "operator";
+
+	/**
 	 * Tolerated clock difference when checking exp, nbf and iat.
 	 */
 	private Duration clockSkew = Duration.ofSeconds(60);
@@ -83,6 +91,14 @@ public class AuthProperties {
 
 	public void setPublicPaths(List<String> publicPaths) {
 		this.publicPaths = publicPaths;
+	}
+
+	public String getOperatorRole() {
+		return this.operatorRole;
+	}
+
+	public void setOperatorRole(String operatorRole) {
+		this.operatorRole = operatorRole;
 	}
 
 	public Duration getClockSkew() {

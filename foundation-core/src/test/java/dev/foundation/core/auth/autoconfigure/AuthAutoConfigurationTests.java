@@ -90,6 +90,14 @@ class AuthAutoConfigurationTests {
 	}
 
 	@Test
+	void failsOnAnOperatorRoleWithThePrefixNamingIt() {
+		this.contextRunner.withPropertyValues(SUPABASE, "foundation.auth.operator-role=ROLE_operator")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(InvalidFoundationPropertyException.class,
+						(ex) -> assertThat(ex.getProperty()).isEqualTo("foundation.auth.operator-role")));
+	}
+
+	@Test
 	void failsOnAnInvalidIssuerPropertyNamingIt() {
 		this.contextRunner.withPropertyValues("foundation.auth.issuers.legacy.issuer=legacy",
 				"foundation.auth.issuers.legacy.hmac-secret=too-short", "foundation.auth.issuers.legacy.audiences=api")
