@@ -98,6 +98,24 @@ public final class RedisFeaturesLatency {
 		}
 		System.out.println("rate-limit check (Bucket4j, Lettuce): " + percentiles(check));
 		System.out.println("Redis PING round trip (same connection): " + percentiles(ping));
+		// A flood: one key over its limit, refused again and again.
+		RateLimitPolicy tight = RateLimitPolicy.parse("flood", "1/1m", 0, List.of(RateLimitKey.IP), false);
+		Bucket4jRateLimiter remembering = new Bucket4jRateLimiter(redis, prefix + "remembering:", 100_000);
+		Bucket4jRateLimiter asking = new Bucket4jRateLimiter(redis, prefix + "asking:", 0);
+		long[] remembered = new long[CHECKS];
+		long[] asked = new long[CHECKS];
+		remembering.tryConsume(tight, "203.0.113.7");
+		asking.tryConsume(tight, "203.0.113.7");
+		for (int i = 0; i < CHECKS; i++) {
+			long start = System.nanoTime();
+			remembering.tryConsume(tight, "203.0.113.7");
+			remembered[i] = System.nanoTime() - start;
+			start = System.nanoTime();
+			asking.tryConsume(tight, "203.0.113.7");
+			asked[i] = System.nanoTime() - start;
+		}
+		System.out.println("refused check, flood of one key, refusal remembered: " + percentiles(remembered));
+		System.out.println("refused check, flood of one key, Redis asked every time: " + percentiles(asked));
 	}
 
 	private static void jobDelivery(FoundationRedis instanceA, FoundationRedis instanceB) throws Exception {

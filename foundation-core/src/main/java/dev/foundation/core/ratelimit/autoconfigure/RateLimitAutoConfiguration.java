@@ -1,5 +1,6 @@
 package dev.foundation.core.ratelimit.autoconfigure;
 
+import dev.foundation.core.config.InvalidFoundationPropertyException;
 import dev.foundation.core.config.OptionalMeters;
 import dev.foundation.core.ratelimit.RateLimiter;
 import dev.foundation.core.ratelimit.internal.Bucket4jRateLimiter;
@@ -38,7 +39,12 @@ public final class RateLimitAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RateLimiter foundationRateLimiter(FoundationRedis redis, RateLimitProperties properties) {
-		return new Bucket4jRateLimiter(redis, properties.getKeyPrefix());
+		if (properties.getRememberedRefusals() < 0) {
+			throw new InvalidFoundationPropertyException("foundation.rate-limit.remembered-refusals",
+					"it is negative (" + properties.getRememberedRefusals() + ")",
+					"set a count of keys, e.g. 100000, or 0 to ask Redis every time");
+		}
+		return new Bucket4jRateLimiter(redis, properties.getKeyPrefix(), properties.getRememberedRefusals());
 	}
 
 	@Bean

@@ -29,6 +29,13 @@ public class RateLimitProperties {
 	 */
 	private List<Rule> rules = new ArrayList<>();
 
+	/**
+	 * How many refused keys each instance remembers, to refuse their further requests
+	 * without a Redis round trip until their bucket's next token is due (a flood then
+	 * stays on the instance). 0 asks Redis every time.
+	 */
+	private int rememberedRefusals = 100_000;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -43,6 +50,14 @@ public class RateLimitProperties {
 
 	public void setKeyPrefix(String keyPrefix) {
 		this.keyPrefix = keyPrefix;
+	}
+
+	public int getRememberedRefusals() {
+		return this.rememberedRefusals;
+	}
+
+	public void setRememberedRefusals(int rememberedRefusals) {
+		this.rememberedRefusals = rememberedRefusals;
 	}
 
 	public List<Rule> getRules() {
