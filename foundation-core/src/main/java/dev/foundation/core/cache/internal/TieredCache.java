@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.foundation.core.cache.CacheScope;
 import dev.foundation.core.cache.CacheSettings;
 import dev.foundation.core.cache.CacheValueCodec;
@@ -50,7 +51,7 @@ final class TieredCache implements FoundationCache {
 	private final Set<Class<?>> unwritable = ConcurrentHashMap.newKeySet();
 
 	TieredCache(String name, CacheSettings settings, CacheKeys keys, NamespaceVersions versions,
-			@Nullable CacheRedis redis, CacheValueCodec codec, CacheCounters counters) {
+			@Nullable CacheRedis redis, CacheValueCodec codec, CacheCounters counters, Ticker ticker) {
 		this.name = name;
 		this.settings = settings;
 		this.keys = keys;
@@ -62,6 +63,7 @@ final class TieredCache implements FoundationCache {
 		this.local = settings.hasLocalTier() ? Caffeine.newBuilder()
 			.maximumSize(settings.localMaxSize())
 			.expireAfterWrite(settings.localTtl())
+			.ticker(ticker)
 			.build() : null;
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.foundation.core.cache.CacheNamespaces;
 import dev.foundation.core.cache.CacheScope;
 import dev.foundation.core.cache.CacheSettings;
@@ -39,6 +40,8 @@ public final class TieredCaches implements FoundationCaches, CacheNamespaces, Sm
 
 	private final @Nullable CacheInvalidations invalidations;
 
+	private final Ticker ticker;
+
 	/**
 	 * Creates the caches.
 	 * @param redis the shared connection, or {@code null} for in-process caches only
@@ -54,6 +57,23 @@ public final class TieredCaches implements FoundationCaches, CacheNamespaces, Sm
 	public TieredCaches(@Nullable FoundationRedis redis, String keyPrefix, Duration versionRefresh,
 			CacheValueCodec codec, CacheMeters meters,
 			BiFunction<String, @Nullable CacheSettings, CacheSettings> settings) {
+		this(redis, keyPrefix, versionRefresh, codec, meters, settings, Ticker.systemTicker());
+	}
+
+	/**
+	 * Creates the caches with the clock of their in-process tiers (for tests).
+	 * @param redis the shared connection, or {@code null} for in-process caches only
+	 * @param keyPrefix the prefix of every key and of the channel
+	 * @param versionRefresh how long a copy of a namespace's version is used
+	 * @param codec how values are written to Redis
+	 * @param meters the counters
+	 * @param settings a cache's settings from its name and the defaults its user gave
+	 * @param ticker the clock of the in-process tiers
+	 */
+	public TieredCaches(@Nullable FoundationRedis redis, String keyPrefix, Duration versionRefresh,
+			CacheValueCodec codec, CacheMeters meters,
+			BiFunction<String, @Nullable CacheSettings, CacheSettings> settings, Ticker ticker) {
+		this.ticker = ticker;
 		this.keys = new CacheKeys(keyPrefix);
 		this.redis = (redis != null) ? new CacheRedis(redis) : null;
 		this.versions = new NamespaceVersions(this.redis, this.keys, versionRefresh.toNanos());
@@ -98,7 +118,7 @@ public final class TieredCaches implements FoundationCaches, CacheNamespaces, Sm
 
 	private TieredCache create(String name, @Nullable CacheSettings defaults) {
 		return new TieredCache(name, this.settings.apply(name, defaults), this.keys, this.versions, this.redis,
-				this.codec, new CacheCounters(this.meters, name));
+				this.codec, new CacheCounters(this.meters, name), this.ticker);
 	}
 
 	@Override
