@@ -53,6 +53,9 @@ final class CacheKeys {
 	}
 
 	static String escape(String value) {
+		if (!needsEscaping(value)) {
+			return value;
+		}
 		StringBuilder escaped = new StringBuilder(value.length() + 8);
 		for (int index = 0; index < value.length(); index++) {
 			char c = value.charAt(index);
@@ -66,6 +69,19 @@ final class CacheKeys {
 			}
 		}
 		return escaped.toString();
+	}
+
+	private static boolean needsEscaping(String value) {
+		if (value.startsWith("_")) {
+			return true;
+		}
+		for (int index = 0; index < value.length(); index++) {
+			char c = value.charAt(index);
+			if (c == '%' || c == '{' || c == '}' || c == ':') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
