@@ -60,6 +60,7 @@ public final class BenchmarkRunner {
 		System.out.print(OverheadReport.of(results).format());
 		System.out.print(ThroughputRatioReport.of(results).format());
 		System.out.print(LatencyReport.of(results).format());
+		System.out.print(CacheHitReport.of(results).format());
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.foundation.benchmarks;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.auth.FoundationPrincipal;
 import dev.foundation.core.auth.UserIdentity;
+import dev.foundation.core.cache.CacheSettings;
+import dev.foundation.core.cache.internal.CacheMeters;
+import dev.foundation.core.cache.internal.JacksonCacheValueCodec;
+import dev.foundation.core.cache.internal.TieredCaches;
 import dev.foundation.core.context.RequestContext;
 import dev.foundation.core.context.RequestContexts;
 import dev.foundation.core.persistence.FoundationSchemaMigration;
@@ -30,6 +33,7 @@ import dev.foundation.tenancy.resolution.ResolvedTenant;
 import dev.foundation.tenancy.resolution.TenantRequest;
 import dev.foundation.tenancy.resolution.TenantRequiredPaths;
 import dev.foundation.tenancy.resolution.TenantResolution;
+import dev.foundation.tenancy.resolution.TenantResolutionCache;
 import dev.foundation.tenancy.web.TenantResolutionFilter;
 import dev.foundation.test.TestPostgres;
 import jakarta.servlet.FilterChain;
@@ -138,7 +142,11 @@ public class TenantResolutionBenchmark {
 		this.resolution = new TenantResolution(
 				List.of(new ClaimTenantResolver(100), new HeaderTenantResolver(HEADER, 200)), directory,
 				new TenantRequiredPaths(List.of("/api/**"), List.of("/api/v1/public/**", "/api/v1/me")), false,
-				Duration.ofSeconds(30), Clock.systemUTC());
+				new TenantResolutionCache(
+						new TieredCaches(null, "bench:", Duration.ofSeconds(30),
+								new JacksonCacheValueCodec(List.of("dev.foundation")), CacheMeters.NONE,
+								(name, defaults) -> defaults),
+						new CacheSettings(Duration.ofMinutes(5), false, 10_000, Duration.ofSeconds(30), false)));
 		this.filter = new TenantResolutionFilter(this.resolution, null);
 		boolean claim = this.source.equals("claim");
 		this.principal = new FoundationPrincipal(user, AuthProvider.SUPABASE, ISSUER, null,

@@ -26,7 +26,7 @@ class RedisOutageIntegrationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static final String CHANNEL = "foundation:tenancy:invalidations";
+	private static final String CHANNEL = "foundation:cache:invalidations";
 
 	private static OutageTestApplication app;
 
@@ -64,7 +64,6 @@ class RedisOutageIntegrationTests {
 			Thread.sleep(2_500);
 			restartedAt = System.nanoTime();
 			app.redis.restart();
-			assertThat(keyCount()).isZero();
 			// A tenant resolved for the first time after the restart: looked up in the
 			// database and written to Redis again.
 			Tenant fresh = app.createTenant("after-redis");
@@ -94,7 +93,11 @@ class RedisOutageIntegrationTests {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (System.nanoTime() < deadline) {
 			assertThat(app.send(app.request("/api/v1/contacts", tenant)).statusCode()).isEqualTo(200);
-			if (keyCount() > 0) {
+			// Only this tenant's entries prove it: other keys (e.g. a bump made during
+			// the
+			// outage, retried) may be written first.
+			String keys = app.redisCommand("KEYS", "*{" + tenant.id() + "}:foundation-tenants:v*").trim();
+			if (!keys.startsWith("*0")) {
 				return;
 			}
 			Thread.sleep(200);

@@ -1,5 +1,5 @@
 /**
- * The foundation's own Lettuce connection for its Redis features (rate limits, job
+ * The foundation's own Lettuce connection for its Redis features (cache, rate limits, job
  * streams): short command timeouts and outage tracking, so that Redis going down slows a
  * request by at most one timeout per pause instead of breaking it.
  */

@@ -1,14 +1,15 @@
 package dev.foundation.tenancy.autoconfigure;
 
-import java.time.Clock;
 import java.time.Duration;
 
+import dev.foundation.core.cache.CacheSettings;
+import dev.foundation.core.cache.FoundationCaches;
+import dev.foundation.core.cache.autoconfigure.FoundationCacheAutoConfiguration;
 import dev.foundation.core.config.InvalidFoundationPropertyException;
 import dev.foundation.core.error.web.ProblemResponseWriter;
 import dev.foundation.tenancy.TenantDirectory;
 import dev.foundation.tenancy.resolution.ClaimTenantResolver;
 import dev.foundation.tenancy.resolution.HeaderTenantResolver;
-import dev.foundation.tenancy.resolution.SharedTenantCache;
 import dev.foundation.tenancy.resolution.SubdomainTenantResolver;
 import dev.foundation.tenancy.resolution.TenantCacheInvalidation;
 import dev.foundation.tenancy.resolution.TenantRequiredPaths;
@@ -16,12 +17,8 @@ import dev.foundation.tenancy.resolution.TenantResolution;
 import dev.foundation.tenancy.resolution.TenantResolutionCache;
 import dev.foundation.tenancy.resolution.TenantResolver;
 import dev.foundation.tenancy.resolution.TenantRoles;
-import dev.foundation.tenancy.resolution.redis.RedisInvalidationSubscription;
-import dev.foundation.tenancy.resolution.redis.RedisTenantCache;
 import dev.foundation.tenancy.web.RequireTenantRoleInterceptor;
 import dev.foundation.tenancy.web.TenantResolutionFilter;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,8 +35,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -51,17 +46,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * authenticated request's tenant (ordered just after Spring Security's filter chain) and
  * the interceptor enforcing {@code @RequireTenantRole}.
  * <p>
- * Found tenants and memberships are cached in memory and, when the application has a
- * Redis connection factory, in Redis; changes made through the directory invalidate both,
- * on every instance.
+ * Found tenants and memberships are kept in the foundation's caches
+ * ({@link FoundationCaches}: in memory and, when the application has Redis, in Redis);
+ * changes made through the directory bump the tenant's namespace on every instance.
  */
-@AutoConfiguration(after = TenancyAutoConfiguration.class,
-		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@AutoConfiguration(after = { TenancyAutoConfiguration.class, FoundationCacheAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "foundation.tenancy.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "foundation.tenancy.resolution.enabled", matchIfMissing = true)
 @ConditionalOnBean(TenantDirectory.class)
 @EnableConfigurationProperties({ TenantResolutionProperties.class, TenancyProperties.class })
 public final class TenantResolutionAutoConfiguration {
+
+	// As many tenants and memberships as the in-process tier keeps (per cache).
+	private static final long LOCAL_ENTRIES = 10_000;
 
 	TenantResolutionAutoConfiguration() {
 	}
@@ -94,11 +91,19 @@ public final class TenantResolutionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TenantResolutionCache tenantResolutionCache(TenantResolutionProperties properties,
-			ObjectProvider<SharedTenantCache> shared) {
+	TenantResolutionCache tenantResolutionCache(TenantResolutionProperties properties, FoundationCaches caches) {
 		requireNotNegative("foundation.tenancy.resolution.cache-ttl", properties.getCacheTtl());
-		return new TenantResolutionCache(properties.getCacheTtl(), Clock.systemUTC(),
-				shared.getIfUnique(() -> SharedTenantCache.NONE));
+		TenantResolutionProperties.Redis redis = properties.getCache().getRedis();
+		if (redis.getTtl().isNegative() || redis.getTtl().isZero()) {
+			throw new InvalidFoundationPropertyException("foundation.tenancy.resolution.cache.redis.ttl",
+					"must be positive, but is " + redis.getTtl(),
+					"set a positive duration such as 5m, or turn the Redis tier off with "
+							+ "foundation.tenancy.resolution.cache.redis.enabled=false");
+		}
+		Duration local = properties.getCacheTtl();
+		boolean localTier = !local.isZero();
+		return new TenantResolutionCache(caches, new CacheSettings(redis.getTtl(), redis.isEnabled(),
+				localTier ? LOCAL_ENTRIES : 0, localTier ? local : Duration.ofSeconds(1), false));
 	}
 
 	// One bean, both listener types: ordered first among the listeners (see
@@ -129,69 +134,6 @@ public final class TenantResolutionAutoConfiguration {
 	@ConditionalOnMissingBean(name = "tenantRoles")
 	TenantRoles tenantRoles() {
 		return new TenantRoles();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(StringRedisTemplate.class)
-	@ConditionalOnBean(RedisConnectionFactory.class)
-	@ConditionalOnBooleanProperty(name = "foundation.tenancy.resolution.cache.redis.enabled", matchIfMissing = true)
-	static final class RedisCacheConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(SharedTenantCache.class)
-		RedisTenantCache redisTenantCache(RedisConnectionFactory connectionFactory,
-				ObjectProvider<StringRedisTemplate> templates, TenantResolutionProperties properties,
-				RedisCacheFailureCounts failures) {
-			TenantResolutionProperties.Redis redis = properties.getCache().getRedis();
-			if (redis.getTtl().isNegative() || redis.getTtl().isZero()) {
-				throw new InvalidFoundationPropertyException("foundation.tenancy.resolution.cache.redis.ttl",
-						"must be positive, but is " + redis.getTtl(),
-						"set a positive duration such as 5m, or turn the Redis tier off with "
-								+ "foundation.tenancy.resolution.cache.redis.enabled=false");
-			}
-			String prefix = redis.getKeyPrefix();
-			if (prefix == null || prefix.isBlank() || prefix.chars().anyMatch(Character::isWhitespace)) {
-				throw new InvalidFoundationPropertyException("foundation.tenancy.resolution.cache.redis.key-prefix",
-						"must be a non-blank prefix without whitespace", "set a prefix such as foundation:tenancy:");
-			}
-			// Boot's template when there is one; otherwise one of the same kind.
-			StringRedisTemplate template = templates.getIfUnique(() -> new StringRedisTemplate(connectionFactory));
-			return new RedisTenantCache(template, prefix, redis.getTtl(), redis.isBroadcastInvalidations(), failures);
-		}
-
-		@Bean
-		RedisCacheFailureCounts tenantCacheRedisFailureCounts() {
-			return new RedisCacheFailureCounts();
-		}
-
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(MeterBinder.class)
-		static final class MetricsConfiguration {
-
-			@Bean
-			MeterBinder tenantCacheRedisFailureMeterBinder(RedisCacheFailureCounts counts) {
-				return (registry) -> {
-					for (String operation : RedisCacheFailureCounts.OPERATIONS) {
-						FunctionCounter.builder(RedisCacheFailureCounts.METER, counts, (c) -> c.count(operation))
-							.description("Failures of the Redis tier of the tenant cache; requests used the database")
-							.tag("operation", operation)
-							.register(registry);
-					}
-				};
-			}
-
-		}
-
-		@Bean
-		@ConditionalOnBooleanProperty(name = "foundation.tenancy.resolution.cache.redis.broadcast-invalidations",
-				matchIfMissing = true)
-		@ConditionalOnMissingBean
-		RedisInvalidationSubscription tenantResolutionCacheInvalidations(RedisConnectionFactory connectionFactory,
-				TenantResolutionCache cache, TenantResolutionProperties properties) {
-			return new RedisInvalidationSubscription(connectionFactory,
-					RedisTenantCache.channel(properties.getCache().getRedis().getKeyPrefix()), cache);
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 /**
  * Configuration of tenant resolution: which tenant a request is for.
@@ -116,30 +117,28 @@ public class TenantResolutionProperties {
 	public static class Redis {
 
 		/**
-		 * Whether found tenants and memberships are also kept in Redis and changes are
-		 * broadcast to the other instances, when the application has a Redis connection
-		 * factory.
+		 * Whether found tenants and memberships are also kept in Redis when the
+		 * application has it (changes reach every instance either way).
 		 */
 		private boolean enabled = true;
 
 		/**
 		 * How long an entry is kept in Redis. Changes made through the tenant directory
-		 * drop it at once; when Redis cannot take that, the instance making the change
-		 * retries every second and reads nothing from Redis until it went through.
+		 * bump the tenant's namespace at once; when Redis cannot take that, the instance
+		 * making the change retries every second and reads nothing of that tenant from
+		 * Redis until it went through.
 		 */
 		private Duration ttl = Duration.ofMinutes(5);
 
 		/**
-		 * Prefix of the keys and of the invalidation channel
-		 * ({@code <prefix>invalidations}); the instances of one application share it,
-		 * different applications on one Redis need different prefixes.
+		 * Replaced by foundation.cache.key-prefix: the tenant cache is kept in the
+		 * foundation's caches, under their prefix.
 		 */
 		private String keyPrefix = "foundation:tenancy:";
 
 		/**
-		 * Whether changes are published on the invalidation channel so that every
-		 * instance drops its in-process copies at once; without it, other instances see a
-		 * change when their in-process entry expires.
+		 * No longer read: changes always reach every instance (a namespace bump is
+		 * announced on the cache's channel).
 		 */
 		private boolean broadcastInvalidations = true;
 
@@ -159,18 +158,26 @@ public class TenantResolutionProperties {
 			this.ttl = ttl;
 		}
 
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(replacement = "foundation.cache.key-prefix",
+				reason = "The tenant cache is kept in the foundation's caches, under their prefix")
 		public String getKeyPrefix() {
 			return this.keyPrefix;
 		}
 
+		@Deprecated(since = "0.1.0")
 		public void setKeyPrefix(String keyPrefix) {
 			this.keyPrefix = keyPrefix;
 		}
 
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(
+				reason = "Changes always reach every instance: a namespace bump is announced on the cache's channel")
 		public boolean isBroadcastInvalidations() {
 			return this.broadcastInvalidations;
 		}
 
+		@Deprecated(since = "0.1.0")
 		public void setBroadcastInvalidations(boolean broadcastInvalidations) {
 			this.broadcastInvalidations = broadcastInvalidations;
 		}

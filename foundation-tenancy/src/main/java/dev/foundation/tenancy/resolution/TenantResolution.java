@@ -1,7 +1,5 @@
 package dev.foundation.tenancy.resolution;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,22 +45,6 @@ public final class TenantResolution {
 	private final TenantResolutionCache cache;
 
 	private final String headerName;
-
-	/**
-	 * Creates the resolution.
-	 * @param resolvers the resolvers, in order
-	 * @param directory where tenants and memberships are looked up
-	 * @param requiredPaths which paths need a tenant
-	 * @param provisioning whether a token organization without a tenant provisions one
-	 * @param cacheTtl how long found tenants and memberships are reused; zero turns
-	 * caching off
-	 * @param clock the clock of the cache
-	 */
-	public TenantResolution(List<? extends TenantResolver> resolvers, TenantDirectory directory,
-			TenantRequiredPaths requiredPaths, boolean provisioning, Duration cacheTtl, Clock clock) {
-		this(resolvers, directory, requiredPaths, provisioning,
-				new TenantResolutionCache(cacheTtl, clock, SharedTenantCache.NONE));
-	}
 
 	/**
 	 * Creates the resolution.
@@ -122,9 +104,9 @@ public final class TenantResolution {
 	}
 
 	/**
-	 * Forgets every tenant and membership cached in this instance's memory, e.g. after
-	 * changing the tables by other means than the {@link TenantDirectory} (whose changes
-	 * are invalidated already).
+	 * Forgets every tenant and membership cached in this instance's memory (and its
+	 * copies of the cache's namespace versions), e.g. after changing the tables by other
+	 * means than the {@link TenantDirectory} (whose changes are invalidated already).
 	 */
 	public void clearCache() {
 		this.cache.clear();

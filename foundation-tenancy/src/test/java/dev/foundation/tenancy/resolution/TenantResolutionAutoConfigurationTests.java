@@ -1,15 +1,23 @@
 package dev.foundation.tenancy.resolution;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.foundation.core.auth.UserIdentity;
+import dev.foundation.core.cache.CacheSettings;
+import dev.foundation.core.cache.CacheValueCodec;
+import dev.foundation.core.cache.FoundationCache;
+import dev.foundation.core.cache.FoundationCaches;
+import dev.foundation.core.cache.autoconfigure.FoundationCacheAutoConfiguration;
+import dev.foundation.core.cache.internal.CacheMeters;
+import dev.foundation.core.cache.internal.TieredCaches;
 import dev.foundation.core.config.InvalidFoundationPropertyException;
+import dev.foundation.core.redis.FoundationRedis;
 import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.MembershipListener;
 import dev.foundation.tenancy.Tenant;
@@ -19,8 +27,6 @@ import dev.foundation.tenancy.TenantRole;
 import dev.foundation.tenancy.TenantStatus;
 import dev.foundation.tenancy.autoconfigure.TenantResolutionAutoConfiguration;
 import dev.foundation.tenancy.autoconfigure.TenantResolutionProperties;
-import dev.foundation.tenancy.resolution.redis.RedisInvalidationSubscription;
-import dev.foundation.tenancy.resolution.redis.RedisTenantCache;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
@@ -30,8 +36,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static dev.foundation.tenancy.resolution.TestRequests.principal;
 import static dev.foundation.tenancy.resolution.TestRequests.request;
@@ -45,7 +49,8 @@ class TenantResolutionAutoConfigurationTests {
 	private static final UserIdentity USER_1 = new UserIdentity(InMemoryTenantDirectory.ISSUER, "user_1");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(TenantResolutionAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(FoundationCacheAutoConfiguration.class, TenantResolutionAutoConfiguration.class))
 		.withBean(TenantDirectory.class, () -> Mockito.mock(TenantDirectory.class));
 
 	@Test
@@ -125,14 +130,16 @@ class TenantResolutionAutoConfigurationTests {
 
 	@Test
 	void backsOffWithoutDirectory() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TenantResolutionAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(FoundationCacheAutoConfiguration.class,
+					TenantResolutionAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TenantResolution.class));
 	}
 
 	@Test
 	void backsOffToApplicationResolution() {
 		TenantResolution own = new TenantResolution(List.of(), Mockito.mock(TenantDirectory.class),
-				new TenantRequiredPaths(List.of(), List.of()), false, Duration.ZERO, Clock.systemUTC());
+				new TenantRequiredPaths(List.of(), List.of()), false, TestTenantCaches.inProcess(Duration.ZERO));
 		this.contextRunner.withBean(TenantResolution.class, () -> own)
 			.run((context) -> assertThat(context.getBean(TenantResolution.class)).isSameAs(own));
 	}
@@ -144,7 +151,9 @@ class TenantResolutionAutoConfigurationTests {
 		Mockito.when(directory.findBySlug("acme")).thenReturn(Optional.of(acme));
 		Mockito.when(directory.membership(acme.id(), USER_1))
 			.thenReturn(Optional.of(new Membership(acme.id(), USER_1, TenantRole.MEMBER, Instant.now())));
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TenantResolutionAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(FoundationCacheAutoConfiguration.class,
+					TenantResolutionAutoConfiguration.class))
 			.withBean(TenantDirectory.class, () -> directory)
 			.withUserConfiguration(PhoneNumberResolverConfiguration.class)
 			.run((context) -> {
@@ -160,48 +169,53 @@ class TenantResolutionAutoConfigurationTests {
 	void withoutRedisTheCacheIsInProcessOnlyAndStillInvalidatedByChanges() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(TenantResolutionCache.class)
-				.doesNotHaveBean(SharedTenantCache.class)
-				.doesNotHaveBean(RedisInvalidationSubscription.class);
+				.hasSingleBean(FoundationCaches.class)
+				.doesNotHaveBean(FoundationRedis.class);
 			assertThat(context.getBeanProvider(MembershipListener.class).stream()).hasSize(1);
 			assertThat(context.getBeanProvider(TenantListener.class).stream()).hasSize(1);
 		});
 	}
 
 	@Test
-	void redisConnectionFactoryAddsTheRedisTierAndTheSubscription() {
-		this.contextRunner.withBean(RedisConnectionFactory.class, () -> Mockito.mock(RedisConnectionFactory.class))
-			.withPropertyValues("foundation.tenancy.resolution.cache.redis.ttl=1m")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(RedisTenantCache.class)
-				.hasSingleBean(RedisInvalidationSubscription.class));
+	void tenancyCachePropertiesBecomeTheSettingsOfItsCaches() {
+		Map<String, CacheSettings> settings = new ConcurrentHashMap<>();
+		this.contextRunner.withBean(FoundationCaches.class, () -> recording(settings))
+			.withPropertyValues("foundation.tenancy.resolution.cache-ttl=5s",
+					"foundation.tenancy.resolution.cache.redis.ttl=1m",
+					"foundation.tenancy.resolution.cache.redis.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(settings).containsOnlyKeys(TenantResolutionCache.TENANTS, TenantResolutionCache.MEMBERSHIPS,
+						TenantResolutionCache.TENANT_NAMES);
+				CacheSettings tenants = settings.get(TenantResolutionCache.TENANTS);
+				assertThat(tenants.ttl()).hasMinutes(1);
+				assertThat(tenants.redis()).isFalse();
+				assertThat(tenants.localTtl()).hasSeconds(5);
+				assertThat(tenants.hasLocalTier()).isTrue();
+				assertThat(tenants.allowNullValues()).isFalse();
+			});
+		this.contextRunner.withBean(FoundationCaches.class, () -> recording(settings))
+			.withPropertyValues("foundation.tenancy.resolution.cache-ttl=0")
+			.run((context) -> assertThat(settings.get(TenantResolutionCache.TENANTS).hasLocalTier()).isFalse());
 	}
 
-	@Test
-	void redisTierCanBeSwitchedOffOrKeptFromBroadcasting() {
-		ApplicationContextRunner withRedis = this.contextRunner.withBean(RedisConnectionFactory.class,
-				() -> Mockito.mock(RedisConnectionFactory.class));
-		withRedis.withPropertyValues("foundation.tenancy.resolution.cache.redis.enabled=false")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(SharedTenantCache.class)
-				.doesNotHaveBean(RedisInvalidationSubscription.class));
-		withRedis.withPropertyValues("foundation.tenancy.resolution.cache.redis.broadcast-invalidations=false")
-			.run((context) -> assertThat(context).hasSingleBean(RedisTenantCache.class)
-				.doesNotHaveBean(RedisInvalidationSubscription.class));
-	}
+	private static FoundationCaches recording(Map<String, CacheSettings> settings) {
+		TieredCaches caches = new TieredCaches(null, "test:", Duration.ofSeconds(30),
+				Mockito.mock(CacheValueCodec.class), CacheMeters.NONE, (name, defaults) -> defaults);
+		return new FoundationCaches() {
 
-	@Test
-	void redisTierNeedsSpringDataRedis() {
-		this.contextRunner.withBean(RedisConnectionFactory.class, () -> Mockito.mock(RedisConnectionFactory.class))
-			.withClassLoader(new FilteredClassLoader(StringRedisTemplate.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SharedTenantCache.class));
-	}
+			@Override
+			public FoundationCache cache(String name) {
+				return caches.cache(name);
+			}
 
-	@Test
-	void backsOffToApplicationSharedCache() {
-		SharedTenantCache own = SharedTenantCache.NONE;
-		this.contextRunner.withBean(RedisConnectionFactory.class, () -> Mockito.mock(RedisConnectionFactory.class))
-			.withBean(SharedTenantCache.class, () -> own)
-			.run((context) -> assertThat(context.getBean(SharedTenantCache.class)).isSameAs(own));
+			@Override
+			public FoundationCache cache(String name, CacheSettings defaults) {
+				settings.put(name, defaults);
+				return caches.cache(name, defaults);
+			}
+
+		};
 	}
 
 	@Test
@@ -215,23 +229,15 @@ class TenantResolutionAutoConfigurationTests {
 	}
 
 	@Test
-	void invalidRedisTtlOrPrefixFailsStartupNamingTheProperty() {
-		ApplicationContextRunner withRedis = this.contextRunner.withBean(RedisConnectionFactory.class,
-				() -> Mockito.mock(RedisConnectionFactory.class));
+	void invalidRedisTtlFailsStartupNamingTheProperty() {
 		for (String ttl : new String[] { "0s", "-5m" }) {
-			withRedis.withPropertyValues("foundation.tenancy.resolution.cache.redis.ttl=" + ttl)
+			this.contextRunner.withPropertyValues("foundation.tenancy.resolution.cache.redis.ttl=" + ttl)
 				.run((context) -> assertThat(context).getFailure()
 					.rootCause()
 					.isInstanceOfSatisfying(InvalidFoundationPropertyException.class,
 							(failure) -> assertThat(failure.getProperty())
 								.isEqualTo("foundation.tenancy.resolution.cache.redis.ttl")));
 		}
-		withRedis.withPropertyValues("foundation.tenancy.resolution.cache.redis.key-prefix= ")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOfSatisfying(InvalidFoundationPropertyException.class,
-						(failure) -> assertThat(failure.getProperty())
-							.isEqualTo("foundation.tenancy.resolution.cache.redis.key-prefix")));
 	}
 
 	@Configuration(proxyBeanMethods = false)

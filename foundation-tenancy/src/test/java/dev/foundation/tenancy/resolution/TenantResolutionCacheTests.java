@@ -1,6 +1,5 @@
 package dev.foundation.tenancy.resolution;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The in-process tier of {@link TenantResolutionCache} and its invalidation.
+ * {@link TenantResolutionCache} on in-process caches, and its invalidation.
  */
 class TenantResolutionCacheTests {
 
@@ -25,10 +24,9 @@ class TenantResolutionCacheTests {
 
 	private static final UserIdentity B = new UserIdentity("https://issuer.example", "b");
 
-	private final TenantResolutionCache cache = new TenantResolutionCache(Duration.ofMinutes(10), Clock.systemUTC(),
-			SharedTenantCache.NONE);
+	private final TenantResolutionCache cache = TestTenantCaches.inProcess(Duration.ofMinutes(10));
 
-	private final Tenant acme = new Tenant(UUID.randomUUID(), "acme", "Acme", TenantStatus.ACTIVE, Instant.now());
+	private Tenant acme = new Tenant(UUID.randomUUID(), "acme", "Acme", TenantStatus.ACTIVE, Instant.now());
 
 	private final AtomicInteger lookups = new AtomicInteger();
 
@@ -41,23 +39,27 @@ class TenantResolutionCacheTests {
 		this.cache.tenant(byId, this::find);
 		assertThat(this.lookups).hasValue(2);
 
+		this.acme = new Tenant(this.acme.id(), "acme", "Acme", TenantStatus.SUSPENDED, this.acme.createdAt());
 		this.cache.invalidateTenant(this.acme.id());
-		this.cache.tenant(byId, this::find);
-		this.cache.tenant(bySlug, this::find);
 
-		assertThat(this.lookups).hasValue(4);
+		assertThat(this.cache.tenant(byId, this::find)).contains(this.acme);
+		assertThat(this.cache.tenant(bySlug, this::find)).contains(this.acme);
+		assertThat(this.lookups).hasValue(3);
 	}
 
 	@Test
-	void invalidatingAMembershipDropsOnlyIt() {
+	void invalidatingAMembershipDropsThatTenantsMembershipsOnly() {
+		UUID other = UUID.randomUUID();
 		this.cache.membership(this.acme.id(), A, this::member);
 		this.cache.membership(this.acme.id(), B, this::member);
+		this.cache.membership(other, A, this::member);
 
 		this.cache.invalidateMembership(this.acme.id(), A);
 		this.cache.membership(this.acme.id(), A, this::member);
 		this.cache.membership(this.acme.id(), B, this::member);
+		this.cache.membership(other, A, this::member);
 
-		assertThat(this.lookups).hasValue(3);
+		assertThat(this.lookups).hasValue(5);
 	}
 
 	@Test
@@ -66,7 +68,7 @@ class TenantResolutionCacheTests {
 
 		Optional<Tenant> racing = this.cache.tenant(byId, (candidate) -> {
 			// The load read the old row, then the change committed and was invalidated.
-			this.cache.forgetTenant(this.acme.id());
+			this.cache.invalidateTenant(this.acme.id());
 			return find(candidate);
 		});
 		this.cache.tenant(byId, this::find);

@@ -1,5 +1,6 @@
 package dev.foundation.tenancy.web;
 
+import dev.foundation.core.cache.autoconfigure.FoundationCacheAutoConfiguration;
 import dev.foundation.tenancy.TenantDirectory;
 import dev.foundation.tenancy.autoconfigure.TenantResolutionAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TenantResolutionWebConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(TenantResolutionAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(FoundationCacheAutoConfiguration.class, TenantResolutionAutoConfiguration.class))
 		.withBean(TenantDirectory.class, () -> Mockito.mock(TenantDirectory.class));
 
 	@Test
@@ -53,7 +55,9 @@ class TenantResolutionWebConfigurationTests {
 
 	@Test
 	void registersNoFilterOutsideWebApplications() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TenantResolutionAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(FoundationCacheAutoConfiguration.class,
+					TenantResolutionAutoConfiguration.class))
 			.withBean(TenantDirectory.class, () -> Mockito.mock(TenantDirectory.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean("tenantResolutionFilterRegistration")

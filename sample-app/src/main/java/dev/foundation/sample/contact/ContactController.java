@@ -46,8 +46,11 @@ class ContactController {
 
 	private final ContactService service;
 
-	ContactController(ContactService service) {
+	private final ContactStatsService stats;
+
+	ContactController(ContactService service, ContactStatsService stats) {
 		this.service = service;
+		this.stats = stats;
 	}
 
 	@PostMapping
@@ -58,6 +61,12 @@ class ContactController {
 		return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.getId()))
 			.eTag(Long.toString(contact.getVersion()))
 			.body(ContactResponse.of(contact));
+	}
+
+	@GetMapping("/stats")
+	@Operation(summary = "Count the tenant's contacts (cached per tenant, bumped on create and delete)")
+	ContactStats stats() {
+		return this.stats.stats();
 	}
 
 	@GetMapping("/{id}")

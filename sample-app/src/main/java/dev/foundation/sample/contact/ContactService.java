@@ -15,6 +15,7 @@ import dev.foundation.core.paging.jpa.KeysetScroll;
 import dev.foundation.crypto.EmailNormalizer;
 import dev.foundation.crypto.jpa.BlindIndexLookup;
 import org.jspecify.annotations.Nullable;
+import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Window;
 import org.springframework.data.jpa.domain.PredicateSpecification;
@@ -53,6 +54,7 @@ public class ContactService {
 	}
 
 	@Audited(action = "contact.create", resource = "contact", resourceId = "#result?.getId()")
+	@CacheEvict(cacheNames = ContactStatsService.CACHE, allEntries = true)
 	public Contact create(ContactRequest request) {
 		Contact contact = this.contacts
 			.save(new Contact(request.name(), request.email(), request.phone(), request.company()));
@@ -131,6 +133,7 @@ public class ContactService {
 	}
 
 	@Audited(action = "contact.delete", resource = "contact")
+	@CacheEvict(cacheNames = ContactStatsService.CACHE, allEntries = true)
 	public void delete(UUID id) {
 		this.contacts.delete(get(id));
 	}

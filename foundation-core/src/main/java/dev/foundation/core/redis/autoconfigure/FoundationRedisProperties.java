@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The connection the foundation's Redis features (rate limits, job streams) share.
+ * The connection the foundation's Redis features (cache, rate limits, job streams) share.
  */
 @ConfigurationProperties("foundation.redis")
 public class FoundationRedisProperties {
