@@ -85,6 +85,12 @@ class ContactImportIntegrationTests extends SampleIntegrationTestSupport {
 		assertThat(scrape.body()).contains("foundation_ratelimit_decisions_total")
 			.contains("foundation_jobs_events_published_total")
 			.contains("foundation_jobs_subscribers");
+		// The anonymous scrape's 401, the upload's tenant and its transactions.
+		assertThat(scrape.body()).containsPattern("foundation_auth_failures_total\\{[^}]*reason=\"missing\"")
+			.containsPattern("foundation_tenancy_resolutions_total\\{[^}]*outcome=\"resolved\"")
+			.containsPattern("foundation_tenancy_isolation_bindings_total\\{[^}]*scope=\"tenant\"")
+			.contains("foundation_tenancy_isolation_violations_total")
+			.contains("foundation_auth_jwks_fetches_total");
 	}
 
 	private HttpRequest.Builder upload(String csv) {

@@ -15,6 +15,10 @@ import dev.foundation.core.context.autoconfigure.RequestContextAutoConfiguration
 import dev.foundation.core.error.autoconfigure.ErrorHandlingAutoConfiguration;
 import dev.foundation.test.auth.MalformedTokens;
 import dev.foundation.test.auth.TestJwtIssuer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +40,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -85,6 +90,9 @@ class AuthenticationHttpTests {
 
 	@Autowired
 	private WebApplicationContext context;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	private MockMvc mvc;
 
@@ -318,6 +326,88 @@ class AuthenticationHttpTests {
 			.andExpect(header().string(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, containsString("X-Request-Id")));
 	}
 
+	@Test
+	void refusalsAreCountedByCategoryAndNeverByTokenOrUser() throws Exception {
+		Map<String, String> expected = new java.util.LinkedHashMap<>();
+		expected.put("not-a-jwt", "malformed");
+		expected.put(MalformedTokens.unsigned(issuer.supabase().claims()), "unsupported-algorithm");
+		expected.put(issuer.custom("https://unknown-issuer.example.com").token(), "untrusted-issuer");
+		expected.put(MalformedTokens.withPayloadReplaced(issuer.supabase().user("victim").token(),
+				issuer.supabase().user("attacker").claims()), "bad-signature");
+		expected.put(MalformedTokens.signedByUnknownKey(issuer, issuer.supabase().claims()), "bad-signature");
+		expected.put(MalformedTokens.withKid(issuer, "kid-" + UUID.randomUUID(), issuer.supabase().claims()),
+				"unknown-key");
+		expected.put(issuer.supabase()
+			.issuedAt(Instant.now().minus(Duration.ofHours(2)))
+			.expiresIn(Duration.ofHours(1))
+			.token(), "expired");
+		expected.put(issuer.supabase().notBefore(Instant.now().plus(Duration.ofHours(1))).token(), "not-yet-valid");
+		expected.put(issuer.supabase().audience("anon").token(), "wrong-audience");
+		expected.put(issuer.supabase().anonymous().token(), "rejected-claims");
+		expected.put(issuer.supabase().claim("sub", null).token(), "unmappable");
+		for (Map.Entry<String, String> token : expected.entrySet()) {
+			double before = failures("bearer", token.getValue());
+			this.mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token.getKey()))
+				.andExpect(status().isUnauthorized());
+			assertThat(failures("bearer", token.getValue())).as(token.getValue()).isEqualTo(before + 1);
+		}
+		double missing = failures("none", "missing");
+		this.mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized());
+		assertThat(failures("none", "missing")).isEqualTo(missing + 1);
+		double unavailable = failures("bearer", "keys-unavailable");
+		this.mvc
+			.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION,
+					"Bearer " + issuer.custom(KEYS_DOWN).user("user-1").token()))
+			.andExpect(status().isServiceUnavailable());
+		assertThat(failures("bearer", "keys-unavailable")).isEqualTo(unavailable + 1);
+		// Tags are categories and configured names only.
+		assertThat(this.meters.find("foundation.auth.failures").counters())
+			.allSatisfy((counter) -> assertThat(counter.getId().getTags()).extracting(Tag::getKey)
+				.containsExactlyInAnyOrder("scheme", "reason"))
+			.flatExtracting((counter) -> counter.getId().getTags())
+			.extracting(Tag::getValue)
+			.allSatisfy((value) -> assertThat(value).matches("[a-z-]{3,25}"));
+	}
+
+	@Test
+	void keySetFetchesAreCountedByIssuerNameAndOutcome() throws Exception {
+		this.mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + issuer.supabase().token()))
+			.andExpect(status().isOk());
+		assertThat(this.meters.find("foundation.auth.jwks.fetches")
+			.tags("issuer", "supabase", "outcome", "success")
+			.counter()).isNotNull().satisfies((counter) -> assertThat(counter.count()).isPositive());
+		assertThat(this.meters.find("foundation.auth.jwks.fetch.duration").tags("issuer", "supabase").timer())
+			.isNotNull();
+		// Failed, refused by the open circuit, or not retried so soon after the last
+		// failure.
+		double failed = notFetched("keys-down");
+		this.mvc
+			.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION,
+					"Bearer " + issuer.custom(KEYS_DOWN).user("user-1").token()))
+			.andExpect(status().isServiceUnavailable());
+		assertThat(notFetched("keys-down")).isGreaterThan(failed);
+		assertThat(fetches("keys-down", "success")).isZero();
+	}
+
+	private double failures(String scheme, String reason) {
+		Counter counter = this.meters.find("foundation.auth.failures")
+			.tags("scheme", scheme, "reason", reason)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private double notFetched(String issuerName) {
+		return fetches(issuerName, "failure") + fetches(issuerName, "circuit-open")
+				+ fetches(issuerName, "rate-limited");
+	}
+
+	private double fetches(String issuerName, String outcome) {
+		Counter counter = this.meters.find("foundation.auth.jwks.fetches")
+			.tags("issuer", issuerName, "outcome", outcome)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
 	private static MockHttpServletRequestBuilder preflight(String origin) {
 		return options("/api/v1/me").header(HttpHeaders.ORIGIN, origin)
 			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
@@ -342,6 +432,11 @@ class AuthenticationHttpTests {
 	@EnableMethodSecurity
 	@Import(Endpoints.class)
 	static class TestApplication {
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
 
 	}
 

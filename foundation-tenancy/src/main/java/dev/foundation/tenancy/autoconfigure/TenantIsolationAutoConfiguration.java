@@ -11,6 +11,7 @@ import dev.foundation.core.persistence.FoundationSchemaMigration;
 import dev.foundation.tenancy.internal.SystemScopeDataSourcePostProcessor;
 import dev.foundation.tenancy.internal.TenantIsolationSelfCheckRunner;
 import dev.foundation.tenancy.internal.TenantSettingCheckingDataSourcePostProcessor;
+import dev.foundation.tenancy.persistence.TenantIsolationViolations;
 import dev.foundation.tenancy.persistence.TenantOwnedTables;
 import dev.foundation.tenancy.persistence.TenantScopeIdentifierResolver;
 import dev.foundation.tenancy.rls.CachedTenantIsolationCheck;
@@ -99,6 +100,37 @@ public final class TenantIsolationAutoConfiguration {
 		// Looked up once, on the first transaction: binding runs on every transaction.
 		SingletonSupplier<TenantBindingKeys> bindingKeys = SingletonSupplier.of(keys::getObject);
 		return new TenantTransactionBinding(() -> bindingKeys.obtain().get());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static final class IsolationMetricsConfiguration {
+
+		@Bean
+		MeterBinder tenantIsolationMeterBinder(ObjectProvider<TenantTransactionBinding> bindings) {
+			return (registry) -> {
+				TenantTransactionBinding binding = bindings.getIfAvailable();
+				if (binding != null) {
+					for (TenantTransactionBinding.Scope scope : TenantTransactionBinding.Scope.values()) {
+						FunctionCounter
+							.builder("foundation.tenancy.isolation.bindings", binding, (b) -> b.transactions(scope))
+							.description("Transactions begun, by whether the current tenant was bound to them "
+									+ "(tenant), none was (none) or they ran in the system scope (system)")
+							.tag("scope", scope.tag())
+							.register(registry);
+					}
+				}
+				for (TenantIsolationViolations.Kind kind : TenantIsolationViolations.Kind.values()) {
+					FunctionCounter
+						.builder("foundation.tenancy.isolation.violations", TenantIsolationViolations.class,
+								(c) -> TenantIsolationViolations.count(kind))
+						.description("Writes and scope changes refused because they would have crossed tenants")
+						.tag("kind", kind.tag())
+						.register(registry);
+				}
+			};
+		}
+
 	}
 
 	@Bean
@@ -194,6 +226,10 @@ public final class TenantIsolationAutoConfiguration {
 					FunctionCounter.builder("foundation.tenancy.isolation.leaked.settings", counts, (c) -> c.leaks())
 						.description("Connections returned to the pool with a tenant setting made at session level "
 								+ "(each one neutralised)")
+						.register(registry);
+					FunctionCounter.builder("foundation.tenancy.isolation.connection.checks", counts, (c) -> c.checks())
+						.description("Connections checked for tenant settings made at session level, by the binding "
+								+ "statement or when returned to the pool")
 						.register(registry);
 					FunctionCounter
 						.builder("foundation.tenancy.isolation.connection.check.failures", counts, (c) -> c.failures())

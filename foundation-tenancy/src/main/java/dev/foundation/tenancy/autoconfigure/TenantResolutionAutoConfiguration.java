@@ -15,10 +15,12 @@ import dev.foundation.tenancy.resolution.TenantCacheInvalidation;
 import dev.foundation.tenancy.resolution.TenantRequiredPaths;
 import dev.foundation.tenancy.resolution.TenantResolution;
 import dev.foundation.tenancy.resolution.TenantResolutionCache;
+import dev.foundation.tenancy.resolution.TenantResolutionEvents;
 import dev.foundation.tenancy.resolution.TenantResolver;
 import dev.foundation.tenancy.resolution.TenantRoles;
 import dev.foundation.tenancy.web.RequireTenantRoleInterceptor;
 import dev.foundation.tenancy.web.TenantResolutionFilter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -117,10 +119,24 @@ public final class TenantResolutionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TenantResolution tenantResolution(ObjectProvider<TenantResolver> resolvers, TenantDirectory directory,
-			TenantResolutionProperties properties, TenancyProperties tenancy, TenantResolutionCache cache) {
+			TenantResolutionProperties properties, TenancyProperties tenancy, TenantResolutionCache cache,
+			ObjectProvider<TenantResolutionEvents> events) {
 		return new TenantResolution(resolvers.orderedStream().toList(), directory,
 				new TenantRequiredPaths(properties.getRequiredPaths(), properties.getExcludedPaths()),
-				tenancy.getProvisioning().isEnabled(), cache);
+				tenancy.getProvisioning().isEnabled(), cache, events.getIfAvailable(() -> TenantResolutionEvents.NONE));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static final class ResolutionMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TenantResolutionEvents tenantResolutionEvents(ObjectProvider<MeterRegistry> registries) {
+			MeterRegistry registry = registries.getIfAvailable();
+			return (registry != null) ? new MicrometerTenantResolutionEvents(registry) : TenantResolutionEvents.NONE;
+		}
+
 	}
 
 	static void requireNotNegative(String property, Duration value) {

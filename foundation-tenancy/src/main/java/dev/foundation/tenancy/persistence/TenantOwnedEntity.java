@@ -1,5 +1,6 @@
 package dev.foundation.tenancy.persistence;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.foundation.core.persistence.BaseEntity;
@@ -46,12 +47,22 @@ public abstract class TenantOwnedEntity extends BaseEntity {
 	@PrePersist
 	void requireTenant() {
 		if (TenantScope.isSystem()) {
+			TenantIsolationViolations.record(TenantIsolationViolations.Kind.SYSTEM_SCOPE);
 			throw new IllegalStateException("Cannot persist " + getClass().getSimpleName() + " in the system scope: "
 					+ "it has no tenant to give the entity; persist it inside TenantScope.run(tenantId, ...)");
 		}
-		if (TenantScope.currentTenant().isEmpty()) {
+		Optional<UUID> current = TenantScope.currentTenant();
+		if (current.isEmpty()) {
+			TenantIsolationViolations.record(TenantIsolationViolations.Kind.NO_TENANT);
 			throw new IllegalStateException("Cannot persist " + getClass().getSimpleName() + " without a current "
 					+ "tenant; resolve one for the request or use TenantScope.run(tenantId, ...)");
+		}
+		// Hibernate refuses it too, at the insert; refused here first, so that it is
+		// counted (and named).
+		if (this.tenantId != null && !this.tenantId.equals(current.get())) {
+			TenantIsolationViolations.record(TenantIsolationViolations.Kind.OTHER_TENANT);
+			throw new IllegalStateException(
+					"Cannot persist " + getClass().getSimpleName() + " of another tenant than " + "the current one");
 		}
 	}
 

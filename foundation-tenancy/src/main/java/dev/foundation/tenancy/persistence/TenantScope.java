@@ -160,6 +160,7 @@ public final class TenantScope {
 	 */
 	private static void refuseInsideTransaction(String action) {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			TenantIsolationViolations.record(TenantIsolationViolations.Kind.SWITCH_IN_TRANSACTION);
 			throw new IllegalStateException("Cannot " + action + " inside a running transaction: the tenant is bound "
 					+ "when a transaction begins; enter the scope before starting the transaction");
 		}

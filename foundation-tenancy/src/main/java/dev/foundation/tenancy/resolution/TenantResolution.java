@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.auth.FoundationPrincipal;
+import dev.foundation.core.error.BadRequestException;
 import dev.foundation.core.error.FoundationException;
 import dev.foundation.core.error.ForbiddenException;
 import dev.foundation.core.error.NotFoundException;
@@ -14,6 +15,8 @@ import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantDirectory;
 import dev.foundation.tenancy.TenantRole;
+import dev.foundation.tenancy.resolution.TenantResolutionEvents.Outcome;
+import dev.foundation.tenancy.resolution.TenantResolutionEvents.Source;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,8 @@ public final class TenantResolution {
 
 	private final String headerName;
 
+	private final TenantResolutionEvents events;
+
 	/**
 	 * Creates the resolution.
 	 * @param resolvers the resolvers, in order
@@ -56,6 +61,22 @@ public final class TenantResolution {
 	 */
 	public TenantResolution(List<? extends TenantResolver> resolvers, TenantDirectory directory,
 			TenantRequiredPaths requiredPaths, boolean provisioning, TenantResolutionCache cache) {
+		this(resolvers, directory, requiredPaths, provisioning, cache, TenantResolutionEvents.NONE);
+	}
+
+	/**
+	 * Creates the resolution.
+	 * @param resolvers the resolvers, in order
+	 * @param directory where tenants and memberships are looked up
+	 * @param requiredPaths which paths need a tenant
+	 * @param provisioning whether a token organization without a tenant provisions one
+	 * @param cache where found tenants and memberships are kept
+	 * @param events told of each resolution's outcome
+	 */
+	public TenantResolution(List<? extends TenantResolver> resolvers, TenantDirectory directory,
+			TenantRequiredPaths requiredPaths, boolean provisioning, TenantResolutionCache cache,
+			TenantResolutionEvents events) {
+		this.events = events;
 		this.resolvers = List.copyOf(resolvers);
 		this.directory = directory;
 		this.requiredPaths = requiredPaths;
@@ -83,14 +104,42 @@ public final class TenantResolution {
 	 * @throws FoundationException when the tenant is refused (see the class description)
 	 */
 	public Optional<ResolvedTenant> resolve(TenantRequest request, FoundationPrincipal principal) {
-		TenantCandidate named = firstNamed(request, principal);
-		if (named == null) {
+		Named first = firstNamed(request, principal);
+		if (first == null) {
 			if (requiresTenant(request.path())) {
+				this.events.resolved(Source.NONE, Outcome.REQUIRED);
 				throw new TenantRequiredException("This request needs a tenant: use a token of an organization, "
 						+ "or name one in the tenant header");
 			}
+			this.events.resolved(Source.NONE, Outcome.NONE);
 			return Optional.empty();
 		}
+		ResolvedTenant resolved;
+		try {
+			resolved = resolveNamed(request, principal, first.candidate());
+		}
+		catch (RuntimeException ex) {
+			this.events.resolved(first.source(), outcomeOf(ex));
+			throw ex;
+		}
+		this.events.resolved(first.source(), Outcome.RESOLVED);
+		return Optional.of(resolved);
+	}
+
+	private static Outcome outcomeOf(RuntimeException ex) {
+		if (ex instanceof Refusal refusal) {
+			return refusal.outcome;
+		}
+		if (ex instanceof NotFoundException) {
+			return Outcome.UNKNOWN;
+		}
+		if (ex instanceof BadRequestException) {
+			return Outcome.INVALID;
+		}
+		return Outcome.ERROR;
+	}
+
+	private ResolvedTenant resolveNamed(TenantRequest request, FoundationPrincipal principal, TenantCandidate named) {
 		Tenant tenant = lookUp(named, principal);
 		boolean tokensTenant = checkTokenAgrees(named, tenant, principal);
 		if (tokensTenant) {
@@ -98,9 +147,9 @@ public final class TenantResolution {
 		}
 		Membership membership = membershipOf(tenant, named, tokensTenant, principal);
 		if (!tenant.isActive()) {
-			throw new ForbiddenException("This tenant is suspended");
+			throw new Refusal(Outcome.SUSPENDED, "This tenant is suspended");
 		}
-		return Optional.of(new ResolvedTenant(tenant, membership));
+		return new ResolvedTenant(tenant, membership);
 	}
 
 	/**
@@ -112,11 +161,18 @@ public final class TenantResolution {
 		this.cache.clear();
 	}
 
-	private @Nullable TenantCandidate firstNamed(TenantRequest request, FoundationPrincipal principal) {
+	private @Nullable Named firstNamed(TenantRequest request, FoundationPrincipal principal) {
 		for (TenantResolver resolver : this.resolvers) {
-			Optional<TenantCandidate> candidate = resolver.resolve(request, principal);
+			Optional<TenantCandidate> candidate;
+			try {
+				candidate = resolver.resolve(request, principal);
+			}
+			catch (RuntimeException ex) {
+				this.events.resolved(Source.of(resolver), outcomeOf(ex));
+				throw ex;
+			}
 			if (candidate.isPresent()) {
-				return candidate.get();
+				return new Named(Source.of(resolver), candidate.get());
 			}
 		}
 		return null;
@@ -192,9 +248,10 @@ public final class TenantResolution {
 		}
 		logger.warn("Refused tenant {} named by the {} to user {}: the token names another tenant ({})", tenant.id(),
 				describeSource(named), principal.identity(), token.value());
-		throw new ForbiddenException((named.source() == TenantCandidate.Source.HEADER)
-				? "The " + this.headerName + " header names another tenant than the token's organization"
-				: "This request is for another tenant than the token's organization");
+		throw new Refusal(Outcome.TOKEN_MISMATCH,
+				(named.source() == TenantCandidate.Source.HEADER)
+						? "The " + this.headerName + " header names another tenant than the token's organization"
+						: "This request is for another tenant than the token's organization");
 	}
 
 	/**
@@ -214,9 +271,11 @@ public final class TenantResolution {
 			if (!tenant.id().equals(otherId)) {
 				logger.warn("Refused tenant {} named by the {} to user {}: the token names another tenant ({})",
 						other.get().value(), describeSource(other.get()), principal.identity(), named.value());
-				throw new ForbiddenException((other.get().source() == TenantCandidate.Source.HEADER)
-						? "The " + this.headerName + " header names another tenant than the token's organization"
-						: "This request is for another tenant than the token's organization");
+				throw new Refusal(Outcome.TOKEN_MISMATCH,
+						(other.get().source() == TenantCandidate.Source.HEADER)
+								? "The " + this.headerName
+										+ " header names another tenant than the token's organization"
+								: "This request is for another tenant than the token's organization");
 			}
 		}
 	}
@@ -229,7 +288,7 @@ public final class TenantResolution {
 			// and no other. Decided before any lookup, since no membership row can exist
 			// for a key.
 			if (!tokensTenant) {
-				throw new ForbiddenException("This API key is not bound to this tenant");
+				throw new Refusal(Outcome.API_KEY_MISMATCH, "This API key is not bound to this tenant");
 			}
 			return new Membership(tenant.id(), principal.identity(),
 					TenantRole.highestOf(principal.roles()).orElse(TenantRole.VIEWER), tenant.createdAt());
@@ -246,7 +305,7 @@ public final class TenantResolution {
 		else {
 			logger.debug("Refused tenant {} to user {}: not a member", tenant.id(), principal.identity());
 		}
-		throw new ForbiddenException("You are not a member of this tenant");
+		throw new Refusal(Outcome.NOT_A_MEMBER, "You are not a member of this tenant");
 	}
 
 	private static <T extends TenantResolver> @Nullable T find(List<TenantResolver> resolvers, Class<T> type) {
@@ -273,6 +332,22 @@ public final class TenantResolution {
 			case SLUG -> "slug of the " + source;
 			case EXTERNAL_ID -> source;
 		};
+	}
+
+	/** The resolver kind and the tenant it named. */
+	private record Named(Source source, TenantCandidate candidate) {
+	}
+
+	/** A refusal (403, as any {@link ForbiddenException}) that knows its outcome. */
+	private static final class Refusal extends ForbiddenException {
+
+		private final Outcome outcome;
+
+		Refusal(Outcome outcome, String detail) {
+			super(detail);
+			this.outcome = outcome;
+		}
+
 	}
 
 }

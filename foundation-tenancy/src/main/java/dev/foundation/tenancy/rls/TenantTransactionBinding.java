@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 import dev.foundation.tenancy.persistence.TenantScope;
@@ -54,6 +55,12 @@ public final class TenantTransactionBinding {
 
 	private final Supplier<TenantBindingKey> key;
 
+	private final LongAdder tenantBindings = new LongAdder();
+
+	private final LongAdder emptyBindings = new LongAdder();
+
+	private final LongAdder systemScope = new LongAdder();
+
 	/**
 	 * Creates the binding.
 	 * @param key the binding key, asked for at each binding (so it may be loaded lazily)
@@ -69,9 +76,11 @@ public final class TenantTransactionBinding {
 	 */
 	public void bind(Connection connection) throws SQLException {
 		if (TenantScope.isSystem()) {
+			this.systemScope.increment();
 			return;
 		}
 		Optional<UUID> tenant = TenantScope.currentTenant();
+		(tenant.isPresent() ? this.tenantBindings : this.emptyBindings).increment();
 		String binding = tenant.isPresent() ? this.key.get().binding(tenant.get()) : "";
 		if (connection.isWrapperFor(BindingConnection.class)) {
 			connection.unwrap(BindingConnection.class).bindTransaction(binding);
@@ -79,6 +88,20 @@ public final class TenantTransactionBinding {
 		else if (tenant.isPresent()) {
 			run(connection, binding);
 		}
+	}
+
+	/**
+	 * Returns how many transactions began so far in the given scope (the basis of the
+	 * {@code foundation.tenancy.isolation.bindings} meter).
+	 * @param scope the scope
+	 * @return the number of transactions
+	 */
+	public long transactions(Scope scope) {
+		return switch (scope) {
+			case TENANT -> this.tenantBindings.sum();
+			case NONE -> this.emptyBindings.sum();
+			case SYSTEM -> this.systemScope.sum();
+		};
 	}
 
 	/**
@@ -98,6 +121,34 @@ public final class TenantTransactionBinding {
 				return result.getString(1);
 			}
 		}
+	}
+
+	/** In which scope a transaction began. */
+	public enum Scope {
+
+		/** With a current tenant: its binding was set. */
+		TENANT("tenant"),
+
+		/** Without a tenant: no binding (the policies show no tenant's rows). */
+		NONE("none"),
+
+		/** In the system scope: nothing set; the scope is a database role of its own. */
+		SYSTEM("system");
+
+		private final String tag;
+
+		Scope(String tag) {
+			this.tag = tag;
+		}
+
+		/**
+		 * Returns the scope as a tag value.
+		 * @return the tag value
+		 */
+		public String tag() {
+			return this.tag;
+		}
+
 	}
 
 }

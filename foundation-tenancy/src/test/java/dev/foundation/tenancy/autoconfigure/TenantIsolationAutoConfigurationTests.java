@@ -152,7 +152,7 @@ class TenantIsolationAutoConfigurationTests {
 			assertThat(dataSource.isWrapperFor(TenantSettingCheckingDataSource.class)).isFalse();
 			assertThat(dataSource.unwrap(DataSource.class)).isExactlyInstanceOf(HikariDataSource.class);
 			assertThat(context).doesNotHaveBean(TenantSettingLeakCounts.class);
-			assertThat(context).doesNotHaveBean(MeterBinder.class);
+			assertThat(context).doesNotHaveBean("tenantSettingLeakMeterBinder");
 		});
 	}
 
@@ -160,10 +160,13 @@ class TenantIsolationAutoConfigurationTests {
 	void countsLeaksInMicrometerCounters() {
 		this.runner.run((context) -> {
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
-			context.getBean(MeterBinder.class).bindTo(registry);
+			context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(registry));
 			assertThat(registry.get("foundation.tenancy.isolation.leaked.settings").functionCounter().count()).isZero();
 			assertThat(registry.get("foundation.tenancy.isolation.connection.check.failures").functionCounter().count())
 				.isZero();
+			assertThat(registry.get("foundation.tenancy.isolation.connection.checks").functionCounter()).isNotNull();
+			assertThat(registry.find("foundation.tenancy.isolation.bindings").functionCounters()).hasSize(3);
+			assertThat(registry.find("foundation.tenancy.isolation.violations").functionCounters()).hasSize(4);
 		});
 	}
 

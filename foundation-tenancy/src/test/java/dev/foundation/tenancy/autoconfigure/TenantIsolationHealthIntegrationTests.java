@@ -113,7 +113,7 @@ class TenantIsolationHealthIntegrationTests {
 			assertThat(context).hasNotFailed();
 			DataSource dataSource = context.getBean(DataSource.class);
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
-			context.getBean(MeterBinder.class).bindTo(registry);
+			context.getBean("tenantSettingLeakMeterBinder", MeterBinder.class).bindTo(registry);
 			try (Connection connection = dataSource.getConnection();
 					Statement statement = connection.createStatement()) {
 				statement.execute("set foundation.tenant_binding = '" + UUID.randomUUID() + "'");

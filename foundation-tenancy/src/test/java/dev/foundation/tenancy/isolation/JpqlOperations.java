@@ -185,7 +185,7 @@ final class JpqlOperations implements AccessPathOperations {
 					null);
 		}
 		return new RefusedWrite(OperationKind.CREATE, "persist(new entity claiming the foreign tenant)",
-				RefusedWrite.HIBERNATE_TENANT_ID, () -> {
+				RefusedWrite.FOREIGN_TENANT_ID, () -> {
 					this.entityManager.persist(ForgedItems.claimingTenant(foreign.tenantId(), "forged", foreign.tag()));
 					this.entityManager.flush();
 				}, null);

@@ -21,6 +21,10 @@ record RefusedWrite(OperationKind kind, String description, String expectedRefus
 
 	static final String ROW_LEVEL_SECURITY = "violates row-level security policy";
 
-	static final String HIBERNATE_TENANT_ID = "assigned tenant id differs from current tenant id";
+	/**
+	 * {@code TenantOwnedEntity}'s refusal of an entity carrying another tenant's id
+	 * (before Hibernate's own: "assigned tenant id differs from current tenant id").
+	 */
+	static final String FOREIGN_TENANT_ID = "of another tenant than the current one";
 
 }

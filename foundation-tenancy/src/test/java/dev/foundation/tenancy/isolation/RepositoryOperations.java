@@ -149,7 +149,7 @@ final class RepositoryOperations implements AccessPathOperations {
 		if (this.state.random().nextBoolean()) {
 			IsolationItem forged = ForgedItems.claimingTenant(foreign.tenantId(), "forged", foreign.tag());
 			return new RefusedWrite(OperationKind.CREATE, "save(new entity claiming the foreign tenant)",
-					RefusedWrite.HIBERNATE_TENANT_ID, () -> this.items.save(forged), null);
+					RefusedWrite.FOREIGN_TENANT_ID, () -> this.items.save(forged), null);
 		}
 		IsolationItem detached = ForgedItems.detachedCopy(foreign, "overwritten");
 		return new RefusedWrite(OperationKind.UPDATE, "save(detached copy of the foreign row)",

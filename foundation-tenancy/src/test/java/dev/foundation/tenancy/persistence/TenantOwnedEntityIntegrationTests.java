@@ -9,6 +9,9 @@ import dev.foundation.core.persistence.FoundationSchemaMigration;
 import dev.foundation.tenancy.autoconfigure.TenantIsolationAutoConfiguration;
 import dev.foundation.tenancy.rls.RlsTestDatabase;
 import dev.foundation.tenancy.rls.TenantBindingJpaDialect;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -247,6 +251,59 @@ class TenantOwnedEntityIntegrationTests {
 		assertThat(countRows("body = 'overwritten'")).isZero();
 		assertThat(countRows("body = 'forged'")).isZero();
 		assertThat(countRows("tenant_id = '" + TENANT_B + "'")).isEqualTo(2);
+	}
+
+	@Test
+	void bindingsAndRefusedCrossTenantWritesAreCounted() {
+		asApplicationRole((context) -> {
+			MeterRegistry meters = new SimpleMeterRegistry();
+			context.getBean("tenantIsolationMeterBinder", MeterBinder.class).bindTo(meters);
+			context.getBean("tenantSettingLeakMeterBinder", MeterBinder.class).bindTo(meters);
+			TestNoteRepository notes = context.getBean(TestNoteRepository.class);
+			TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
+			double tenantBindings = count(meters, "foundation.tenancy.isolation.bindings", "scope", "tenant");
+			double systemBindings = count(meters, "foundation.tenancy.isolation.bindings", "scope", "system");
+			double otherTenant = count(meters, "foundation.tenancy.isolation.violations", "kind", "other-tenant");
+			double noTenant = count(meters, "foundation.tenancy.isolation.violations", "kind", "no-tenant");
+			double systemScope = count(meters, "foundation.tenancy.isolation.violations", "kind", "system-scope");
+			double switched = count(meters, "foundation.tenancy.isolation.violations", "kind", "switch-in-transaction");
+
+			TenantScope.run(TENANT_A, () -> notes.save(new TestNote("a")));
+			assertThat(count(meters, "foundation.tenancy.isolation.bindings", "scope", "tenant"))
+				.isGreaterThan(tenantBindings);
+			assertThat(meters.get("foundation.tenancy.isolation.connection.checks").functionCounter().count())
+				.isPositive();
+
+			TestNote forged = new TestNote("forged");
+			tenantIdField().set(forged, TENANT_B);
+			assertThatException().isThrownBy(() -> TenantScope.run(TENANT_A, () -> notes.save(forged)))
+				.havingRootCause()
+				.withMessageContaining("another tenant");
+			assertThat(count(meters, "foundation.tenancy.isolation.violations", "kind", "other-tenant"))
+				.isEqualTo(otherTenant + 1);
+
+			assertThatException().isThrownBy(() -> notes.save(new TestNote("orphan")));
+			assertThat(count(meters, "foundation.tenancy.isolation.violations", "kind", "no-tenant"))
+				.isEqualTo(noTenant + 1);
+
+			assertThatException()
+				.isThrownBy(() -> TenantScope.callAsSystem("test: create", () -> notes.save(new TestNote("system"))));
+			assertThat(count(meters, "foundation.tenancy.isolation.violations", "kind", "system-scope"))
+				.isEqualTo(systemScope + 1);
+			assertThat(count(meters, "foundation.tenancy.isolation.bindings", "scope", "system"))
+				.isGreaterThan(systemBindings);
+
+			assertThatIllegalStateException().isThrownBy(() -> TenantScope.run(TENANT_A,
+					() -> transactions.executeWithoutResult((status) -> TenantScope.run(TENANT_B, () -> {
+					}))));
+			assertThat(count(meters, "foundation.tenancy.isolation.violations", "kind", "switch-in-transaction"))
+				.isEqualTo(switched + 1);
+			assertThat(countRows("true")).isEqualTo(1);
+		});
+	}
+
+	private static double count(MeterRegistry meters, String name, String tag, String value) {
+		return meters.get(name).tag(tag, value).functionCounter().count();
 	}
 
 	@Test

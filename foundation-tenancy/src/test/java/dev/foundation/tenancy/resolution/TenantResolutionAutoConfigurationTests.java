@@ -27,6 +27,8 @@ import dev.foundation.tenancy.TenantRole;
 import dev.foundation.tenancy.TenantStatus;
 import dev.foundation.tenancy.autoconfigure.TenantResolutionAutoConfiguration;
 import dev.foundation.tenancy.autoconfigure.TenantResolutionProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
@@ -74,6 +76,31 @@ class TenantResolutionAutoConfigurationTests {
 			assertThat(resolution.requiresTenant("/api/v1/contacts")).isTrue();
 			assertThat(resolution.requiresTenant("/api/v1/me")).isFalse();
 		});
+	}
+
+	@Test
+	void countsResolutionsInTheApplicationsMeterRegistry() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
+			TenantResolution resolution = context.getBean(TenantResolution.class);
+			assertThat(resolution.resolve(TestRequests.request("/api/v1/me", Map.of()),
+					TestRequests.principal("user_1", null)))
+				.isEmpty();
+			assertThat(context.getBean(MeterRegistry.class)
+				.get("foundation.tenancy.resolutions")
+				.tags("source", "none", "outcome", "none")
+				.counter()
+				.count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void reportsNothingWithoutAMeterRegistryOrMicrometer() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(TenantResolutionEvents.class))
+			.isSameAs(TenantResolutionEvents.NONE));
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(TenantResolution.class)
+				.doesNotHaveBean(TenantResolutionEvents.class));
 	}
 
 	@Test

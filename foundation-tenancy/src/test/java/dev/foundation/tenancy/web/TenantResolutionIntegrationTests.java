@@ -19,6 +19,10 @@ import dev.foundation.tenancy.resolution.TenantCandidate;
 import dev.foundation.tenancy.resolution.TenantResolver;
 import dev.foundation.test.FoundationTestServices;
 import dev.foundation.test.auth.TestJwtIssuer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,6 +83,9 @@ class TenantResolutionIntegrationTests {
 
 	@Autowired
 	private TenantDirectory tenants;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
@@ -302,6 +309,60 @@ class TenantResolutionIntegrationTests {
 	}
 
 	@Test
+	void resolutionsAreCountedBySourceAndOutcome() throws Exception {
+		String user = user();
+		Tenant own = this.tenants.create(slug(), "Own", clerkUser(user));
+		Tenant foreign = this.tenants.create(slug(), "Foreign", clerkUser(user()));
+		Tenant suspended = this.tenants.create(slug(), "Gone", clerkUser(user));
+		this.tenants.suspend(suspended.id());
+		String organization = "org_" + slug();
+		this.tenants.linkExternalId(own.id(), clerkIssuer(), organization);
+
+		assertCounted("header", "resolved",
+				() -> this.mvc.perform(api("/api/v1/whoami", user).header("X-Tenant-Id", own.slug())));
+		assertCounted("header", "not-a-member",
+				() -> this.mvc.perform(api("/api/v1/whoami", user).header("X-Tenant-Id", foreign.slug())));
+		assertCounted("header", "unknown",
+				() -> this.mvc.perform(api("/api/v1/whoami", user).header("X-Tenant-Id", slug())));
+		assertCounted("header", "invalid", () -> this.mvc
+			.perform(api("/api/v1/whoami", user).header("X-Tenant-Id", "123e4567-e89b-12d3-a456-42661417400Z")));
+		assertCounted("header", "suspended",
+				() -> this.mvc.perform(api("/api/v1/whoami", user).header("X-Tenant-Id", suspended.slug())));
+		assertCounted("none", "required", () -> this.mvc.perform(api("/api/v1/whoami", user)));
+		assertCounted("claim", "resolved", () -> this.mvc
+			.perform(get("/api/v1/whoami").header("Authorization", bearer(clerk(user, organization, "admin")))));
+		// The token names its organization's tenant; the header another one.
+		assertCounted("claim", "token-mismatch",
+				() -> this.mvc
+					.perform(get("/api/v1/whoami").header("Authorization", bearer(clerk(user, organization, "admin")))
+						.header("X-Tenant-Id", foreign.slug())));
+		assertThat(this.meters.find("foundation.tenancy.resolutions").counters())
+			.flatExtracting((counter) -> counter.getId().getTags())
+			.extracting(Tag::getValue)
+			.doesNotContain(own.slug(), foreign.slug(), own.id().toString(), user, organization);
+	}
+
+	private void assertCounted(String source, String outcome, Request request) throws Exception {
+		double before = resolutions(source, outcome);
+		request.perform();
+		assertThat(resolutions(source, outcome)).as(source + "/" + outcome).isEqualTo(before + 1);
+	}
+
+	private double resolutions(String source, String outcome) {
+		Counter counter = this.meters.find("foundation.tenancy.resolutions")
+			.tags("source", source, "outcome", outcome)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	@FunctionalInterface
+	private interface Request {
+
+		void perform() throws Exception;
+
+	}
+
+	@Test
 	void unauthenticatedRequestIsLeftToSecurity() throws Exception {
 		problem(this.mvc.perform(get("/api/v1/whoami").header("X-Tenant-Id", "acme")), 401, "unauthorized");
 	}
@@ -351,6 +412,11 @@ class TenantResolutionIntegrationTests {
 	@EnableAutoConfiguration
 	@EnableMethodSecurity
 	static class TestApplication {
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
 
 		@Bean
 		@Order(50)

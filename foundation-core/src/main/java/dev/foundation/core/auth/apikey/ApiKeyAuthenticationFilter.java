@@ -1,8 +1,11 @@
 package dev.foundation.core.auth.apikey;
 
 import java.io.IOException;
+import java.util.Objects;
 import java.util.Optional;
 
+import dev.foundation.core.auth.AuthEvents;
+import dev.foundation.core.auth.AuthFailure;
 import dev.foundation.core.auth.FoundationAuthentication;
 import dev.foundation.core.auth.FoundationPrincipal;
 import dev.foundation.core.context.RequestContexts;
@@ -12,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,6 +46,8 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private final AuthenticationEntryPoint entryPoint;
 
+	private final AuthEvents events;
+
 	private final SecurityContextHolderStrategy securityContextHolderStrategy = SecurityContextHolder
 		.getContextHolderStrategy();
 
@@ -60,9 +64,22 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 	 * @param entryPoint answers a rejected key
 	 */
 	public ApiKeyAuthenticationFilter(String header, ApiKeyService apiKeys, AuthenticationEntryPoint entryPoint) {
+		this(header, apiKeys, entryPoint, AuthEvents.NONE);
+	}
+
+	/**
+	 * Creates the filter.
+	 * @param header the header carrying the key
+	 * @param apiKeys checks the key
+	 * @param entryPoint answers a rejected key (and counts the refusal)
+	 * @param events told of each authenticated key
+	 */
+	public ApiKeyAuthenticationFilter(String header, ApiKeyService apiKeys, AuthenticationEntryPoint entryPoint,
+			AuthEvents events) {
 		this.header = header;
 		this.apiKeys = apiKeys;
 		this.entryPoint = entryPoint;
+		this.events = events;
 	}
 
 	@Override
@@ -76,15 +93,19 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		// Two credentials would leave it to filter order which identity wins: refuse the
 		// ambiguity.
 		boolean ambiguous = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-		Optional<FoundationPrincipal> principal = (ambiguous || presented.length() > MAX_HEADER_LENGTH)
-				? Optional.empty() : this.apiKeys.authenticate(presented);
+		ApiKeyCheck check = ambiguous ? ApiKeyCheck.refused(AuthFailure.API_KEY_AMBIGUOUS)
+				: (presented.length() > MAX_HEADER_LENGTH) ? ApiKeyCheck.refused(AuthFailure.API_KEY_MALFORMED)
+						: this.apiKeys.check(presented);
+		Optional<FoundationPrincipal> principal = check.authenticated();
 		if (principal.isEmpty()) {
 			this.securityContextHolderStrategy.clearContext();
 			// Why no detail: whether a key is unknown, revoked or expired helps an
-			// attacker more than a client.
-			this.entryPoint.commence(request, response, new BadCredentialsException("Invalid API key"));
+			// attacker more than a client. The category goes to the metrics only.
+			this.entryPoint.commence(request, response,
+					new RejectedApiKeyException(Objects.requireNonNull(check.failure())));
 			return;
 		}
+		this.events.apiKeyAuthenticated();
 		SecurityContext context = this.securityContextHolderStrategy.createEmptyContext();
 		context.setAuthentication(new FoundationAuthentication(principal.get(), null));
 		this.securityContextHolderStrategy.setContext(context);

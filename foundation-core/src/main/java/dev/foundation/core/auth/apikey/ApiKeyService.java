@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.foundation.core.auth.AuthFailure;
 import dev.foundation.core.auth.FoundationPrincipal;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +38,18 @@ public interface ApiKeyService {
 	 * expired or malformed key
 	 */
 	Optional<FoundationPrincipal> authenticate(String presentedKey);
+
+	/**
+	 * Checks a presented key in constant time and tells why it was refused (for
+	 * {@code foundation.auth.failures}; never for the client). The default implementation
+	 * calls {@link #authenticate(String)} and calls every refusal an unknown key.
+	 * @param presentedKey the header value
+	 * @return the principal, or why the key was refused
+	 */
+	default ApiKeyCheck check(String presentedKey) {
+		return authenticate(presentedKey).map(ApiKeyCheck::authenticated)
+			.orElseGet(() -> ApiKeyCheck.refused(AuthFailure.API_KEY_UNKNOWN));
+	}
 
 	/**
 	 * Revokes a key of a tenant; it stops working at once. A key of another tenant (or,

@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.foundation.core.auth.AuthEvents;
+import dev.foundation.core.auth.AuthFailure;
 import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.auth.FoundationPrincipal;
 import org.jspecify.annotations.Nullable;
@@ -82,6 +84,8 @@ public final class JdbcApiKeyService implements ApiKeyService {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final AuthEvents events;
+
 	/**
 	 * Creates the service.
 	 * @param jdbc the client of the database holding the foundation's schema
@@ -98,6 +102,18 @@ public final class JdbcApiKeyService implements ApiKeyService {
 	 * @param clock the source of the current time
 	 */
 	public JdbcApiKeyService(JdbcClient jdbc, String schema, Clock clock) {
+		this(jdbc, schema, clock, AuthEvents.NONE);
+	}
+
+	/**
+	 * Creates the service with a clock and a receiver of key issuance and revocation
+	 * events (for metrics).
+	 * @param jdbc the client of the database holding the foundation's schema
+	 * @param schema the foundation's schema ({@code foundation.schema.name})
+	 * @param clock the source of the current time
+	 * @param events told of each key issued and revoked
+	 */
+	public JdbcApiKeyService(JdbcClient jdbc, String schema, Clock clock, AuthEvents events) {
 		// Why: the schema name is concatenated into SQL, so it must be a plain
 		// identifier, however it was configured.
 		if (!SCHEMA.matcher(schema).matches()) {
@@ -106,6 +122,7 @@ public final class JdbcApiKeyService implements ApiKeyService {
 		this.jdbc = jdbc;
 		this.table = schema + ".api_keys";
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Override
@@ -141,6 +158,7 @@ public final class JdbcApiKeyService implements ApiKeyService {
 				continue;
 			}
 			logger.info("Issued API key {} ({}) for tenant {}", id, name, tenantId);
+			this.events.apiKeyIssued();
 			ApiKey key = new ApiKey(id, name, prefix, tenantId, roles, now, expires, null);
 			return new IssuedApiKey(key, plaintext);
 		}
@@ -148,9 +166,14 @@ public final class JdbcApiKeyService implements ApiKeyService {
 
 	@Override
 	public Optional<FoundationPrincipal> authenticate(String presentedKey) {
+		return check(presentedKey).authenticated();
+	}
+
+	@Override
+	public ApiKeyCheck check(String presentedKey) {
 		String prefix = ApiKeyFormat.prefixOf(presentedKey);
 		if (prefix == null) {
-			return Optional.empty();
+			return ApiKeyCheck.refused(AuthFailure.API_KEY_MALFORMED);
 		}
 		byte[] presentedHash = ApiKeyFormat.hash(presentedKey);
 		Optional<StoredKey> found = this.jdbc
@@ -159,15 +182,20 @@ public final class JdbcApiKeyService implements ApiKeyService {
 			.query((rs, row) -> new StoredKey(key(rs), rs.getBytes("secret_hash"), instant(rs, "last_used_at")))
 			.optional();
 		if (found.isEmpty() || !MessageDigest.isEqual(presentedHash, found.get().secretHash())) {
-			return Optional.empty();
+			return ApiKeyCheck.refused(AuthFailure.API_KEY_UNKNOWN);
 		}
 		ApiKey key = found.get().key();
 		Instant now = now();
-		if (key.revokedAt() != null || (key.expiresAt() != null && !now.isBefore(key.expiresAt()))) {
-			return Optional.empty();
+		// Told apart only after the secret matched: the categories reveal nothing about
+		// keys the caller does not hold.
+		if (key.revokedAt() != null) {
+			return ApiKeyCheck.refused(AuthFailure.API_KEY_REVOKED);
+		}
+		if (key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
+			return ApiKeyCheck.refused(AuthFailure.API_KEY_EXPIRED);
 		}
 		recordUse(key.id(), found.get().lastUsedAt(), now);
-		return Optional.of(principal(key));
+		return ApiKeyCheck.authenticated(principal(key));
 	}
 
 	@Override
@@ -189,6 +217,7 @@ public final class JdbcApiKeyService implements ApiKeyService {
 		boolean wasActive = statement.param(timestamp(now)).query(Boolean.class).optional().orElse(false);
 		if (wasActive) {
 			logger.info("Revoked API key {} of tenant {}", id, tenantId);
+			this.events.apiKeyRevoked();
 		}
 		return wasActive;
 	}

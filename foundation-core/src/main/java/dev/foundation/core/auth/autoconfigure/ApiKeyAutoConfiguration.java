@@ -1,7 +1,10 @@
 package dev.foundation.core.auth.autoconfigure;
 
+import java.time.Clock;
+
 import javax.sql.DataSource;
 
+import dev.foundation.core.auth.AuthEvents;
 import dev.foundation.core.auth.apikey.ApiKeyService;
 import dev.foundation.core.auth.apikey.JdbcApiKeyService;
 import dev.foundation.core.persistence.autoconfigure.FoundationSchemaAutoConfiguration;
@@ -41,8 +44,9 @@ public final class ApiKeyAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ApiKeyService apiKeyService(DataSource dataSource, ObjectProvider<JdbcClient> jdbcClient,
-			FoundationSchemaProperties schema) {
-		return new JdbcApiKeyService(jdbcClient.getIfAvailable(() -> JdbcClient.create(dataSource)), schema.getName());
+			FoundationSchemaProperties schema, ObjectProvider<AuthEvents> events) {
+		return new JdbcApiKeyService(jdbcClient.getIfAvailable(() -> JdbcClient.create(dataSource)), schema.getName(),
+				Clock.systemUTC(), events.getIfAvailable(() -> AuthEvents.NONE));
 	}
 
 }

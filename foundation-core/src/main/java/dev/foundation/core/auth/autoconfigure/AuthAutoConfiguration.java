@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import dev.foundation.core.auth.AuthEvents;
 import dev.foundation.core.auth.apikey.ApiKeyAuthenticationFilter;
 import dev.foundation.core.auth.apikey.ApiKeyService;
 import dev.foundation.core.auth.health.JwksHealthIndicator;
@@ -83,7 +84,7 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "foundation.auth.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AuthProperties.class)
-@Import(JwksMetricsConfiguration.class)
+@Import({ AuthMetricsConfiguration.class, JwksMetricsConfiguration.class })
 public final class AuthAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(AuthAutoConfiguration.class);
@@ -94,7 +95,7 @@ public final class AuthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JwtDecoderFactory foundationJwtDecoderFactory(AuthProperties properties, ObjectProvider<RetryRegistry> retries,
-			ObjectProvider<CircuitBreakerRegistry> circuitBreakers) {
+			ObjectProvider<CircuitBreakerRegistry> circuitBreakers, ObjectProvider<AuthEvents> events) {
 		JwksProperties jwks = properties.getJwks();
 		// Nimbus's own constraints between these settings, checked here so that the error
 		// names the property.
@@ -117,7 +118,8 @@ public final class AuthAutoConfiguration {
 				jwks.getMinRefreshInterval(), jwks.getOutageTolerance(), jwks.getConnectTimeout(),
 				jwks.getReadTimeout(), jwks.getMaxAttempts());
 		return new JwtDecoderFactory(settings, retries.getIfAvailable(RetryRegistry::ofDefaults),
-				circuitBreakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults));
+				circuitBreakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults),
+				events.getIfAvailable(() -> AuthEvents.NONE));
 	}
 
 	@Bean
@@ -219,7 +221,8 @@ public final class AuthAutoConfiguration {
 		@Nullable SecurityFilterChain foundationSecurityFilterChain(ListableBeanFactory beans, HttpSecurity http,
 				AuthProperties properties, AuthenticationManagerResolver<HttpServletRequest> managers,
 				BearerTokenResolver bearerTokens, ObjectProvider<ProblemResponseWriter> problemWriter,
-				ObjectProvider<CorsConfigurationSource> cors, ObjectProvider<ApiKeyService> apiKeys) throws Exception {
+				ObjectProvider<CorsConfigurationSource> cors, ObjectProvider<ApiKeyService> apiKeys,
+				ObjectProvider<AuthEvents> authEvents) throws Exception {
 			String anyRequestChain = applicationChainMatchingAnyRequest(beans);
 			if (anyRequestChain != null) {
 				// No bean (Spring skips a null bean when it collects the chains): the
@@ -229,7 +232,8 @@ public final class AuthAutoConfiguration {
 				return null;
 			}
 			ProblemResponseWriter problems = problemWriter.getIfAvailable();
-			var entryPoint = new ProblemAuthenticationEntryPoint(problems);
+			AuthEvents events = authEvents.getIfAvailable(() -> AuthEvents.NONE);
+			var entryPoint = new ProblemAuthenticationEntryPoint(problems, events);
 			var accessDenied = new ProblemAccessDeniedHandler(problems);
 			String[] publicPaths = properties.getPublicPaths().toArray(String[]::new);
 			String operatorRole = operatorRole(properties);
@@ -262,7 +266,7 @@ public final class AuthAutoConfiguration {
 							// Unreachable keys are a 503, not the 500 Spring Security's
 							// rethrow would end in.
 							filter.setAuthenticationFailureHandler(
-									new ProblemAuthenticationFailureHandler(entryPoint, problems));
+									new ProblemAuthenticationFailureHandler(entryPoint, problems, events));
 							return filter;
 						}
 
@@ -272,9 +276,8 @@ public final class AuthAutoConfiguration {
 				.addFilterAfter(new AuthenticatedUserContextFilter(), BearerTokenAuthenticationFilter.class);
 			ApiKeyService apiKeyService = properties.getApiKeys().isEnabled() ? apiKeys.getIfAvailable() : null;
 			if (apiKeyService != null) {
-				http.addFilterBefore(
-						new ApiKeyAuthenticationFilter(properties.getApiKeys().getHeader(), apiKeyService, entryPoint),
-						BearerTokenAuthenticationFilter.class);
+				http.addFilterBefore(new ApiKeyAuthenticationFilter(properties.getApiKeys().getHeader(), apiKeyService,
+						entryPoint, events), BearerTokenAuthenticationFilter.class);
 			}
 			// The application's own source, else the properties'. Spring MVC's
 			// HandlerMappingIntrospector is a

@@ -6,21 +6,22 @@ import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.RemoteKeySourceException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.foundation.core.auth.AuthFailure;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 
 /**
@@ -52,10 +53,12 @@ final class IssuerJwtDecoder implements ParsedJwtDecoder {
 			parsed = JWTParser.parse(token);
 		}
 		catch (Exception ex) {
-			throw new BadJwtException(String.format(DECODING_ERROR, "Malformed token"), ex);
+			throw new RejectedJwtException(AuthFailure.BEARER_MALFORMED,
+					String.format(DECODING_ERROR, "Malformed token"), ex);
 		}
 		if (!(parsed instanceof SignedJWT signed)) {
-			throw new BadJwtException("Unsupported algorithm of " + parsed.getHeader().getAlgorithm());
+			throw new RejectedJwtException(AuthFailure.BEARER_UNSUPPORTED_ALGORITHM,
+					"Unsupported algorithm of " + parsed.getHeader().getAlgorithm());
 		}
 		return decode(token, signed);
 	}
@@ -63,10 +66,21 @@ final class IssuerJwtDecoder implements ParsedJwtDecoder {
 	@Override
 	public Jwt decode(String token, SignedJWT parsed) throws JwtException {
 		Jwt jwt = createJwt(token, parsed);
-		OAuth2TokenValidatorResult result = this.validator.validate(jwt);
+		OAuth2TokenValidatorResult result;
+		AuthFailure failure;
+		if (this.validator instanceof ClassifyingTokenValidator classifying) {
+			ClassifyingTokenValidator.Outcome outcome = classifying.check(jwt);
+			result = outcome.result();
+			failure = outcome.failure();
+		}
+		else {
+			result = this.validator.validate(jwt);
+			failure = null;
+		}
 		if (result.hasErrors()) {
 			String description = result.getErrors().iterator().next().getDescription();
-			throw new JwtValidationException(String.format(DECODING_ERROR, description), result.getErrors());
+			throw new RejectedJwtValidationException((failure != null) ? failure : AuthFailure.BEARER_REJECTED_CLAIMS,
+					String.format(DECODING_ERROR, description), result.getErrors());
 		}
 		return jwt;
 	}
@@ -86,8 +100,21 @@ final class IssuerJwtDecoder implements ParsedJwtDecoder {
 		catch (JOSEException ex) {
 			throw new JwtException(String.format(DECODING_ERROR, ex.getMessage()), ex);
 		}
+		catch (BadJWSException ex) {
+			throw new RejectedJwtException(AuthFailure.BEARER_BAD_SIGNATURE,
+					String.format(DECODING_ERROR, ex.getMessage()), ex);
+		}
+		catch (RejectedTypeException ex) {
+			throw new RejectedJwtException(AuthFailure.BEARER_WRONG_TYPE,
+					String.format(DECODING_ERROR, ex.getMessage()), ex);
+		}
+		catch (BadJOSEException ex) {
+			// Nimbus: "Another algorithm expected, or no matching key(s) found".
+			throw new RejectedJwtException(AuthFailure.BEARER_UNKNOWN_KEY,
+					String.format(DECODING_ERROR, ex.getMessage()), ex);
+		}
 		catch (Exception ex) {
-			throw new BadJwtException(String.format(DECODING_ERROR,
+			throw new RejectedJwtException(AuthFailure.BEARER_MALFORMED, String.format(DECODING_ERROR,
 					(ex.getCause() instanceof ParseException) ? "Malformed payload" : ex.getMessage()), ex);
 		}
 	}

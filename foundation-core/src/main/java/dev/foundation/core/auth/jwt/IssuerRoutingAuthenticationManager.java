@@ -7,6 +7,7 @@ import java.util.Map;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
+import dev.foundation.core.auth.AuthFailure;
 import dev.foundation.core.auth.FoundationAuthentication;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
 /**
@@ -49,7 +49,7 @@ final class IssuerRoutingAuthenticationManager implements AuthenticationManager 
 		SignedJWT parsed = parse(token);
 		TrustedIssuer issuer = this.issuers.get(issuerOf(parsed));
 		if (issuer == null) {
-			throw new InvalidBearerTokenException("Invalid issuer");
+			throw new RejectedTokenException(AuthFailure.BEARER_UNTRUSTED_ISSUER, "Invalid issuer");
 		}
 		Jwt jwt = decode(issuer, token, parsed);
 		FoundationAuthentication result;
@@ -57,7 +57,7 @@ final class IssuerRoutingAuthenticationManager implements AuthenticationManager 
 			result = new FoundationAuthentication(issuer.mapper().map(jwt), jwt);
 		}
 		catch (BadJwtException ex) {
-			throw new InvalidBearerTokenException(ex.getMessage(), ex);
+			throw new RejectedTokenException(AuthFailure.BEARER_UNMAPPABLE, String.valueOf(ex.getMessage()), ex);
 		}
 		if (result.getDetails() == null) {
 			result.setDetails(bearer.getDetails());
@@ -71,11 +71,12 @@ final class IssuerRoutingAuthenticationManager implements AuthenticationManager 
 			parsed = JWTParser.parse(token);
 		}
 		catch (Exception ex) {
-			throw new InvalidBearerTokenException(ex.getMessage(), ex);
+			throw new RejectedTokenException(AuthFailure.BEARER_MALFORMED, String.valueOf(ex.getMessage()), ex);
 		}
 		if (!(parsed instanceof SignedJWT signed)) {
 			// Unsigned (alg none) or encrypted: no trusted issuer accepts either.
-			throw new InvalidBearerTokenException("Unsupported algorithm of " + parsed.getHeader().getAlgorithm());
+			throw new RejectedTokenException(AuthFailure.BEARER_UNSUPPORTED_ALGORITHM,
+					"Unsupported algorithm of " + parsed.getHeader().getAlgorithm());
 		}
 		return signed;
 	}
@@ -86,10 +87,10 @@ final class IssuerRoutingAuthenticationManager implements AuthenticationManager 
 			issuer = parsed.getJWTClaimsSet().getIssuer();
 		}
 		catch (Exception ex) {
-			throw new InvalidBearerTokenException(ex.getMessage(), ex);
+			throw new RejectedTokenException(AuthFailure.BEARER_MALFORMED, String.valueOf(ex.getMessage()), ex);
 		}
 		if (issuer == null) {
-			throw new InvalidBearerTokenException("Missing issuer");
+			throw new RejectedTokenException(AuthFailure.BEARER_UNTRUSTED_ISSUER, "Missing issuer");
 		}
 		return issuer;
 	}
@@ -100,7 +101,8 @@ final class IssuerRoutingAuthenticationManager implements AuthenticationManager 
 					: issuer.decoder().decode(token);
 		}
 		catch (BadJwtException ex) {
-			throw new InvalidBearerTokenException(ex.getMessage(), ex);
+			throw new RejectedTokenException(RejectedJwtValidationException.failureOf(ex),
+					String.valueOf(ex.getMessage()), ex);
 		}
 		catch (JwtException ex) {
 			throw new AuthenticationServiceException(ex.getMessage(), ex);

@@ -33,6 +33,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.foundation.core.auth.AuthEvents;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -72,6 +73,8 @@ public final class JwtDecoderFactory implements AutoCloseable {
 
 	private final CircuitBreakerRegistry circuitBreakers;
 
+	private final AuthEvents events;
+
 	// Key set sources own refresh threads: closed with the factory (Spring calls close()
 	// on the bean).
 	private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
@@ -84,9 +87,23 @@ public final class JwtDecoderFactory implements AutoCloseable {
 	 * @param circuitBreakers where the per-issuer circuit breakers are registered
 	 */
 	public JwtDecoderFactory(JwksSettings settings, RetryRegistry retries, CircuitBreakerRegistry circuitBreakers) {
+		this(settings, retries, circuitBreakers, AuthEvents.NONE);
+	}
+
+	/**
+	 * Creates the factory.
+	 * @param settings how key sets are fetched and cached
+	 * @param retries where the per-issuer retries are registered (named
+	 * {@code jwks-<issuer name>})
+	 * @param circuitBreakers where the per-issuer circuit breakers are registered
+	 * @param events told of each key set fetch (and each one skipped), by issuer name
+	 */
+	public JwtDecoderFactory(JwksSettings settings, RetryRegistry retries, CircuitBreakerRegistry circuitBreakers,
+			AuthEvents events) {
 		this.settings = settings;
 		this.retries = retries;
 		this.circuitBreakers = circuitBreakers;
+		this.events = events;
 	}
 
 	/**
@@ -255,7 +272,8 @@ public final class JwtDecoderFactory implements AutoCloseable {
 					.failureRateThreshold(50)
 					.waitDurationInOpenState(Duration.ofSeconds(30))
 					.build());
-		ResilientResourceRetriever retriever = new ResilientResourceRetriever(retriever(), retry, circuitBreaker);
+		ResilientResourceRetriever retriever = new ResilientResourceRetriever(retriever(), retry, circuitBreaker, name,
+				this.events);
 		JWKSource<SecurityContext> source;
 		try {
 			source = JWKSourceBuilder.<SecurityContext>create(jwkSetUri.toURL(), retriever)
@@ -287,6 +305,7 @@ public final class JwtDecoderFactory implements AutoCloseable {
 				keys = source.get(selector, context);
 			}
 			catch (RateLimitReachedException ex) {
+				this.events.keySetFetched(name, AuthEvents.KeySetFetch.RATE_LIMITED, Duration.ZERO);
 				keys = List.of();
 			}
 			if (keys.isEmpty() && retriever.isFailing()) {
@@ -336,7 +355,7 @@ public final class JwtDecoderFactory implements AutoCloseable {
 	private static void verifyType(@Nullable JOSEObjectType type, @Nullable SecurityContext context)
 			throws BadJOSEException {
 		if (type != null && !TokenTypes.isJwt(type.getType()) && !TokenTypes.isAccessToken(type.getType())) {
-			throw new BadJOSEException("JOSE header typ (type) " + type + " not allowed");
+			throw new RejectedTypeException("JOSE header typ (type) " + type + " not allowed");
 		}
 	}
 

@@ -8,7 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import dev.foundation.core.auth.AuthFailure;
+
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -41,20 +42,29 @@ public final class TokenValidators {
 	 */
 	public static OAuth2TokenValidator<Jwt> create(String issuer, Collection<String> audiences, Duration clockSkew,
 			Clock clock, List<OAuth2TokenValidator<Jwt>> extra) {
-		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-		validators.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
+		// Each check with the category of its failure, for foundation.auth.failures.
+		List<ReasonedValidator> validators = new ArrayList<>();
+		validators.add(ReasonedValidator.of(AuthFailure.BEARER_REJECTED_CLAIMS,
+				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull)));
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
 		timestamps.setClock(clock);
-		validators.add(timestamps);
-		validators.add(issuedAtNotInFuture(clockSkew, clock));
-		validators.add(new JwtIssuerValidator(issuer));
+		validators.add(new ReasonedValidator(timestamps, (jwt) -> {
+			Instant expiresAt = jwt.getExpiresAt();
+			return (expiresAt != null && clock.instant().minus(clockSkew).isAfter(expiresAt))
+					? AuthFailure.BEARER_EXPIRED : AuthFailure.BEARER_NOT_YET_VALID;
+		}));
+		validators.add(ReasonedValidator.of(AuthFailure.BEARER_NOT_YET_VALID, issuedAtNotInFuture(clockSkew, clock)));
+		validators.add(ReasonedValidator.of(AuthFailure.BEARER_WRONG_ISSUER, new JwtIssuerValidator(issuer)));
 		if (!audiences.isEmpty()) {
 			List<String> accepted = List.copyOf(audiences);
-			validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-					(aud) -> aud != null && aud.stream().anyMatch(accepted::contains)));
+			validators.add(ReasonedValidator.of(AuthFailure.BEARER_WRONG_AUDIENCE, new JwtClaimValidator<List<String>>(
+					JwtClaimNames.AUD, (aud) -> aud != null && aud.stream().anyMatch(accepted::contains))));
 		}
-		validators.addAll(extra);
-		return new DelegatingOAuth2TokenValidator<>(validators);
+		for (OAuth2TokenValidator<Jwt> validator : extra) {
+			validators.add((validator instanceof ReasonedValidator reasoned) ? reasoned
+					: ReasonedValidator.of(AuthFailure.BEARER_REJECTED_CLAIMS, validator));
+		}
+		return new ClassifyingTokenValidator(validators);
 	}
 
 	/**
@@ -83,12 +93,12 @@ public final class TokenValidators {
 	 * @return the validator
 	 */
 	public static OAuth2TokenValidator<Jwt> accessTokenType() {
-		return (jwt) -> {
+		return ReasonedValidator.of(AuthFailure.BEARER_WRONG_TYPE, (jwt) -> {
 			Object type = jwt.getHeaders().get("typ");
 			return (type instanceof String value && TokenTypes.isAccessToken(value))
 					? OAuth2TokenValidatorResult.success()
 					: failure("The token is not an access token (typ must be at+jwt)");
-		};
+		});
 	}
 
 	/**

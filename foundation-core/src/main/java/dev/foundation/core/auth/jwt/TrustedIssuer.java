@@ -1,12 +1,12 @@
 package dev.foundation.core.auth.jwt;
 
+import dev.foundation.core.auth.AuthFailure;
 import dev.foundation.core.auth.AuthProvider;
 import dev.foundation.core.auth.FoundationAuthentication;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 
 /**
@@ -36,7 +36,7 @@ public record TrustedIssuer(String name, AuthProvider provider, String issuer, J
 			catch (BadJwtException ex) {
 				// JwtAuthenticationProvider translates only the decoder's exceptions;
 				// anything else would be a 500.
-				throw new InvalidBearerTokenException(ex.getMessage(), ex);
+				throw new RejectedTokenException(AuthFailure.BEARER_UNMAPPABLE, String.valueOf(ex.getMessage()), ex);
 			}
 		});
 		return new ProviderManager(provider);

@@ -2,6 +2,8 @@ package dev.foundation.core.auth.web;
 
 import java.io.IOException;
 
+import dev.foundation.core.auth.AuthEvents;
+import dev.foundation.core.auth.AuthFailure;
 import dev.foundation.core.error.ExternalServiceException;
 import dev.foundation.core.error.web.ProblemResponseWriter;
 import jakarta.servlet.ServletException;
@@ -41,6 +43,8 @@ public final class ProblemAuthenticationFailureHandler implements Authentication
 
 	private final @Nullable ProblemResponseWriter problems;
 
+	private final AuthEvents events;
+
 	/**
 	 * Creates the handler.
 	 * @param entryPoint answers rejected credentials
@@ -49,8 +53,21 @@ public final class ProblemAuthenticationFailureHandler implements Authentication
 	 */
 	public ProblemAuthenticationFailureHandler(AuthenticationEntryPoint entryPoint,
 			@Nullable ProblemResponseWriter problems) {
+		this(entryPoint, problems, AuthEvents.NONE);
+	}
+
+	/**
+	 * Creates the handler.
+	 * @param entryPoint answers (and counts) rejected credentials
+	 * @param problems writes the problem; without one, the handler answers with
+	 * {@code sendError}
+	 * @param events told of each token that could not be checked
+	 */
+	public ProblemAuthenticationFailureHandler(AuthenticationEntryPoint entryPoint,
+			@Nullable ProblemResponseWriter problems, AuthEvents events) {
 		this.entryPoint = entryPoint;
 		this.problems = problems;
+		this.events = events;
 	}
 
 	@Override
@@ -61,6 +78,7 @@ public final class ProblemAuthenticationFailureHandler implements Authentication
 			return;
 		}
 		logger.warn("A bearer token could not be checked: {}", exception.getMessage());
+		this.events.authenticationFailed(AuthFailure.BEARER_KEYS_UNAVAILABLE);
 		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		ExternalServiceException unavailable = new ExternalServiceException("identity provider",
 				HttpStatus.SERVICE_UNAVAILABLE, exception.getCause());

@@ -1,8 +1,9 @@
 package dev.foundation.core.auth.web;
 
+import dev.foundation.core.auth.AuthFailure;
+import dev.foundation.core.auth.jwt.RejectedTokenException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
@@ -28,7 +29,7 @@ public final class SizeLimitedBearerTokenResolver implements BearerTokenResolver
 	public @Nullable String resolve(HttpServletRequest request) {
 		String authorization = request.getHeader("Authorization");
 		if (authorization != null && authorization.length() > this.maxLength + 7) {
-			throw new InvalidBearerTokenException("The bearer token is too large");
+			throw new RejectedTokenException(AuthFailure.BEARER_MALFORMED, "The bearer token is too large");
 		}
 		return this.delegate.resolve(request);
 	}

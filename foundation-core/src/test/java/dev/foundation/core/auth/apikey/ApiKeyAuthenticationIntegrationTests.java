@@ -4,6 +4,8 @@ import java.util.Set;
 
 import dev.foundation.core.auth.FoundationPrincipal;
 import dev.foundation.test.TestPostgres;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -37,6 +40,9 @@ class ApiKeyAuthenticationIntegrationTests {
 
 	@Autowired
 	private ApiKeyService apiKeys;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -70,6 +76,48 @@ class ApiKeyAuthenticationIntegrationTests {
 		this.apiKeys.revoke("tenant-1", issued.key().id());
 
 		this.mvc.perform(get("/whoami").header("X-API-Key", issued.plaintext())).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void keysIssuedRevokedUsedAndRefusedAreCountedByReason() throws Exception {
+		double issuedBefore = count("foundation.auth.api-keys.issued");
+		double revokedBefore = count("foundation.auth.api-keys.revoked");
+		double usedBefore = count("foundation.auth.api-keys.authenticated");
+		double unknownBefore = refusals("unknown-key");
+		double revokedRefusalsBefore = refusals("revoked");
+		double malformedBefore = refusals("malformed");
+		double ambiguousBefore = refusals("ambiguous");
+		IssuedApiKey issued = this.apiKeys.issue("metrics", "tenant-1", Set.of("billing"), null);
+		this.mvc.perform(get("/whoami").header("X-API-Key", issued.plaintext())).andExpect(status().isOk());
+		this.mvc.perform(get("/whoami").header("X-API-Key", issued.plaintext().substring(0, 13) + "A".repeat(43)))
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/whoami").header("X-API-Key", "not-a-key")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/whoami").header("X-API-Key", issued.plaintext()).header("Authorization", "Bearer x.y.z"))
+			.andExpect(status().isUnauthorized());
+		this.apiKeys.revoke("tenant-1", issued.key().id());
+		this.apiKeys.revoke("tenant-1", issued.key().id());
+		this.mvc.perform(get("/whoami").header("X-API-Key", issued.plaintext())).andExpect(status().isUnauthorized());
+
+		assertThat(count("foundation.auth.api-keys.issued")).isEqualTo(issuedBefore + 1);
+		assertThat(count("foundation.auth.api-keys.revoked")).as("revoked once, not twice")
+			.isEqualTo(revokedBefore + 1);
+		assertThat(count("foundation.auth.api-keys.authenticated")).isEqualTo(usedBefore + 1);
+		assertThat(refusals("unknown-key")).isEqualTo(unknownBefore + 1);
+		assertThat(refusals("malformed")).isEqualTo(malformedBefore + 1);
+		assertThat(refusals("ambiguous")).isEqualTo(ambiguousBefore + 1);
+		assertThat(refusals("revoked")).isEqualTo(revokedRefusalsBefore + 1);
+	}
+
+	private double count(String name) {
+		Counter counter = this.meters.find(name).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private double refusals(String reason) {
+		Counter counter = this.meters.find("foundation.auth.failures")
+			.tags("scheme", "api-key", "reason", reason)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.foundation.core.auth.AuthEvents;
 import dev.foundation.core.auth.jwt.JwksSettings;
 import dev.foundation.core.auth.jwt.JwtDecoderFactory;
 import dev.foundation.core.auth.jwt.TrustedIssuer;
@@ -217,6 +218,43 @@ class AuthAutoConfigurationTests {
 					.isNotEmpty();
 				assertThat(meters.find("resilience4j.retry.calls").tag("name", "jwks-supabase").functionCounters())
 					.isNotEmpty();
+			});
+	}
+
+	@Test
+	void countsRefusalsInTheApplicationsMeterRegistry() {
+		this.contextRunner.withPropertyValues(SUPABASE)
+			.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> {
+				assertThat(context.getBean(AuthEvents.class)).isInstanceOf(MicrometerAuthEvents.class);
+				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+				mvc.perform(get("/api/v1/things").header("Authorization", "Bearer not-a-jwt"));
+				assertThat(context.getBean(MeterRegistry.class)
+					.get("foundation.auth.failures")
+					.tags("scheme", "bearer", "reason", "malformed")
+					.counter()
+					.count()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void reportsNothingWithoutAMeterRegistry() {
+		this.contextRunner.withPropertyValues(SUPABASE).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(AuthEvents.class)).isSameAs(AuthEvents.NONE);
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+			mvc.perform(get("/api/v1/things").header("Authorization", "Bearer not-a-jwt"));
+		});
+	}
+
+	@Test
+	void startsAndAuthenticatesWithoutMicrometer() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+			.withPropertyValues(SUPABASE)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(AuthEvents.class);
+				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+				assertThat(mvc.perform(get("/api/v1/things")).andReturn().getResponse().getStatus()).isEqualTo(401);
 			});
 	}
 
