@@ -16,6 +16,7 @@ import dev.foundation.tenancy.Membership;
 import dev.foundation.tenancy.Tenant;
 import dev.foundation.tenancy.TenantDirectory;
 import dev.foundation.tenancy.TenantRole;
+import dev.foundation.tenancy.TenantStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +117,8 @@ public final class TenantResolution {
 		}
 		Membership membership = membershipOf(tenant, named, tokensTenant, principal);
 		if (!tenant.isActive()) {
-			throw new ForbiddenException("This tenant is suspended");
+			throw new ForbiddenException(
+					(tenant.status() == TenantStatus.ERASED) ? "This tenant was erased" : "This tenant is suspended");
 		}
 		return Optional.of(new ResolvedTenant(tenant, membership));
 	}
