@@ -70,6 +70,9 @@ public final class EnvelopeDataKeys implements DataKeys {
 
 	private final ApplicationEventPublisher events;
 
+	// One function for every lookup, not a new method reference per call.
+	private final Function<UUID, ScopeKeys> loader = this::load;
+
 	/**
 	 * Creates the data keys.
 	 * @param dataSource where {@code crypto_data_keys} lives
@@ -244,7 +247,7 @@ public final class EnvelopeDataKeys implements DataKeys {
 	}
 
 	private ScopeKeys keys(UUID scope) {
-		ScopeKeys keys = this.cache.get(scope, this::load);
+		ScopeKeys keys = this.cache.get(scope, this.loader);
 		if (keys.shredded()) {
 			throw new KeyDestroyedException();
 		}
