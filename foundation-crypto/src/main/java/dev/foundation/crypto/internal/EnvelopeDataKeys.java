@@ -103,7 +103,11 @@ public final class EnvelopeDataKeys implements DataKeys {
 		this.masterKeys = masterKeys;
 		this.dataSource = dataSource;
 		this.schema = schema;
-		this.cache = Caffeine.newBuilder().maximumSize(maxScopes).expireAfterWrite(timeToLive).build();
+		this.cache = Caffeine.newBuilder()
+			.maximumSize(maxScopes)
+			.expireAfterWrite(timeToLive)
+			.ticker(CoarseTicker.INSTANCE)
+			.build();
 	}
 
 	/**
