@@ -9,6 +9,7 @@ import dev.foundation.crypto.CryptoEvent;
 import dev.foundation.crypto.ReEncryptionReport;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -27,6 +28,7 @@ import org.springframework.context.event.EventListener;
 class AuditCryptoEventsConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	CryptoEventAuditor cryptoEventAuditor(AuditLog log) {
 		return new CryptoEventAuditor(log);
 	}

@@ -38,11 +38,12 @@ final class NonceSource {
 
 	private static final SecureRandom SEEDS = new SecureRandom();
 
+	// Only ever read: the key stream is the encryption of zeros.
+	private static final byte[] ZEROS = new byte[BUFFER_LENGTH];
+
 	private static final ThreadLocal<NonceSource> SOURCES = ThreadLocal.withInitial(NonceSource::new);
 
 	private final Cipher keyStream;
-
-	private final byte[] zeros = new byte[BUFFER_LENGTH];
 
 	private final byte[] buffer = new byte[BUFFER_LENGTH];
 
@@ -81,7 +82,7 @@ final class NonceSource {
 			if (this.buffersLeft == 0) {
 				rekey();
 			}
-			int written = this.keyStream.update(this.zeros, 0, BUFFER_LENGTH, this.buffer, 0);
+			int written = this.keyStream.update(ZEROS, 0, BUFFER_LENGTH, this.buffer, 0);
 			if (written != BUFFER_LENGTH) {
 				throw new IllegalStateException("AES-CTR returned " + written + " bytes of key stream");
 			}
