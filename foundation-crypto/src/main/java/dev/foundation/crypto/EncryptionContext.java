@@ -1,6 +1,5 @@
 package dev.foundation.crypto;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -51,31 +50,56 @@ public record EncryptionContext(@Nullable UUID tenantId, String table, String co
 	 * @return a new array
 	 */
 	public byte[] encoded() {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+		// Runs for every value encrypted or decrypted: one exact-size array, names that
+		// are ASCII (almost all) copied without an intermediate array.
+		int tableLength = utf8Length(this.table);
+		int columnLength = utf8Length(this.column);
+		byte[] out = new byte[((this.tenantId != null) ? 17 : 1) + 2 + tableLength + 2 + columnLength];
+		int at = 0;
 		if (this.tenantId == null) {
-			out.write(0);
+			out[at++] = 0;
 		}
 		else {
-			out.write(1);
-			writeLong(out, this.tenantId.getMostSignificantBits());
-			writeLong(out, this.tenantId.getLeastSignificantBits());
+			out[at++] = 1;
+			at = writeLong(out, at, this.tenantId.getMostSignificantBits());
+			at = writeLong(out, at, this.tenantId.getLeastSignificantBits());
 		}
-		writeName(out, this.table);
-		writeName(out, this.column);
-		return out.toByteArray();
+		at = writeName(out, at, this.table, tableLength);
+		writeName(out, at, this.column, columnLength);
+		return out;
 	}
 
-	private static void writeLong(ByteArrayOutputStream out, long value) {
+	private static int writeLong(byte[] out, int at, long value) {
 		for (int shift = 56; shift >= 0; shift -= 8) {
-			out.write((int) (value >>> shift));
+			out[at++] = (byte) (value >>> shift);
 		}
+		return at;
 	}
 
-	private static void writeName(ByteArrayOutputStream out, String name) {
-		byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-		out.write(bytes.length >>> 8);
-		out.write(bytes.length);
-		out.writeBytes(bytes);
+	private static int writeName(byte[] out, int at, String name, int length) {
+		out[at++] = (byte) (length >>> 8);
+		out[at++] = (byte) length;
+		if (length == name.length()) {
+			for (int i = 0; i < length; i++) {
+				out[at++] = (byte) name.charAt(i);
+			}
+		}
+		else {
+			byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+			System.arraycopy(bytes, 0, out, at, bytes.length);
+			at += bytes.length;
+		}
+		return at;
+	}
+
+	// The UTF-8 length, which equals the number of chars exactly when all are ASCII.
+	private static int utf8Length(String name) {
+		for (int i = 0; i < name.length(); i++) {
+			if (name.charAt(i) >= 0x80) {
+				return name.getBytes(StandardCharsets.UTF_8).length;
+			}
+		}
+		return name.length();
 	}
 
 	private static void requireName(String name, String what) {

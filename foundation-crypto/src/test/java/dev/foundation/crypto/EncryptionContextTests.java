@@ -21,6 +21,12 @@ class EncryptionContextTests {
 	}
 
 	@Test
+	void encodesNonAsciiNamesAsUtf8() {
+		assertThat(HexFormat.of().formatHex(EncryptionContext.of(null, "kündé", "€").encoded()))
+			.isEqualTo("00" + "0007" + "6bc3bc6e64c3a9" + "0003" + "e282ac");
+	}
+
+	@Test
 	void lengthPrefixesKeepNamesApart() {
 		assertThat(EncryptionContext.of(null, "ab", "c").encoded())
 			.isNotEqualTo(EncryptionContext.of(null, "a", "bc").encoded());

@@ -26,7 +26,7 @@ public record Tenant(UUID id, String slug, String name, TenantStatus status, Ins
 
 	/**
 	 * Whether the tenant may be served.
-	 * @return {@code true} unless the tenant is suspended
+	 * @return {@code true} unless the tenant is suspended or erased
 	 */
 	public boolean isActive() {
 		return this.status == TenantStatus.ACTIVE;

@@ -34,7 +34,15 @@ public record TenantChange(UUID tenantId, Kind kind, @Nullable String actorUserI
 		ACTIVATED,
 
 		/** An identity provider's organization id was linked to the tenant. */
-		EXTERNAL_ID_LINKED
+		EXTERNAL_ID_LINKED,
+
+		/**
+		 * The tenant was erased: its requests are refused for good, and listeners erase
+		 * what they hold for it (the crypto module destroys its data keys). Reported
+		 * again by each further {@link TenantDirectory#erase} call, so that work that
+		 * failed can be finished: listeners must be idempotent.
+		 */
+		ERASED
 
 	}
 

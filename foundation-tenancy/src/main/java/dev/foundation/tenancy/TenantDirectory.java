@@ -80,8 +80,25 @@ public interface TenantDirectory {
 	/**
 	 * Activates a suspended tenant. Activating an active tenant does nothing.
 	 * @param tenantId the tenant's id
+	 * @throws dev.foundation.core.error.ConflictException if the tenant was erased
 	 */
 	void activate(UUID tenantId);
+
+	/**
+	 * Erases a tenant (the GDPR erasure path): its requests are refused for good, it can
+	 * never be activated again, and every {@link TenantListener} is told
+	 * ({@link TenantChange.Kind#ERASED}) so that each module erases what it holds; with
+	 * the crypto module, the tenant's data keys are destroyed and its encrypted values
+	 * become permanently unreadable. The tenant's row stays as a tombstone (status
+	 * {@link TenantStatus#ERASED}); its other rows are the application's to delete.
+	 * <p>
+	 * Idempotent: erasing an erased tenant changes nothing but reports
+	 * {@link TenantChange.Kind#ERASED} again, so a listener that failed the first time
+	 * (e.g. the database was unreachable when the keys were to be destroyed) gets another
+	 * chance.
+	 * @param tenantId the tenant's id
+	 */
+	void erase(UUID tenantId);
 
 	/**
 	 * Returns a user's membership in a tenant.

@@ -12,6 +12,13 @@ public enum TenantStatus {
 	 * The tenant exists but its requests are refused (403) until it is activated again;
 	 * its data is kept.
 	 */
-	SUSPENDED
+	SUSPENDED,
+
+	/**
+	 * The tenant was erased ({@link TenantDirectory#erase}): its requests are refused
+	 * (403) for good and it cannot be activated again. Its row stays as a tombstone, so
+	 * that its id and slug are never handed to someone else.
+	 */
+	ERASED
 
 }

@@ -63,7 +63,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnBooleanProperty(name = "foundation.audit.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ AuditProperties.class, FoundationSchemaProperties.class })
 @Import({ AuditTenancyConfiguration.class, AuditPlainScopeConfiguration.class, AuditMetricsConfiguration.class,
-		AuditWebConfiguration.class, AuditCheckpointConfiguration.class, AuditEncryptionConfiguration.class })
+		AuditWebConfiguration.class, AuditCheckpointConfiguration.class, AuditEncryptionConfiguration.class,
+		AuditCryptoEventsConfiguration.class })
 public final class AuditAutoConfiguration {
 
 	@Bean

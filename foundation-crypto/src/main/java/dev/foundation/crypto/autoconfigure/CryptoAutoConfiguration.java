@@ -1,19 +1,30 @@
 package dev.foundation.crypto.autoconfigure;
 
+import java.util.function.UnaryOperator;
+
 import javax.sql.DataSource;
 
 import dev.foundation.core.persistence.FoundationSchemaMigration;
 import dev.foundation.crypto.BlindIndexer;
+import dev.foundation.core.config.InvalidFoundationPropertyException;
 import dev.foundation.crypto.DataKeys;
+import dev.foundation.crypto.EncryptedTable;
 import dev.foundation.crypto.FieldEncryptor;
 import dev.foundation.crypto.MasterKeyring;
 import dev.foundation.crypto.internal.CryptoEndpoint;
 import dev.foundation.crypto.internal.EnvelopeDataKeys;
 import dev.foundation.crypto.internal.EnvelopeFieldEncryptor;
 import dev.foundation.crypto.internal.HmacBlindIndexer;
+import dev.foundation.crypto.internal.ReEncryptionJob;
+import dev.foundation.crypto.internal.ReEncryptionMetrics;
+import dev.foundation.crypto.internal.ReEncryptionRuns;
+import dev.foundation.crypto.internal.TenancySystemScope;
+import dev.foundation.crypto.internal.TenantShredding;
 import dev.foundation.crypto.jpa.BlindIndexLookup;
 import dev.foundation.crypto.jpa.BlindIndexMappings;
 import dev.foundation.crypto.jpa.CryptoHibernateSettings;
+import dev.foundation.tenancy.TenantListener;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 
@@ -28,12 +39,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.util.ClassUtils;
 
 /**
  * Field encryption with per-tenant envelope keys, once master keys are configured
@@ -48,6 +61,8 @@ import org.springframework.orm.jpa.SharedEntityManagerCreator;
 @EnableConfigurationProperties(CryptoProperties.class)
 public final class CryptoAutoConfiguration {
 
+	private static final String TENANT_SCOPE = "dev.foundation.tenancy.persistence.TenantScope";
+
 	@Bean
 	@ConditionalOnMissingBean
 	MasterKeyring foundationMasterKeyring(CryptoProperties properties, ResourceLoader resources) {
@@ -57,12 +72,16 @@ public final class CryptoAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(DataKeys.class)
 	EnvelopeDataKeys foundationDataKeys(DataSource dataSource, MasterKeyring masterKeys, CryptoProperties properties,
-			ObjectProvider<FoundationSchemaMigration> migration, Environment environment) {
+			ObjectProvider<FoundationSchemaMigration> migration, Environment environment,
+			ApplicationEventPublisher events) {
+		return new EnvelopeDataKeys(dataSource, schema(migration, environment), masterKeys,
+				properties.getDataKeyCache().getMaxTenants(), properties.getDataKeyCache().getTimeToLive(), events);
+	}
+
+	static String schema(ObjectProvider<FoundationSchemaMigration> migration, Environment environment) {
 		FoundationSchemaMigration schemaMigration = migration.getIfAvailable();
-		String schema = (schemaMigration != null) ? schemaMigration.getSchema()
+		return (schemaMigration != null) ? schemaMigration.getSchema()
 				: environment.getProperty("foundation.schema.name", "foundation");
-		return new EnvelopeDataKeys(dataSource, schema, masterKeys, properties.getDataKeyCache().getMaxTenants(),
-				properties.getDataKeyCache().getTimeToLive());
 	}
 
 	@Bean
@@ -85,8 +104,70 @@ public final class CryptoAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
-		CryptoEndpoint foundationCryptoEndpoint(EnvelopeDataKeys dataKeys) {
-			return new CryptoEndpoint(dataKeys);
+		CryptoEndpoint foundationCryptoEndpoint(EnvelopeDataKeys dataKeys,
+				ObjectProvider<ReEncryptionRuns> reEncryption) {
+			return new CryptoEndpoint(dataKeys, reEncryption.getIfAvailable());
+		}
+
+	}
+
+	/**
+	 * The re-encryption job over the {@link EncryptedTable} beans, started and watched
+	 * through the {@code crypto} endpoint. With tenancy it runs in the system scope,
+	 * whose connections see every tenant's rows.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(EncryptedTable.class)
+	static class ReEncryptionConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReEncryptionRuns foundationReEncryptionRuns(DataSource dataSource, EnvelopeDataKeys dataKeys,
+				CryptoProperties properties, ObjectProvider<EncryptedTable> tables,
+				ObjectProvider<FoundationSchemaMigration> migration, Environment environment,
+				ApplicationEventPublisher events) {
+			int batchSize = properties.getReencryption().getBatchSize();
+			if (batchSize < 1) {
+				throw new InvalidFoundationPropertyException("foundation.crypto.reencryption.batch-size",
+						"it is " + batchSize + ", and a batch holds at least one row",
+						"set it to 1 or more (e.g. 500)");
+			}
+			String schema = schema(migration, environment);
+			ReEncryptionJob job = new ReEncryptionJob(dataSource, schema, dataKeys,
+					properties.getBlindIndex().getLength(), batchSize, events);
+			UnaryOperator<Runnable> scope = ClassUtils.isPresent(TENANT_SCOPE,
+					ReEncryptionConfiguration.class.getClassLoader()) ? TenancySystemScope::wrap
+							: UnaryOperator.identity();
+			return new ReEncryptionRuns(job, tables.orderedStream().toList(), dataSource, schema, scope);
+		}
+
+	}
+
+	/** The re-encryption job's progress meters. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	@ConditionalOnBean(EncryptedTable.class)
+	static class ReEncryptionMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReEncryptionMetrics foundationReEncryptionMetrics(ReEncryptionRuns runs) {
+			return new ReEncryptionMetrics(runs);
+		}
+
+	}
+
+	/**
+	 * The crypto side of tenancy's erasure: an erased tenant's data keys are destroyed.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(TenantListener.class)
+	static class TenancyConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TenantShredding foundationCryptoTenantShredding(DataKeys dataKeys) {
+			return new TenantShredding(dataKeys);
 		}
 
 	}

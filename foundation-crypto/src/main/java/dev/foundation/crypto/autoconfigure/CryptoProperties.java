@@ -43,6 +43,8 @@ public class CryptoProperties {
 
 	private final BlindIndex blindIndex = new BlindIndex();
 
+	private final ReEncryption reencryption = new ReEncryption();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -85,6 +87,10 @@ public class CryptoProperties {
 
 	public BlindIndex getBlindIndex() {
 		return this.blindIndex;
+	}
+
+	public ReEncryption getReencryption() {
+		return this.reencryption;
 	}
 
 	/** One master key. */
@@ -204,6 +210,24 @@ public class CryptoProperties {
 
 		public void setLength(int length) {
 			this.length = length;
+		}
+
+	}
+
+	/** The re-encryption job started from the {@code crypto} actuator endpoint. */
+	public static class ReEncryption {
+
+		/**
+		 * How many rows the job reads, re-encrypts and records its position for at once.
+		 */
+		private int batchSize = 500;
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
 		}
 
 	}

@@ -59,10 +59,6 @@ final class CiphertextFormat {
 				| (ciphertext[4] & 0xFF);
 	}
 
-	static byte[] header(byte[] ciphertext) {
-		return new byte[] { ciphertext[0], ciphertext[1], ciphertext[2], ciphertext[3], ciphertext[4] };
-	}
-
 	static String toText(byte[] ciphertext) {
 		return TEXT_PREFIX + TEXT_ENCODER.encodeToString(ciphertext);
 	}

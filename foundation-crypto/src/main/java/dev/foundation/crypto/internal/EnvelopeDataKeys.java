@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.foundation.crypto.CryptoEvent;
 import dev.foundation.crypto.CryptoException;
 import dev.foundation.crypto.DataKeys;
 import dev.foundation.crypto.KeyDestroyedException;
@@ -29,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -66,6 +68,11 @@ public final class EnvelopeDataKeys implements DataKeys {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final ApplicationEventPublisher events;
+
+	// One function for every lookup, not a new method reference per call.
+	private final Function<UUID, ScopeKeys> loader = this::load;
+
 	/**
 	 * Creates the data keys.
 	 * @param dataSource where {@code crypto_data_keys} lives
@@ -76,11 +83,31 @@ public final class EnvelopeDataKeys implements DataKeys {
 	 */
 	public EnvelopeDataKeys(DataSource dataSource, String schema, MasterKeyring masterKeys, long maxScopes,
 			Duration timeToLive) {
+		this(dataSource, schema, masterKeys, maxScopes, timeToLive, (event) -> {
+		});
+	}
+
+	/**
+	 * Creates the data keys, publishing a {@link CryptoEvent} after each key operation.
+	 * @param dataSource where {@code crypto_data_keys} lives
+	 * @param schema the foundation's schema
+	 * @param masterKeys the master keys that wrap the data keys
+	 * @param maxScopes how many tenants' keys the cache holds
+	 * @param timeToLive how long an unwrapped key stays cached
+	 * @param events where the events go
+	 */
+	public EnvelopeDataKeys(DataSource dataSource, String schema, MasterKeyring masterKeys, long maxScopes,
+			Duration timeToLive, ApplicationEventPublisher events) {
+		this.events = events;
 		this.store = new JdbcDataKeyStore(JdbcClient.create(dataSource), schema);
 		this.masterKeys = masterKeys;
 		this.dataSource = dataSource;
 		this.schema = schema;
-		this.cache = Caffeine.newBuilder().maximumSize(maxScopes).expireAfterWrite(timeToLive).build();
+		this.cache = Caffeine.newBuilder()
+			.maximumSize(maxScopes)
+			.expireAfterWrite(timeToLive)
+			.ticker(CoarseTicker.INSTANCE)
+			.build();
 	}
 
 	/**
@@ -149,6 +176,7 @@ public final class EnvelopeDataKeys implements DataKeys {
 			int next = rows.stream().mapToInt(StoredDataKey::version).max().orElse(0) + 1;
 			if (ownConnection((store) -> store.insert(scope, next, newKey(scope, next)))) {
 				this.cache.invalidate(scope);
+				this.events.publishEvent(new CryptoEvent.DataKeyRotated(tenantId, next));
 				return next;
 			}
 		}
@@ -162,6 +190,7 @@ public final class EnvelopeDataKeys implements DataKeys {
 			return true;
 		});
 		this.cache.invalidate(scope);
+		this.events.publishEvent(new CryptoEvent.TenantShredded(tenantId));
 	}
 
 	@Override
@@ -207,6 +236,7 @@ public final class EnvelopeDataKeys implements DataKeys {
 			logger.warn("{} data keys could not be unwrapped and were left as they are: is their master key "
 					+ "missing from the keyring?", failed);
 		}
+		this.events.publishEvent(new CryptoEvent.DataKeysRewrapped(active, rewrapped, failed));
 		return rewrapped;
 	}
 
@@ -221,7 +251,7 @@ public final class EnvelopeDataKeys implements DataKeys {
 	}
 
 	private ScopeKeys keys(UUID scope) {
-		ScopeKeys keys = this.cache.get(scope, this::load);
+		ScopeKeys keys = this.cache.get(scope, this.loader);
 		if (keys.shredded()) {
 			throw new KeyDestroyedException();
 		}

@@ -26,9 +26,7 @@ public final class EnvelopeFieldEncryptor implements FieldEncryptor {
 		DataKey key = this.keys.active(context.tenantId());
 		byte[] out = new byte[plaintext.length + CiphertextFormat.OVERHEAD];
 		CiphertextFormat.writeHeader(out, key.version());
-		byte[] header = CiphertextFormat.header(out);
-		AesGcm.encrypt(key.aesKey(), plaintext, new byte[][] { header, context.encoded() }, out,
-				CiphertextFormat.HEADER_LENGTH);
+		AesGcm.encrypt(key.aesKey(), plaintext, context.encoded(), out, CiphertextFormat.HEADER_LENGTH);
 		return out;
 	}
 
@@ -36,8 +34,7 @@ public final class EnvelopeFieldEncryptor implements FieldEncryptor {
 	public byte[] decrypt(byte[] ciphertext, EncryptionContext context) {
 		int version = CiphertextFormat.keyVersion(ciphertext);
 		DataKey key = this.keys.version(context.tenantId(), version);
-		return AesGcm.decrypt(key.aesKey(), ciphertext, CiphertextFormat.HEADER_LENGTH,
-				new byte[][] { CiphertextFormat.header(ciphertext), context.encoded() });
+		return AesGcm.decrypt(key.aesKey(), ciphertext, CiphertextFormat.HEADER_LENGTH, context.encoded());
 	}
 
 	@Override

@@ -62,7 +62,7 @@ public final class LocalMasterKeyring implements MasterKeyring {
 	@Override
 	public WrappedKey wrap(byte[] dataKey, byte[] associatedData) {
 		byte[] out = new byte[AesGcm.NONCE_LENGTH + dataKey.length + AesGcm.TAG_LENGTH];
-		AesGcm.encrypt(this.activeKey, dataKey, new byte[][] { associatedData }, out, 0);
+		AesGcm.encrypt(this.activeKey, dataKey, associatedData, out, 0);
 		return new WrappedKey(this.activeKeyId, out);
 	}
 
@@ -76,7 +76,7 @@ public final class LocalMasterKeyring implements MasterKeyring {
 		if (ciphertext.length < AesGcm.NONCE_LENGTH + AesGcm.TAG_LENGTH) {
 			throw new UnknownKeyException();
 		}
-		return AesGcm.decrypt(key, Arrays.copyOf(ciphertext, ciphertext.length), 0, new byte[][] { associatedData });
+		return AesGcm.decrypt(key, Arrays.copyOf(ciphertext, ciphertext.length), 0, associatedData);
 	}
 
 	@Override

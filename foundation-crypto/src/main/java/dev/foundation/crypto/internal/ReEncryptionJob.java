@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import dev.foundation.crypto.CryptoEvent;
 import dev.foundation.crypto.CryptoException;
 import dev.foundation.crypto.EncryptedTable;
 import dev.foundation.crypto.EncryptedTable.EncryptedColumn;
@@ -16,6 +17,7 @@ import dev.foundation.crypto.KeyDestroyedException;
 import dev.foundation.crypto.ReEncryptionReport;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -46,6 +48,8 @@ public final class ReEncryptionJob {
 
 	private final int batchSize;
 
+	private final ApplicationEventPublisher events;
+
 	/**
 	 * Creates the job.
 	 * @param dataSource a data source that sees every tenant's rows
@@ -56,6 +60,22 @@ public final class ReEncryptionJob {
 	 */
 	public ReEncryptionJob(DataSource dataSource, String schema, EnvelopeDataKeys keys, int indexLength,
 			int batchSize) {
+		this(dataSource, schema, keys, indexLength, batchSize, (event) -> {
+		});
+	}
+
+	/**
+	 * Creates the job, publishing a {@link CryptoEvent} when a run starts and ends.
+	 * @param dataSource a data source that sees every tenant's rows
+	 * @param schema the foundation's schema
+	 * @param keys the data keys
+	 * @param indexLength the blind-index length in bytes
+	 * @param batchSize rows per batch
+	 * @param events where the events go
+	 */
+	public ReEncryptionJob(DataSource dataSource, String schema, EnvelopeDataKeys keys, int indexLength, int batchSize,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.schema = "\"" + schema.replace("\"", "\"\"") + "\"";
 		this.keys = keys;
@@ -80,6 +100,13 @@ public final class ReEncryptionJob {
 	 * @return what was done
 	 */
 	public ReEncryptionReport run(EncryptedTable table, int maxBatches) {
+		this.events.publishEvent(new CryptoEvent.ReEncryptionStarted(table.table()));
+		ReEncryptionReport report = walk(table, maxBatches);
+		this.events.publishEvent(new CryptoEvent.ReEncryptionFinished(table.table(), report));
+		return report;
+	}
+
+	private ReEncryptionReport walk(EncryptedTable table, int maxBatches) {
 		Position position = start(table.table());
 		String idType = columnType(table.table(), table.idColumn());
 		long scanned = 0;

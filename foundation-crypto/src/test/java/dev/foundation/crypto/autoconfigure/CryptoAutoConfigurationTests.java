@@ -15,11 +15,18 @@ import javax.sql.DataSource;
 import dev.foundation.core.config.InvalidFoundationPropertyException;
 import dev.foundation.crypto.BlindIndexer;
 import dev.foundation.crypto.DataKeys;
+import dev.foundation.crypto.EncryptedTable;
+import dev.foundation.crypto.EncryptedTable.EncryptedColumn;
 import dev.foundation.crypto.EncryptionContext;
 import dev.foundation.crypto.FieldEncryptor;
 import dev.foundation.crypto.MasterKeyring;
 import dev.foundation.crypto.internal.CryptoEndpoint;
+import dev.foundation.crypto.internal.ReEncryptionMetrics;
+import dev.foundation.crypto.internal.ReEncryptionRuns;
+import dev.foundation.crypto.internal.TenantShredding;
 import dev.foundation.crypto.jpa.BlindIndexMappings;
+import dev.foundation.tenancy.TenantListener;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CryptoAutoConfigurationTests {
 
 	private static final String KEY = key(32);
+
+	private static final EncryptedTable PEOPLE = new EncryptedTable("people", "id", "tenant_id",
+			List.of(EncryptedColumn.text("email")));
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CryptoAutoConfiguration.class))
@@ -174,6 +184,49 @@ class CryptoAutoConfigurationTests {
 			.withPropertyValues("foundation.crypto.master-keys[0].id=k1", "foundation.crypto.master-keys[0].key=" + KEY,
 					"management.endpoints.web.exposure.include=crypto")
 			.run((context) -> assertThat(context).hasSingleBean(CryptoEndpoint.class));
+	}
+
+	@Test
+	void erasedTenantsAreShreddedWhenTenancyIsPresent() {
+		this.runner
+			.withPropertyValues("foundation.crypto.master-keys[0].id=k1", "foundation.crypto.master-keys[0].key=" + KEY)
+			.run((context) -> assertThat(context).hasSingleBean(TenantShredding.class));
+		this.runner.withClassLoader(new FilteredClassLoader(TenantListener.class))
+			.withPropertyValues("foundation.crypto.master-keys[0].id=k1", "foundation.crypto.master-keys[0].key=" + KEY)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TenantShredding.class));
+	}
+
+	@Test
+	void reEncryptionRunsOverTheDeclaredTablesWithMeters() {
+		this.runner
+			.withPropertyValues("foundation.crypto.master-keys[0].id=k1", "foundation.crypto.master-keys[0].key=" + KEY)
+			.run((context) -> assertThat(context).doesNotHaveBean(ReEncryptionRuns.class)
+				.doesNotHaveBean(ReEncryptionMetrics.class));
+		this.runner.withBean(EncryptedTable.class, () -> PEOPLE)
+			.withPropertyValues("foundation.crypto.master-keys[0].id=k1", "foundation.crypto.master-keys[0].key=" + KEY,
+					"management.endpoints.web.exposure.include=crypto")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ReEncryptionRuns.class).hasSingleBean(ReEncryptionMetrics.class);
+				assertThat(context.getBean(CryptoEndpoint.class)).extracting("reEncryption")
+					.isSameAs(context.getBean(ReEncryptionRuns.class));
+			});
+		this.runner.withBean(EncryptedTable.class, () -> PEOPLE)
+			.withClassLoader(new FilteredClassLoader(MeterBinder.class))
+			.withPropertyValues("foundation.crypto.master-keys[0].id=k1", "foundation.crypto.master-keys[0].key=" + KEY)
+			.run((context) -> assertThat(context).hasSingleBean(ReEncryptionRuns.class)
+				.doesNotHaveBean(ReEncryptionMetrics.class));
+	}
+
+	@Test
+	void reEncryptionBatchSizeBelowOneFailsNamingTheProperty() {
+		this.runner.withBean(EncryptedTable.class, () -> PEOPLE)
+			.withPropertyValues("foundation.crypto.master-keys[0].id=k1", "foundation.crypto.master-keys[0].key=" + KEY,
+					"foundation.crypto.reencryption.batch-size=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidFoundationPropertyException.class)
+				.hasMessageContaining("foundation.crypto.reencryption.batch-size"));
 	}
 
 	@Test

@@ -171,22 +171,46 @@ public final class JdbcTenantDirectory implements TenantDirectory {
 		setStatus(tenantId, TenantStatus.ACTIVE);
 	}
 
+	@Override
+	public void erase(UUID tenantId) {
+		Objects.requireNonNull(tenantId, "tenantId");
+		inTransaction(() -> {
+			int changed = this.jdbc.sql("update " + this.tenants + " set updated_at = now(), status = ? where id = ?")
+				.params(TenantRows.status(TenantStatus.ERASED), tenantId)
+				.update();
+			if (changed == 0) {
+				throw unknownTenant(tenantId);
+			}
+			// Reported on every call, not only the first: a listener whose erasure failed
+			// (e.g. the keys' database was unreachable) is called again.
+			this.tenantNotifier.changed(tenantId, TenantChange.Kind.ERASED);
+			return null;
+		});
+	}
+
 	private void setStatus(UUID tenantId, TenantStatus status) {
 		Objects.requireNonNull(tenantId, "tenantId");
 		String value = TenantRows.status(status);
+		String erased = TenantRows.status(TenantStatus.ERASED);
 		inTransaction(() -> {
 			// Why "status <> ?": updated_at and listeners record a real change, not a
-			// repeated call.
+			// repeated call. An erased tenant stays erased.
 			int changed = this.jdbc
-				.sql("update " + this.tenants + " set updated_at = now(), status = ? where id = ? and status <> ?")
-				.params(value, tenantId, value)
+				.sql("update " + this.tenants
+						+ " set updated_at = now(), status = ? where id = ? and status <> ? and status <> ?")
+				.params(value, tenantId, value, erased)
 				.update();
 			if (changed == 1) {
 				this.tenantNotifier.changed(tenantId,
 						(status == TenantStatus.SUSPENDED) ? TenantChange.Kind.SUSPENDED : TenantChange.Kind.ACTIVATED);
+				return null;
 			}
-			else if (find(tenantId).isEmpty()) {
+			Optional<Tenant> tenant = find(tenantId);
+			if (tenant.isEmpty()) {
 				throw unknownTenant(tenantId);
+			}
+			if (tenant.get().status() == TenantStatus.ERASED && status == TenantStatus.ACTIVE) {
+				throw new ConflictException("Tenant " + tenantId + " was erased and cannot be activated");
 			}
 			return null;
 		});

@@ -41,8 +41,8 @@ public final class TenantCacheInvalidation implements MembershipListener, Tenant
 		// cached, so neither a new tenant
 		// nor a newly linked external id can have been cached wrongly.
 		TenantResolutionCache cache = this.cache.get();
-		if ((change.kind() == TenantChange.Kind.SUSPENDED || change.kind() == TenantChange.Kind.ACTIVATED)
-				&& cache != null) {
+		if ((change.kind() == TenantChange.Kind.SUSPENDED || change.kind() == TenantChange.Kind.ACTIVATED
+				|| change.kind() == TenantChange.Kind.ERASED) && cache != null) {
 			cache.invalidateTenant(change.tenantId());
 		}
 	}

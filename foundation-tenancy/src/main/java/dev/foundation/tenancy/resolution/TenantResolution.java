@@ -17,6 +17,7 @@ import dev.foundation.tenancy.TenantDirectory;
 import dev.foundation.tenancy.TenantRole;
 import dev.foundation.tenancy.resolution.TenantResolutionEvents.Outcome;
 import dev.foundation.tenancy.resolution.TenantResolutionEvents.Source;
+import dev.foundation.tenancy.TenantStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,7 +148,8 @@ public final class TenantResolution {
 		}
 		Membership membership = membershipOf(tenant, named, tokensTenant, principal);
 		if (!tenant.isActive()) {
-			throw new Refusal(Outcome.SUSPENDED, "This tenant is suspended");
+			throw (tenant.status() == TenantStatus.ERASED) ? new Refusal(Outcome.ERASED, "This tenant was erased")
+					: new Refusal(Outcome.SUSPENDED, "This tenant is suspended");
 		}
 		return new ResolvedTenant(tenant, membership);
 	}

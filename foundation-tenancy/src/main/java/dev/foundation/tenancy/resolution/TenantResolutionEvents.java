@@ -91,6 +91,9 @@ public interface TenantResolutionEvents {
 		/** The tenant is suspended (403). */
 		SUSPENDED("suspended"),
 
+		/** The tenant was erased (its data crypto-shredded): refused for good. */
+		ERASED("erased"),
+
 		/** The caller is not a member of the tenant (403). */
 		NOT_A_MEMBER("not-a-member"),
 

@@ -259,6 +259,25 @@ class JdbcTenantDirectoryIntegrationTests {
 	}
 
 	@Test
+	void eraseRefusesTheTenantForGoodAndIsReportedOnEveryCall() {
+		Tenant tenant = this.directory.create(slug(), "Acme", "user-1");
+		this.directory.suspend(tenant.id());
+		this.tenantChanges.clear();
+
+		this.directory.erase(tenant.id());
+		this.directory.erase(tenant.id());
+		this.directory.suspend(tenant.id());
+
+		assertThat(this.directory.find(tenant.id()).map(Tenant::status)).contains(TenantStatus.ERASED);
+		assertThat(this.directory.find(tenant.id()).map(Tenant::isActive)).contains(false);
+		assertThat(this.tenantChanges).extracting(TenantChange::kind)
+			.containsExactly(TenantChange.Kind.ERASED, TenantChange.Kind.ERASED);
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.directory.activate(tenant.id()));
+		assertThat(this.directory.find(tenant.id()).map(Tenant::status)).contains(TenantStatus.ERASED);
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.directory.erase(UUID.randomUUID()));
+	}
+
+	@Test
 	void provisioningReportsTheNewTenantOnce() {
 		String orgId = "org_" + UUID.randomUUID();
 
@@ -660,6 +679,10 @@ class JdbcTenantDirectoryIntegrationTests {
 
 		void activate(UUID tenantId) {
 			this.target.activate(tenantId);
+		}
+
+		void erase(UUID tenantId) {
+			this.target.erase(tenantId);
 		}
 
 		Optional<Membership> membership(UUID tenantId, String subject) {

@@ -101,6 +101,13 @@ class InMemoryTenantDirectory implements TenantDirectory {
 	}
 
 	@Override
+	public void erase(UUID tenantId) {
+		Tenant tenant = this.tenants.get(tenantId);
+		this.tenants.put(tenantId,
+				new Tenant(tenant.id(), tenant.slug(), tenant.name(), TenantStatus.ERASED, tenant.createdAt()));
+	}
+
+	@Override
 	public Optional<Membership> membership(UUID tenantId, UserIdentity user) {
 		this.membershipLookups.incrementAndGet();
 		return Optional.ofNullable(this.memberships.get(tenantId + "/" + user.issuer() + "/" + user.subject()));

@@ -1,6 +1,7 @@
 package dev.foundation.core.error.web;
 
 import dev.foundation.core.database.DatabaseUnavailability;
+import dev.foundation.core.error.FoundationException;
 import dev.foundation.core.error.ServiceUnavailableException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /**
  * Answers the servlet container's error dispatch (errors raised in filters,
  * {@code sendError} calls) with problem details too, replacing Boot's whitelabel/JSON
- * error controller. It never reveals the exception or its message.
+ * error controller. It never reveals the exception or its message, except the
+ * client-facing detail of a {@link FoundationException} (itself or among the causes).
  */
 @Controller
 @RequestMapping("${server.error.path:/error}")
@@ -54,6 +56,20 @@ public class ProblemDetailErrorController implements ErrorController {
 			ProblemDetail problem = this.problemDetails.create(unavailable, (uri instanceof String path) ? path : null);
 			return ResponseEntity.status(unavailable.getStatus())
 				.headers(ProblemDetails.headersOf(unavailable))
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem);
+		}
+		FoundationException foundation = (exception instanceof Throwable failure) ? FoundationCauses.find(failure)
+				: null;
+		if (foundation != null) {
+			// A foundation exception thrown by a filter (or wrapped on its way out) keeps
+			// its status and client-safe detail instead of becoming a 500.
+			if (foundation.getStatus().is5xxServerError()) {
+				logger.error("Request failed before reaching a controller", (Throwable) exception);
+			}
+			ProblemDetail problem = this.problemDetails.create(foundation, (uri instanceof String path) ? path : null);
+			return ResponseEntity.status(foundation.getStatus())
+				.headers(ProblemDetails.headersOf(foundation))
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(problem);
 		}

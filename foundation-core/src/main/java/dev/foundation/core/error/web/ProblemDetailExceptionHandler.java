@@ -109,8 +109,9 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 
 	/**
 	 * Handles everything else: 503 with {@code Retry-After} when the database cannot be
-	 * reached ({@link DatabaseUnavailability}), 409 for a data conflict, otherwise a
-	 * generic 500.
+	 * reached ({@link DatabaseUnavailability}), the problem of a
+	 * {@link FoundationException} found among the causes (e.g. thrown during a flush and
+	 * wrapped by the commit failure), 409 for a data conflict, otherwise a generic 500.
 	 * @param ex the exception
 	 * @param request the request
 	 * @return the problem response
@@ -122,6 +123,14 @@ public class ProblemDetailExceptionHandler extends ResponseEntityExceptionHandle
 			DatabaseUnavailableFilter.logUnavailable(request, ex);
 			ProblemDetail problem = this.problemDetails.create(unavailable, request.getRequestURI());
 			return problemResponse(problem, ProblemDetails.headersOf(unavailable), unavailable.getStatus());
+		}
+		FoundationException wrapped = FoundationCauses.find(ex);
+		if (wrapped != null) {
+			// The wrapper is logged (it says where it happened); the client gets the
+			// wrapped exception's status and detail, never the wrapper's message.
+			log(ex, wrapped.getStatus());
+			ProblemDetail problem = this.problemDetails.create(wrapped, request.getRequestURI());
+			return problemResponse(problem, ProblemDetails.headersOf(wrapped), wrapped.getStatus());
 		}
 		if (DATA_ACCESS_PRESENT && DataAccessFailures.isConflict(ex)) {
 			log(ex, HttpStatus.CONFLICT);

@@ -72,6 +72,13 @@ class ProblemDetailErrorControllerIntegrationTests extends ProblemDetailWebTestS
 	}
 
 	@Test
+	void foundationExceptionWrappedInAFilterFailureKeepsItsProblem() throws Exception {
+		send(get("/test/filter-wrapped-conflict"))
+			.isProblem(409, "conflict", "Conflict", "The widget name is taken", "/test/filter-wrapped-conflict")
+			.doesNotReveal("secret wrapper message", "secret inner wrapper", "ServletException");
+	}
+
+	@Test
 	void sendErrorFromFilterIsRenderedAsProblemWithoutItsMessage() throws Exception {
 		send(get("/test/filter-send-error"))
 			.isProblem(403, "forbidden", "Forbidden", "Forbidden", "/test/filter-send-error")

@@ -107,6 +107,21 @@ class ProblemDetailExceptionHandlerIntegrationTests extends ProblemDetailWebTest
 	}
 
 	@Test
+	void foundationExceptionWrappedOnItsWayOutKeepsItsProblem() throws Exception {
+		perform(get("/test/wrapped-conflict"))
+			.isProblem(409, "conflict", "Conflict", "The widget name is taken", "/test/wrapped-conflict")
+			.doesNotReveal("secret wrapper message", "secret rollback message", "IllegalStateException");
+	}
+
+	@Test
+	void wrappedFoundationExceptionKeepsItsHeaders() throws Exception {
+		Answer answer = perform(get("/test/wrapped-rate-limit"))
+			.isProblem(429, "rate-limited", "Too many requests", "Too many widgets", "/test/wrapped-rate-limit")
+			.doesNotReveal("secret wrapper message");
+		assertThat(answer.header("Retry-After")).isEqualTo("7");
+	}
+
+	@Test
 	void unexpectedExceptionIsA500ThatHidesTheMessage() throws Exception {
 		perform(get("/test/boom"))
 			.isProblem(500, "internal-error", "Internal error",

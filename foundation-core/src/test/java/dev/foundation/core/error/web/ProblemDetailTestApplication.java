@@ -93,6 +93,10 @@ class ProblemDetailTestApplication {
 						switch (request.getRequestURI()) {
 							case "/test/filter-failure" -> throw new IllegalStateException("secret filter failure");
 							case "/test/filter-send-error" -> response.sendError(403, "secret reason");
+							case "/test/filter-wrapped-conflict" ->
+								throw new ServletException("Filter failed: secret wrapper message",
+										new IllegalStateException("secret inner wrapper",
+												new ConflictException("The widget name is taken")));
 							case "/test/filter-database-down" -> throw new CannotCreateTransactionException(
 									"Could not open JPA EntityManager for transaction",
 									new SQLException("Connection to 10.1.2.3:5432 refused", "08001"));
@@ -208,6 +212,20 @@ class ProblemDetailTestApplication {
 		void databaseBug() {
 			throw new InvalidDataAccessResourceUsageException("bad SQL",
 					new SQLException("syntax error at or near \"selec\"", "42601"));
+		}
+
+		@GetMapping("/wrapped-conflict")
+		void wrappedConflict() {
+			// As a commit failure wraps what a flush threw: RollbackException →
+			// TransactionSystemException.
+			throw new IllegalStateException("Could not commit: secret wrapper message",
+					new RuntimeException("secret rollback message", new ConflictException("The widget name is taken")));
+		}
+
+		@GetMapping("/wrapped-rate-limit")
+		void wrappedRateLimit() {
+			throw new IllegalStateException("secret wrapper message",
+					new RateLimitedException("Too many widgets", Duration.ofSeconds(7)));
 		}
 
 		@GetMapping("/boom")
