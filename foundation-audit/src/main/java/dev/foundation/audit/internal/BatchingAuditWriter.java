@@ -52,7 +52,9 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 
 	private volatile boolean accepting;
 
-	private volatile @Nullable Thread thread;
+	private final int writers;
+
+	private volatile @Nullable List<Thread> threads;
 
 	/**
 	 * Creates the writer (started by the application context's lifecycle, or
@@ -66,6 +68,28 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 	 */
 	public BatchingAuditWriter(ChainSink transactions, int capacity, int batchSize, Duration offerTimeout,
 			Duration ackTimeout, AuditWriterMetrics metrics) {
+		this(transactions, capacity, batchSize, offerTimeout, ackTimeout, metrics, 1);
+	}
+
+	/**
+	 * Creates the writer with several writer threads. Each takes a batch from the queue
+	 * while the others' batches are committing, so the next batch is prepared and sent
+	 * while the previous one waits for its commit (appends to one chain still commit one
+	 * after the other: PostgreSQL serializes them on the chain's head row).
+	 * @param transactions runs one chain's append in a transaction of its own
+	 * @param capacity the queue's capacity
+	 * @param batchSize the most events per batch
+	 * @param offerTimeout how long a caller waits for room in a full queue
+	 * @param ackTimeout how long a caller waits for its batch to commit
+	 * @param metrics where to report
+	 * @param writers how many writer threads (each uses one connection while it writes)
+	 */
+	public BatchingAuditWriter(ChainSink transactions, int capacity, int batchSize, Duration offerTimeout,
+			Duration ackTimeout, AuditWriterMetrics metrics, int writers) {
+		if (writers < 1) {
+			throw new IllegalArgumentException("At least one writer thread is needed");
+		}
+		this.writers = writers;
 		this.transactions = transactions;
 		this.queue = new ArrayBlockingQueue<>(capacity);
 		this.batchSize = batchSize;
@@ -107,6 +131,27 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 	}
 
 	/**
+	 * Queues an event without waiting, neither for room nor for the commit. The future
+	 * completes when the batch holding the event has committed, or fails (with
+	 * {@link AuditWriteException}) if the queue is full, the writer is stopped, or the
+	 * write failed. Until it completes the event is not acknowledged: a crash loses it.
+	 * @param event the event
+	 * @return completes on the commit of the event's batch
+	 */
+	public CompletableFuture<@Nullable Void> submit(AuditEvent event) {
+		if (!this.accepting) {
+			return CompletableFuture.failedFuture(new AuditWriteException("The audit writer is not running", null));
+		}
+		Pending pending = new Pending(event, new CompletableFuture<>());
+		if (!this.queue.offer(pending)) {
+			this.metrics.rejected();
+			return CompletableFuture
+				.failedFuture(new AuditWriteException("The audit queue is full; the event was not recorded", null));
+		}
+		return pending.done();
+	}
+
+	/**
 	 * Returns how many events wait to be written.
 	 * @return the queue depth
 	 */
@@ -116,43 +161,50 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		if (this.thread != null) {
+		if (this.threads != null) {
 			return;
 		}
 		this.accepting = true;
-		Thread writer = new Thread(this::run, "audit-writer");
-		writer.setDaemon(true);
-		this.thread = writer;
-		writer.start();
+		List<Thread> started = new ArrayList<>(this.writers);
+		for (int i = 0; i < this.writers; i++) {
+			Thread writer = new Thread(this::run, (this.writers == 1) ? "audit-writer" : "audit-writer-" + (i + 1));
+			writer.setDaemon(true);
+			started.add(writer);
+		}
+		this.threads = List.copyOf(started);
+		started.forEach(Thread::start);
 	}
 
 	@Override
 	public void stop() {
-		Thread writer;
+		List<Thread> writers;
 		synchronized (this) {
-			writer = this.thread;
+			writers = this.threads;
 			this.accepting = false;
-			this.thread = null;
+			this.threads = null;
 		}
-		if (writer == null) {
+		if (writers == null) {
 			return;
 		}
 		// No interrupt: it could fail the batch being written (a pool refuses an
-		// interrupted
-		// thread a connection). The writer sees the flag within its poll interval.
+		// interrupted thread a connection). The writers see the flag within their poll
+		// interval.
+		long deadline = System.nanoTime() + this.ackTimeout.toNanos();
 		try {
-			writer.join(this.ackTimeout.toMillis());
+			for (Thread writer : writers) {
+				writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		// Whatever is still queued when the thread ended (it drains before ending).
+		// Whatever is still queued when the threads ended (they drain before ending).
 		flush();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.thread != null;
+		return this.threads != null;
 	}
 
 	@Override
