@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +43,7 @@ import org.springframework.lang.Contract;
  * constant time ({@link MessageDigest#isEqual}); revoked and expired keys fail. No method
  * logs a key or its hash.
  */
-public final class JdbcApiKeyService implements ApiKeyService {
+public final class JdbcApiKeyService implements ApiKeyService, ApplicationEventPublisherAware {
 
 	/** The issuer of every principal authenticated by an API key. */
 	public static final String ISSUER = "foundation-api-key";
@@ -82,6 +84,9 @@ public final class JdbcApiKeyService implements ApiKeyService {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private ApplicationEventPublisher events = (event) -> {
+	};
+
 	/**
 	 * Creates the service.
 	 * @param jdbc the client of the database holding the foundation's schema
@@ -106,6 +111,16 @@ public final class JdbcApiKeyService implements ApiKeyService {
 		this.jdbc = jdbc;
 		this.table = schema + ".api_keys";
 		this.clock = clock;
+	}
+
+	/**
+	 * Sets where {@link ApiKeyIssuedEvent} and {@link ApiKeyRevokedEvent} are published
+	 * (the application context, when the service is a bean); without it they go nowhere.
+	 * @param publisher the publisher
+	 */
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher publisher) {
+		this.events = publisher;
 	}
 
 	@Override
@@ -142,6 +157,7 @@ public final class JdbcApiKeyService implements ApiKeyService {
 			}
 			logger.info("Issued API key {} ({}) for tenant {}", id, name, tenantId);
 			ApiKey key = new ApiKey(id, name, prefix, tenantId, roles, now, expires, null);
+			this.events.publishEvent(new ApiKeyIssuedEvent(key));
 			return new IssuedApiKey(key, plaintext);
 		}
 	}
@@ -189,6 +205,7 @@ public final class JdbcApiKeyService implements ApiKeyService {
 		boolean wasActive = statement.param(timestamp(now)).query(Boolean.class).optional().orElse(false);
 		if (wasActive) {
 			logger.info("Revoked API key {} of tenant {}", id, tenantId);
+			this.events.publishEvent(new ApiKeyRevokedEvent(id, tenantId));
 		}
 		return wasActive;
 	}
