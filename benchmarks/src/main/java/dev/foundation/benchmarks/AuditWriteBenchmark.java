@@ -80,7 +80,7 @@ public class AuditWriteBenchmark {
 	private final UUID tenant = UUID.randomUUID();
 
 	/** Writer threads of the batched writer (pipelining); the other writers ignore it. */
-	@Param({ "2" })
+	@Param({ "1" })
 	public int writers;
 
 	@Setup(Level.Trial)

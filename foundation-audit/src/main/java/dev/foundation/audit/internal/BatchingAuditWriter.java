@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.foundation.audit.AuditEvent;
 import dev.foundation.audit.AuditWriteException;
@@ -53,6 +54,8 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 	private volatile boolean accepting;
 
 	private final int writers;
+
+	private final ReentrantLock turn = new ReentrantLock();
 
 	private volatile @Nullable List<Thread> threads;
 
@@ -215,23 +218,31 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 	private void run() {
 		List<Pending> batch = new ArrayList<>(this.batchSize);
 		while (this.accepting || !this.queue.isEmpty()) {
+			// One writer at a time takes a batch and sends it; it hands the turn on once
+			// its statement ran, while it waits for its commit. So the next batch holds
+			// everything that queued meanwhile (batches stay large) and reaches
+			// PostgreSQL, waiting on the chain's head row, before the previous one
+			// commits.
+			Turn turn = new Turn(this.turn);
 			try {
 				Pending first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
 					continue;
 				}
 				batch.add(first);
+				this.queue.drainTo(batch, this.batchSize - 1);
+				writeBatch(batch, turn::handOn);
 			}
 			catch (InterruptedException ex) {
 				// stop(): fall through to drain what is left.
 				if (!this.accepting) {
 					break;
 				}
-				continue;
 			}
-			this.queue.drainTo(batch, this.batchSize - 1);
-			writeBatch(batch);
-			batch.clear();
+			finally {
+				turn.handOn();
+				batch.clear();
+			}
 		}
 		flush();
 	}
@@ -239,12 +250,13 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 	private synchronized void flush() {
 		List<Pending> batch = new ArrayList<>(this.batchSize);
 		while (this.queue.drainTo(batch, this.batchSize) > 0) {
-			writeBatch(batch);
+			writeBatch(batch, () -> {
+			});
 			batch.clear();
 		}
 	}
 
-	private void writeBatch(List<Pending> batch) {
+	private void writeBatch(List<Pending> batch, Runnable sent) {
 		Map<@Nullable UUID, List<Pending>> chains = new LinkedHashMap<>();
 		for (Pending pending : batch) {
 			chains.computeIfAbsent(pending.event().tenantId(), (tenant) -> new ArrayList<>()).add(pending);
@@ -257,7 +269,7 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 			}
 			long start = System.nanoTime();
 			try {
-				this.transactions.append(chain.getKey(), events);
+				this.transactions.append(chain.getKey(), events, sent);
 				this.metrics.written("batched", events.size(), System.nanoTime() - start);
 				pendings.forEach((pending) -> pending.done().complete(null));
 			}
@@ -271,6 +283,28 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 	}
 
 	private record Pending(AuditEvent event, CompletableFuture<@Nullable Void> done) {
+	}
+
+	/** The writer thread's turn to take and send a batch, handed on once. */
+	private static final class Turn {
+
+		private final ReentrantLock lock;
+
+		private boolean held;
+
+		Turn(ReentrantLock lock) {
+			this.lock = lock;
+			lock.lock();
+			this.held = true;
+		}
+
+		void handOn() {
+			if (this.held) {
+				this.held = false;
+				this.lock.unlock();
+			}
+		}
+
 	}
 
 }
