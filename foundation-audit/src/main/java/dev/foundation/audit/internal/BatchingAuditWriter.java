@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Group commit: callers put events on a bounded queue and wait; one writer thread takes
+ * Group commit: callers put events on a bounded queue and wait; a writer thread takes
  * whatever has queued up (up to the batch size), appends each chain's events in one
  * transaction, and only then releases their callers. So an acknowledged event is a
  * committed one, and one insert carries many callers' events.
@@ -75,10 +75,11 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 	}
 
 	/**
-	 * Creates the writer with several writer threads. Each takes a batch from the queue
-	 * while the others' batches are committing, so the next batch is prepared and sent
-	 * while the previous one waits for its commit (appends to one chain still commit one
-	 * after the other: PostgreSQL serializes them on the chain's head row).
+	 * Creates the writer with several writer threads. They take turns: one takes a batch
+	 * and sends it, and hands the turn on once its statement ran, while it waits for its
+	 * commit; so the next batch is taken and sent while the previous one is committing
+	 * (appends to one chain still commit one after the other: PostgreSQL serializes them
+	 * on the chain's head row).
 	 * @param transactions runs one chain's append in a transaction of its own
 	 * @param capacity the queue's capacity
 	 * @param batchSize the most events per batch
