@@ -30,6 +30,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -78,6 +79,10 @@ public class AuditWriteBenchmark {
 
 	private final UUID tenant = UUID.randomUUID();
 
+	/** Writer threads of the batched writer (pipelining); the other writers ignore it. */
+	@Param({ "1" })
+	public int writers;
+
 	@Setup(Level.Trial)
 	public void setUp() {
 		this.database = this.postgres.createDatabase("audit_bench");
@@ -100,7 +105,7 @@ public class AuditWriteBenchmark {
 		this.chains = new ChainTransactions(scope, this.transactions, this.pool,
 				new ChainAppender("foundation", Clock.systemUTC()));
 		this.batched = new BatchingAuditWriter(this.chains, 10_000, 1000, Duration.ofSeconds(5), Duration.ofSeconds(30),
-				AuditWriterMetrics.NONE);
+				AuditWriterMetrics.NONE, this.writers);
 		this.batched.start();
 		this.log = new DefaultAuditLog(scope, new RedactingDetailProtector(),
 				new TransactionalAuditWriter(this.chains, AuditWriterMetrics.NONE), this.batched, 8192);

@@ -62,6 +62,25 @@ final class KeepAliveHttpClient implements AutoCloseable {
 	}
 
 	/**
+	 * Encodes a {@code PUT} request with a JSON body once, to be sent many times.
+	 * @param path the path
+	 * @param authorization the {@code Authorization} header
+	 * @param json the body
+	 * @return the request bytes
+	 */
+	byte[] put(String path, String authorization, String json) {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		String head = "PUT " + path + " HTTP/1.1\r\nHost: " + this.host + ':' + this.port
+				+ "\r\nAccept: application/json\r\nUser-Agent: foundation-benchmarks\r\nAuthorization: " + authorization
+				+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+		byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
+		byte[] request = new byte[headBytes.length + body.length];
+		System.arraycopy(headBytes, 0, request, 0, headBytes.length);
+		System.arraycopy(body, 0, request, headBytes.length, body.length);
+		return request;
+	}
+
+	/**
 	 * Encodes a {@code GET} request with the given headers (and {@code Host}) once, to be
 	 * sent many times.
 	 * @param path the path

@@ -25,4 +25,8 @@ public class TenantNote extends TenantOwnedEntity {
 		return this.body;
 	}
 
+	public void setBody(String body) {
+		this.body = body;
+	}
+
 }

@@ -33,6 +33,11 @@ class TenantNotesApplication {
 	 * @return the customizer
 	 */
 	@Bean
+	TenantNoteUpdates tenantNoteUpdates(TenantNoteRepository notes) {
+		return new TenantNoteUpdates(notes);
+	}
+
+	@Bean
 	@ConditionalOnBooleanProperty(name = "foundation.tenancy.isolation.enabled", havingValue = false)
 	HibernatePropertiesCustomizer hibernateTenantRestrictionWithoutIsolation() {
 		return (properties) -> properties.put("hibernate.tenant_identifier_resolver",

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,8 +27,19 @@ class TenantNotesController {
 
 	private final TenantNoteRepository notes;
 
-	TenantNotesController(TenantNoteRepository notes) {
+	private final TenantNoteUpdates updates;
+
+	TenantNotesController(TenantNoteRepository notes, TenantNoteUpdates updates) {
 		this.notes = notes;
+		this.updates = updates;
+	}
+
+	@PutMapping(NOTES + "/{id}")
+	NoteView update(@PathVariable UUID id, @RequestBody NoteChange change) {
+		return this.updates.update(id, change.body());
+	}
+
+	record NoteChange(String body) {
 	}
 
 	@GetMapping(NOTES)

@@ -49,7 +49,11 @@ final class TenantNotesServer implements AutoCloseable {
 
 	private final byte[][] gets;
 
+	private final byte[][][] updates;
+
 	private int next;
+
+	private int nextUpdate;
 
 	private TenantNotesServer(boolean rls, TestJwtIssuer issuer, TenancyDatabase database,
 			ConfigurableApplicationContext context) {
@@ -62,12 +66,17 @@ final class TenantNotesServer implements AutoCloseable {
 		List<Member> members = database.members();
 		this.lists = new byte[members.size()][];
 		this.gets = new byte[members.size()][];
+		this.updates = new byte[members.size()][][];
 		for (int i = 0; i < members.size(); i++) {
 			Member member = members.get(i);
 			String token = token(member);
 			this.lists[i] = request(TenantNotesController.NOTES, token);
 			List<UUID> notes = database.noteIds(member.tenantId());
-			this.gets[i] = request(TenantNotesController.NOTES + "/" + notes.get(i % notes.size()), token);
+			String note = TenantNotesController.NOTES + "/" + notes.get(i % notes.size());
+			this.gets[i] = request(note, token);
+			// Two bodies in turn, so that every update changes the row.
+			this.updates[i] = new byte[][] { this.client.put(note, "Bearer " + token, "{\"body\":\"updated a\"}"),
+					this.client.put(note, "Bearer " + token, "{\"body\":\"updated b\"}") };
 		}
 	}
 
@@ -78,6 +87,17 @@ final class TenantNotesServer implements AutoCloseable {
 	 * @return the running variant
 	 */
 	static TenantNotesServer start(boolean rls) {
+		return start(rls, true);
+	}
+
+	/**
+	 * Creates the database, starts the application and checks that it isolates tenants as
+	 * claimed.
+	 * @param rls whether row-level security is on
+	 * @param audit whether the audit log is on ({@code foundation.audit.enabled})
+	 * @return the running variant
+	 */
+	static TenantNotesServer start(boolean rls, boolean audit) {
 		TestJwtIssuer issuer = TestJwtIssuer.start();
 		TenancyDatabase database = null;
 		ConfigurableApplicationContext context = null;
@@ -87,6 +107,7 @@ final class TenantNotesServer implements AutoCloseable {
 			database = TenancyDatabase.create(issuer.baseUrl() + "/auth/v1");
 			context = new SpringApplicationBuilder(TenantNotesApplication.class)
 				.properties(properties(rls, database, issuer))
+				.properties(Map.of("foundation.audit.enabled", Boolean.toString(audit)))
 				.run();
 			TenantNotesServer server = new TenantNotesServer(rls, issuer, database, context);
 			new TenancySetupCheck(server, database).verify();
@@ -153,6 +174,17 @@ final class TenantNotesServer implements AutoCloseable {
 	 */
 	String get() {
 		return send(this.gets[nextMember()]);
+	}
+
+	/**
+	 * Changes one note of the next member's tenant.
+	 * @return the JSON body
+	 */
+	String update() {
+		int member = nextMember();
+		int variant = this.nextUpdate;
+		this.nextUpdate = (variant + 1) % 2;
+		return send(this.updates[member][(member + variant) % 2]);
 	}
 
 	private int nextMember() {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 
@@ -176,6 +177,16 @@ public final class AuditEventBuilder {
 	 */
 	public UUID record() {
 		return this.log.record(this);
+	}
+
+	/**
+	 * Hands the event to the group-commit writer without waiting for its commit (see
+	 * {@link AuditLog#submit(AuditEventBuilder)}).
+	 * @return completes with the event's id once it is committed
+	 * @throws IllegalArgumentException if the event is invalid (e.g. oversized details)
+	 */
+	public CompletableFuture<UUID> submit() {
+		return this.log.submit(this);
 	}
 
 	public String action() {

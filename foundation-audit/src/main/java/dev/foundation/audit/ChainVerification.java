@@ -37,7 +37,14 @@ public record ChainVerification(@Nullable UUID tenantId, boolean intact, long ev
 		DUPLICATE,
 
 		/** The chain ends before its head row says: the newest events were deleted. */
-		MISSING_TAIL
+		MISSING_TAIL,
+
+		/**
+		 * The retention checkpoint the chain starts at is not signed by the configured
+		 * checkpoint key (its columns, payload or signature were changed, or it was
+		 * inserted): the start of the chain cannot be trusted.
+		 */
+		FORGED_CHECKPOINT
 
 	}
 

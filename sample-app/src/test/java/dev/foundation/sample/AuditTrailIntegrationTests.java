@@ -131,12 +131,21 @@ class AuditTrailIntegrationTests extends SampleIntegrationTestSupport {
 		assertThat(denied).containsEntry("action", "access.denied").containsEntry("outcome", "denied");
 	}
 
-	private Map<String, Object> systemEvent(String correlationId) {
-		// System events are readable only in the system scope (the tables' owner).
-		return TenantScope.callAsSystem("test: read system audit events",
-				() -> new JdbcTemplate(this.dataSource)
-					.queryForMap("select action, outcome, details::text as details from foundation.audit_events "
-							+ "where tenant_id is null and correlation_id = ?", correlationId));
+	private Map<String, Object> systemEvent(String correlationId) throws InterruptedException {
+		// The response does not wait for its security event's commit: poll for it.
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+		while (true) {
+			// System events are readable only in the system scope (the tables' owner).
+			List<Map<String, Object>> events = TenantScope.callAsSystem("test: read system audit events",
+					() -> new JdbcTemplate(this.dataSource)
+						.queryForList("select action, outcome, details::text as details from foundation.audit_events "
+								+ "where tenant_id is null and correlation_id = ?", correlationId));
+			if (!events.isEmpty() || System.nanoTime() > deadline) {
+				assertThat(events).as("security event of request " + correlationId).hasSize(1);
+				return events.get(0);
+			}
+			Thread.sleep(50);
+		}
 	}
 
 	private static JsonNode find(JsonNode page, String action) {

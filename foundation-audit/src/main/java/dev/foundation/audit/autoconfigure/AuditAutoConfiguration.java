@@ -1,6 +1,7 @@
 package dev.foundation.audit.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -10,16 +11,20 @@ import dev.foundation.audit.AuditEventQuery;
 import dev.foundation.audit.AuditLog;
 import dev.foundation.audit.AuditTenantScope;
 import dev.foundation.audit.RedactingDetailProtector;
+import dev.foundation.audit.internal.ApiKeyAuditListener;
 import dev.foundation.audit.internal.AuditSchemaPreparation;
 import dev.foundation.audit.internal.AuditWriterMetrics;
 import dev.foundation.audit.internal.AuditedMethodInterceptor;
 import dev.foundation.audit.internal.BatchingAuditWriter;
 import dev.foundation.audit.internal.ChainAppender;
+import dev.foundation.audit.internal.CheckpointSignatures;
 import dev.foundation.audit.internal.ChainTransactions;
 import dev.foundation.audit.internal.DefaultAuditLog;
 import dev.foundation.audit.internal.JdbcAuditChainVerifier;
 import dev.foundation.audit.internal.JdbcAuditEventQuery;
+import dev.foundation.audit.internal.PartitionMaintenance;
 import dev.foundation.audit.internal.TransactionalAuditWriter;
+import dev.foundation.core.config.InvalidFoundationPropertyException;
 import dev.foundation.core.persistence.FoundationSchemaMigration;
 import dev.foundation.core.persistence.autoconfigure.FoundationSchemaAutoConfiguration;
 import dev.foundation.core.persistence.autoconfigure.FoundationSchemaProperties;
@@ -79,7 +84,7 @@ public final class AuditAutoConfiguration {
 			ObjectProvider<AuditWriterMetrics> metrics) {
 		AuditProperties.Batch batch = properties.getBatch();
 		return new BatchingAuditWriter(transactions, batch.getCapacity(), batch.getSize(), batch.getOfferTimeout(),
-				batch.getAckTimeout(), metrics.getIfAvailable(() -> AuditWriterMetrics.NONE));
+				batch.getAckTimeout(), metrics.getIfAvailable(() -> AuditWriterMetrics.NONE), batch.getWriters());
 	}
 
 	@Bean
@@ -99,11 +104,33 @@ public final class AuditAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ApiKeyAuditListener apiKeyAuditListener(AuditLog log) {
+		return new ApiKeyAuditListener(log);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	AuditChainVerifier auditChainVerifier(AuditTenantScope scope, DataSource dataSource,
 			ObjectProvider<PlatformTransactionManager> transactionManagers, FoundationSchemaProperties schema,
-			AuditLog log) {
+			AuditLog log, AuditProperties properties) {
 		return new JdbcAuditChainVerifier(scope, readOnly(transactionManagers, dataSource), dataSource,
-				schema.getName(), log);
+				schema.getName(), log, checkpointSignatures(properties));
+	}
+
+	// The public key alone suffices: an instance that only verifies needs no private key.
+	private static @Nullable CheckpointSignatures checkpointSignatures(AuditProperties properties) {
+		String publicKey = properties.getCheckpoints().getPublicKey();
+		if (publicKey == null || publicKey.isBlank()) {
+			return null;
+		}
+		try {
+			return new CheckpointSignatures(publicKey);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidFoundationPropertyException("foundation.audit.checkpoints.public-key",
+					String.valueOf(ex.getMessage()), "Set it to the X.509 PEM of the Ed25519 checkpoint public key "
+							+ "(openssl pkey -in key.pem -pubout -out pub.pem)");
+		}
 	}
 
 	@Bean
@@ -121,6 +148,21 @@ public final class AuditAutoConfiguration {
 		// operator who grants by other means keeps doing so.
 		return new AuditSchemaPreparationRunner(migrations.getIfAvailable(),
 				schema.isGrantApplicationRole() ? dataSource : null, properties.getPartitionsAhead());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PartitionMaintenance auditPartitionMaintenance(ObjectProvider<FoundationSchemaMigration> migrations,
+			AuditProperties properties) {
+		// Startup created them (AuditSchemaPreparationRunner); this keeps them ahead.
+		Duration interval = properties.getPartitionMaintenanceInterval();
+		if (interval.isNegative() || interval.isZero()) {
+			throw new InvalidFoundationPropertyException("foundation.audit.partition-maintenance-interval",
+					"must be positive, was " + interval, "Set a positive duration such as 1d");
+		}
+		FoundationSchemaMigration migration = migrations.getIfAvailable();
+		return new PartitionMaintenance((migration != null) ? migration.getDataSource() : null,
+				(migration != null) ? migration.getSchema() : "foundation", properties.getPartitionsAhead(), interval);
 	}
 
 	// Registered after the transaction advisor at the same order, so it runs inside the

@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Writer metrics in Micrometer: {@code foundation.audit.queue.depth},
  * {@code foundation.audit.batch.size}, {@code foundation.audit.write.latency},
- * {@code foundation.audit.write.failures} and {@code foundation.audit.queue.rejected}.
+ * {@code foundation.audit.write.failures}, {@code foundation.audit.queue.rejected} and
+ * {@code foundation.audit.security.dropped}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(MeterRegistry.class)
@@ -54,6 +55,14 @@ class AuditMetricsConfiguration {
 						.tag("mode", mode)
 						.register(registry)
 						.increment(size);
+				}
+			}
+
+			@Override
+			public void securityEventDropped() {
+				MeterRegistry registry = registries.getIfAvailable();
+				if (registry != null) {
+					Counter.builder("foundation.audit.security.dropped").register(registry).increment();
 				}
 			}
 

@@ -28,11 +28,18 @@ public class AuditProperties {
 	private DataSize maxDetailsSize = DataSize.ofKilobytes(8);
 
 	/**
-	 * How many months of partitions ahead of the current one are created at startup.
+	 * How many months of partitions ahead of the current one are created at startup and
+	 * at every partition maintenance.
 	 */
 	@Min(1)
 	@Max(120)
 	private int partitionsAhead = 12;
+
+	/**
+	 * How often the running application creates the partitions of the coming months
+	 * (partitions-ahead of them), so that it never meets a month without one.
+	 */
+	private Duration partitionMaintenanceInterval = Duration.ofDays(1);
 
 	/**
 	 * Group-commit writer (batched mode).
@@ -78,6 +85,14 @@ public class AuditProperties {
 		this.partitionsAhead = partitionsAhead;
 	}
 
+	public Duration getPartitionMaintenanceInterval() {
+		return this.partitionMaintenanceInterval;
+	}
+
+	public void setPartitionMaintenanceInterval(Duration partitionMaintenanceInterval) {
+		this.partitionMaintenanceInterval = partitionMaintenanceInterval;
+	}
+
 	public Batch getBatch() {
 		return this.batch;
 	}
@@ -107,7 +122,9 @@ public class AuditProperties {
 
 		/**
 		 * Ed25519 public key of the private key, X.509 PEM; what holders of exported
-		 * checkpoints verify them with.
+		 * checkpoints verify them with, and what the verifier checks the retention
+		 * checkpoint a chain starts at with (set alone on an instance that only
+		 * verifies).
 		 */
 		private @Nullable String publicKey;
 
@@ -149,6 +166,14 @@ public class AuditProperties {
 		private int size = 1000;
 
 		/**
+		 * Writer threads, each with one connection while it writes: while one batch waits
+		 * for its commit, the next is prepared and sent.
+		 */
+		@Min(1)
+		@Max(16)
+		private int writers = 2;
+
+		/**
 		 * How long a caller waits for room in a full queue before failing.
 		 */
 		private Duration offerTimeout = Duration.ofSeconds(1);
@@ -172,6 +197,14 @@ public class AuditProperties {
 
 		public void setSize(int size) {
 			this.size = size;
+		}
+
+		public int getWriters() {
+			return this.writers;
+		}
+
+		public void setWriters(int writers) {
+			this.writers = writers;
 		}
 
 		public Duration getOfferTimeout() {

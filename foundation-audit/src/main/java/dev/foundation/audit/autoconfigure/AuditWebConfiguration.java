@@ -6,11 +6,13 @@ import dev.foundation.audit.AuditChainVerifier;
 import dev.foundation.audit.AuditEventQuery;
 import dev.foundation.audit.AuditLog;
 import dev.foundation.audit.AuditTenantScope;
+import dev.foundation.audit.internal.AuditWriterMetrics;
 import dev.foundation.audit.internal.FloodGate;
 import dev.foundation.audit.web.AuditEventController;
 import dev.foundation.audit.web.SecurityAuditFilter;
 import dev.foundation.tenancy.web.RequireTenantRole;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -37,11 +39,11 @@ class AuditWebConfiguration {
 	@ConditionalOnBooleanProperty(name = "foundation.audit.security.enabled", matchIfMissing = true)
 	@ConditionalOnMissingBean(name = "securityAuditFilter")
 	FilterRegistrationBean<SecurityAuditFilter> securityAuditFilter(AuditLog log, AuditTenantScope scope,
-			AuditProperties properties) {
+			AuditProperties properties, ObjectProvider<AuditWriterMetrics> metrics) {
 		AuditProperties.Security security = properties.getSecurity();
 		SecurityAuditFilter filter = new SecurityAuditFilter(log, scope,
 				new FloodGate(Clock.systemUTC(), security.getFloodWindow(), security.getFloodThreshold()),
-				security.getFloodWindow());
+				security.getFloodWindow(), metrics.getIfAvailable(() -> AuditWriterMetrics.NONE));
 		FilterRegistrationBean<SecurityAuditFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(FILTER_ORDER);
 		return registration;

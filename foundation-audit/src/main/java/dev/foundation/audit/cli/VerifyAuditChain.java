@@ -1,6 +1,10 @@
 package dev.foundation.audit.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,6 +17,7 @@ import java.util.UUID;
 
 import dev.foundation.audit.ChainVerification;
 import dev.foundation.audit.internal.ChainWalker;
+import dev.foundation.audit.internal.CheckpointSignatures;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +26,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * java -cp foundation-audit.jar:java-json-canonicalization.jar:postgresql.jar \
- *     dev.foundation.audit.cli.VerifyAuditChain jdbc:postgresql://db/app?user=auditor [--schema foundation] &lt;tenant-uuid|system|all&gt;
+ *     dev.foundation.audit.cli.VerifyAuditChain jdbc:postgresql://db/app?user=auditor [--schema foundation] \
+ *     [--public-key pub.pem] &lt;tenant-uuid|system|all&gt;
  * </pre>
+ *
+ * With {@code --public-key} (the checkpoint key's Ed25519 public key, PEM) the signature
+ * of the retention checkpoint a chain starts at is checked; without it that checkpoint is
+ * trusted as stored.
  *
  * The password comes from {@code PGPASSWORD}. The role must see every row of the chains
  * (the tables' owner, or a role with BYPASSRLS). One line per chain; exit status 0 when
@@ -51,16 +61,31 @@ public final class VerifyAuditChain {
 	public static int run(String[] args, PrintStream out, @Nullable String password) {
 		List<String> positional = new ArrayList<>();
 		String schema = "foundation";
+		@Nullable String publicKeyFile = null;
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].equals("--schema") && i + 1 < args.length) {
 				schema = args[++i];
+			}
+			else if (args[i].equals("--public-key") && i + 1 < args.length) {
+				publicKeyFile = args[++i];
 			}
 			else {
 				positional.add(args[i]);
 			}
 		}
 		if (positional.size() != 2 || !positional.get(0).startsWith("jdbc:postgresql:")) {
-			out.println("usage: VerifyAuditChain <jdbc:postgresql://...> [--schema name] <tenant-uuid|system|all>");
+			out.println("usage: VerifyAuditChain <jdbc:postgresql://...> [--schema name] [--public-key pub.pem] "
+					+ "<tenant-uuid|system|all>");
+			return 2;
+		}
+		@Nullable CheckpointSignatures signatures;
+		try {
+			signatures = (publicKeyFile != null)
+					? new CheckpointSignatures(Files.readString(Path.of(publicKeyFile), StandardCharsets.US_ASCII))
+					: null;
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			out.println("error: the public key " + publicKeyFile + " cannot be read: " + ex.getMessage());
 			return 2;
 		}
 		Properties properties = new Properties();
@@ -70,7 +95,7 @@ public final class VerifyAuditChain {
 		try (Connection connection = DriverManager.getConnection(positional.get(0), properties)) {
 			connection.setAutoCommit(false);
 			connection.setReadOnly(true);
-			ChainWalker walker = new ChainWalker(schema);
+			ChainWalker walker = new ChainWalker(schema, signatures);
 			boolean intact = true;
 			for (UUID chain : chains(connection, schema, positional.get(1))) {
 				UUID tenant = (chain.getMostSignificantBits() == 0 && chain.getLeastSignificantBits() == 0) ? null

@@ -32,4 +32,11 @@ public interface AuditWriterMetrics {
 	default void rejected() {
 	}
 
+	/**
+	 * A security event of an error response was not recorded (queue full, writer stopped
+	 * or write failed): the response did not wait for it.
+	 */
+	default void securityEventDropped() {
+	}
+
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.foundation.audit.AuditEvent;
 import dev.foundation.audit.AuditWriteException;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Group commit: callers put events on a bounded queue and wait; one writer thread takes
+ * Group commit: callers put events on a bounded queue and wait; a writer thread takes
  * whatever has queued up (up to the batch size), appends each chain's events in one
  * transaction, and only then releases their callers. So an acknowledged event is a
  * committed one, and one insert carries many callers' events.
@@ -52,7 +53,11 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 
 	private volatile boolean accepting;
 
-	private volatile @Nullable Thread thread;
+	private final int writers;
+
+	private final ReentrantLock turn = new ReentrantLock();
+
+	private volatile @Nullable List<Thread> threads;
 
 	/**
 	 * Creates the writer (started by the application context's lifecycle, or
@@ -66,6 +71,29 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 	 */
 	public BatchingAuditWriter(ChainSink transactions, int capacity, int batchSize, Duration offerTimeout,
 			Duration ackTimeout, AuditWriterMetrics metrics) {
+		this(transactions, capacity, batchSize, offerTimeout, ackTimeout, metrics, 1);
+	}
+
+	/**
+	 * Creates the writer with several writer threads. They take turns: one takes a batch
+	 * and sends it, and hands the turn on once its statement ran, while it waits for its
+	 * commit; so the next batch is taken and sent while the previous one is committing
+	 * (appends to one chain still commit one after the other: PostgreSQL serializes them
+	 * on the chain's head row).
+	 * @param transactions runs one chain's append in a transaction of its own
+	 * @param capacity the queue's capacity
+	 * @param batchSize the most events per batch
+	 * @param offerTimeout how long a caller waits for room in a full queue
+	 * @param ackTimeout how long a caller waits for its batch to commit
+	 * @param metrics where to report
+	 * @param writers how many writer threads (each uses one connection while it writes)
+	 */
+	public BatchingAuditWriter(ChainSink transactions, int capacity, int batchSize, Duration offerTimeout,
+			Duration ackTimeout, AuditWriterMetrics metrics, int writers) {
+		if (writers < 1) {
+			throw new IllegalArgumentException("At least one writer thread is needed");
+		}
+		this.writers = writers;
 		this.transactions = transactions;
 		this.queue = new ArrayBlockingQueue<>(capacity);
 		this.batchSize = batchSize;
@@ -107,6 +135,27 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 	}
 
 	/**
+	 * Queues an event without waiting, neither for room nor for the commit. The future
+	 * completes when the batch holding the event has committed, or fails (with
+	 * {@link AuditWriteException}) if the queue is full, the writer is stopped, or the
+	 * write failed. Until it completes the event is not acknowledged: a crash loses it.
+	 * @param event the event
+	 * @return completes on the commit of the event's batch
+	 */
+	public CompletableFuture<@Nullable Void> submit(AuditEvent event) {
+		if (!this.accepting) {
+			return CompletableFuture.failedFuture(new AuditWriteException("The audit writer is not running", null));
+		}
+		Pending pending = new Pending(event, new CompletableFuture<>());
+		if (!this.queue.offer(pending)) {
+			this.metrics.rejected();
+			return CompletableFuture
+				.failedFuture(new AuditWriteException("The audit queue is full; the event was not recorded", null));
+		}
+		return pending.done();
+	}
+
+	/**
 	 * Returns how many events wait to be written.
 	 * @return the queue depth
 	 */
@@ -116,43 +165,50 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		if (this.thread != null) {
+		if (this.threads != null) {
 			return;
 		}
 		this.accepting = true;
-		Thread writer = new Thread(this::run, "audit-writer");
-		writer.setDaemon(true);
-		this.thread = writer;
-		writer.start();
+		List<Thread> started = new ArrayList<>(this.writers);
+		for (int i = 0; i < this.writers; i++) {
+			Thread writer = new Thread(this::run, (this.writers == 1) ? "audit-writer" : "audit-writer-" + (i + 1));
+			writer.setDaemon(true);
+			started.add(writer);
+		}
+		this.threads = List.copyOf(started);
+		started.forEach(Thread::start);
 	}
 
 	@Override
 	public void stop() {
-		Thread writer;
+		List<Thread> writers;
 		synchronized (this) {
-			writer = this.thread;
+			writers = this.threads;
 			this.accepting = false;
-			this.thread = null;
+			this.threads = null;
 		}
-		if (writer == null) {
+		if (writers == null) {
 			return;
 		}
 		// No interrupt: it could fail the batch being written (a pool refuses an
-		// interrupted
-		// thread a connection). The writer sees the flag within its poll interval.
+		// interrupted thread a connection). The writers see the flag within their poll
+		// interval.
+		long deadline = System.nanoTime() + this.ackTimeout.toNanos();
 		try {
-			writer.join(this.ackTimeout.toMillis());
+			for (Thread writer : writers) {
+				writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		// Whatever is still queued when the thread ended (it drains before ending).
+		// Whatever is still queued when the threads ended (they drain before ending).
 		flush();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.thread != null;
+		return this.threads != null;
 	}
 
 	@Override
@@ -163,23 +219,31 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 	private void run() {
 		List<Pending> batch = new ArrayList<>(this.batchSize);
 		while (this.accepting || !this.queue.isEmpty()) {
+			// One writer at a time takes a batch and sends it; it hands the turn on once
+			// its statement ran, while it waits for its commit. So the next batch holds
+			// everything that queued meanwhile (batches stay large) and reaches
+			// PostgreSQL, waiting on the chain's head row, before the previous one
+			// commits.
+			Turn turn = new Turn(this.turn);
 			try {
 				Pending first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
 					continue;
 				}
 				batch.add(first);
+				this.queue.drainTo(batch, this.batchSize - 1);
+				writeBatch(batch, turn::handOn);
 			}
 			catch (InterruptedException ex) {
 				// stop(): fall through to drain what is left.
 				if (!this.accepting) {
 					break;
 				}
-				continue;
 			}
-			this.queue.drainTo(batch, this.batchSize - 1);
-			writeBatch(batch);
-			batch.clear();
+			finally {
+				turn.handOn();
+				batch.clear();
+			}
 		}
 		flush();
 	}
@@ -187,12 +251,13 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 	private synchronized void flush() {
 		List<Pending> batch = new ArrayList<>(this.batchSize);
 		while (this.queue.drainTo(batch, this.batchSize) > 0) {
-			writeBatch(batch);
+			writeBatch(batch, () -> {
+			});
 			batch.clear();
 		}
 	}
 
-	private void writeBatch(List<Pending> batch) {
+	private void writeBatch(List<Pending> batch, Runnable sent) {
 		Map<@Nullable UUID, List<Pending>> chains = new LinkedHashMap<>();
 		for (Pending pending : batch) {
 			chains.computeIfAbsent(pending.event().tenantId(), (tenant) -> new ArrayList<>()).add(pending);
@@ -205,7 +270,7 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 			}
 			long start = System.nanoTime();
 			try {
-				this.transactions.append(chain.getKey(), events);
+				this.transactions.append(chain.getKey(), events, sent);
 				this.metrics.written("batched", events.size(), System.nanoTime() - start);
 				pendings.forEach((pending) -> pending.done().complete(null));
 			}
@@ -219,6 +284,28 @@ public final class BatchingAuditWriter implements SmartLifecycle {
 	}
 
 	private record Pending(AuditEvent event, CompletableFuture<@Nullable Void> done) {
+	}
+
+	/** The writer thread's turn to take and send a batch, handed on once. */
+	private static final class Turn {
+
+		private final ReentrantLock lock;
+
+		private boolean held;
+
+		Turn(ReentrantLock lock) {
+			this.lock = lock;
+			lock.lock();
+			this.held = true;
+		}
+
+		void handOn() {
+			if (this.held) {
+				this.held = false;
+				this.lock.unlock();
+			}
+		}
+
 	}
 
 }

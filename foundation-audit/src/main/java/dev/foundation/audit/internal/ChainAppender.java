@@ -8,23 +8,29 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.foundation.audit.AuditEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Appends events to one chain inside the caller's transaction, in two statements:
- * <ol>
- * <li>lock the chain's head row, creating it if missing ({@code insert ... on conflict do
- * update ... returning}), which serializes appends to the chain across every application
- * instance until the transaction ends;</li>
- * <li>insert all events (one {@code unnest} of arrays, whatever their number) and move
- * the head, in one statement.</li>
- * </ol>
+ * Appends events to one chain inside the caller's transaction.
+ * <p>
+ * The usual case takes one statement: the appender remembers each chain's head as it last
+ * wrote it, computes the events' numbers and hashes from that, and sends one
+ * {@code update} of the head row <em>conditional on the head still being that one</em>
+ * (which takes the row's lock, serializing appends to the chain across every application
+ * instance until the transaction ends) with the {@code insert} of all events (one
+ * {@code unnest} of arrays) depending on it. If another writer moved the head (another
+ * instance, a rolled-back transaction, or a chain not seen yet), nothing is changed and
+ * the appender falls back, in the same transaction, to two statements: lock and read the
+ * head ({@code insert ... on conflict do update ... returning}), then insert and move it.
+ * <p>
  * Sequence numbers follow the head; times are the clock's, but never earlier than one
  * microsecond after the head's, so time order is chain order (retention drops a prefix).
  */
@@ -33,11 +39,23 @@ public final class ChainAppender {
 	/** The chain key of system events (the nil UUID). */
 	public static final UUID SYSTEM_CHAIN = new UUID(0, 0);
 
+	// Heads remembered; beyond this many chains the memory starts over (a miss costs one
+	// statement, never correctness).
+	private static final int MAX_HEADS = 10_000;
+
+	private static final int COLUMNS = 16;
+
 	private final String lockHead;
 
 	private final String append;
 
+	private final String appendIfHead;
+
 	private final Clock clock;
+
+	private final Map<UUID, Head> heads = new ConcurrentHashMap<>();
+
+	private final Map<UUID, ReentrantLock> ordering = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates an appender.
@@ -52,7 +70,7 @@ public final class ChainAppender {
 				+ "values (?, ?, 0, repeat('0', 64), timestamptz '1970-01-01 00:00:00Z') "
 				+ "on conflict (chain_key) do update set last_seq = " + schema + ".audit_chain_heads.last_seq "
 				+ "returning last_seq, last_hash, last_occurred_at";
-		this.append = "with appended as (insert into " + schema + ".audit_events (id, tenant_id, seq, occurred_at, "
+		String insert = "insert into " + schema + ".audit_events (id, tenant_id, seq, occurred_at, "
 				+ "actor_id, actor_kind, action, resource_type, resource_id, outcome, correlation_id, client_ip, "
 				+ "user_agent, details, prev_hash, hash) "
 				+ "select e.id::uuid, e.tenant_id::uuid, e.seq::bigint, e.occurred_at::timestamptz, e.actor_id, "
@@ -61,9 +79,17 @@ public final class ChainAppender {
 				+ "from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
 				+ "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
 				+ "?::text[]) as e(id, tenant_id, seq, occurred_at, actor_id, actor_kind, action, resource_type, "
-				+ "resource_id, outcome, correlation_id, client_ip, user_agent, details, prev_hash, hash)) " + "update "
-				+ schema + ".audit_chain_heads set last_seq = ?, last_hash = ?, "
+				+ "resource_id, outcome, correlation_id, client_ip, user_agent, details, prev_hash, hash)";
+		String moveHead = "update " + schema + ".audit_chain_heads set last_seq = ?, last_hash = ?, "
 				+ "last_occurred_at = ?::timestamptz where chain_key = ?";
+		this.append = "with appended as (" + insert + ") " + moveHead;
+		// A data-modifying WITH runs once, to completion, whether or not it is read; the
+		// insert reads it, so it inserts nothing unless the head was the expected one.
+		// Under READ COMMITTED an update waiting for another transaction's lock
+		// re-checks its condition on the committed row, so a head moved meanwhile is
+		// seen as moved.
+		this.appendIfHead = "with head as (" + moveHead + " and last_seq = ? and last_hash = ? returning 1) " + insert
+				+ " where exists (select 1 from head)";
 	}
 
 	/**
@@ -82,26 +108,90 @@ public final class ChainAppender {
 			}
 		}
 		UUID chain = (tenantId != null) ? tenantId : SYSTEM_CHAIN;
-		long seq;
-		String hash;
-		Instant last;
+		// Only an optimization, never what keeps the chain correct (the head row's lock
+		// and condition do that, across instances): appends of one chain from this JVM
+		// send their statements one after the other, so each computes its hashes from
+		// the head the previous one left rather than finding it moved.
+		ReentrantLock order = this.ordering.computeIfAbsent(chain, (key) -> new ReentrantLock());
+		order.lock();
+		try {
+			return appendInOrder(connection, chain, tenantId, events);
+		}
+		finally {
+			order.unlock();
+		}
+	}
+
+	private List<String> appendInOrder(Connection connection, UUID chain, @Nullable UUID tenantId,
+			List<AuditEvent> events) throws SQLException {
+		Head remembered = this.heads.get(chain);
+		if (remembered != null) {
+			Rows rows = rows(tenantId, events, remembered);
+			int inserted;
+			try (PreparedStatement statement = connection.prepareStatement(this.appendIfHead)) {
+				bindMove(statement, 1, chain, rows.head());
+				statement.setLong(5, remembered.seq());
+				statement.setString(6, remembered.hash());
+				bindColumns(connection, statement, 7, rows.columns());
+				inserted = statement.executeUpdate();
+			}
+			if (inserted == events.size()) {
+				remember(chain, rows.head());
+				return rows.hashes();
+			}
+			if (inserted != 0) {
+				throw new IllegalStateException("Inserted " + inserted + " of " + events.size() + " audit events");
+			}
+			this.heads.remove(chain, remembered);
+		}
+		Head head;
 		try (PreparedStatement statement = connection.prepareStatement(this.lockHead)) {
 			statement.setObject(1, chain);
 			statement.setObject(2, tenantId);
-			try (ResultSet head = statement.executeQuery()) {
-				head.next();
-				seq = head.getLong(1);
-				hash = head.getString(2);
-				last = head.getObject(3, java.time.OffsetDateTime.class).toInstant();
+			try (ResultSet row = statement.executeQuery()) {
+				row.next();
+				head = new Head(row.getLong(1), row.getString(2),
+						row.getObject(3, java.time.OffsetDateTime.class).toInstant());
 			}
 		}
-		int n = events.size();
-		List<@Nullable String[]> columns = new ArrayList<>(16);
-		for (int c = 0; c < 16; c++) {
-			columns.add(new String[n]);
+		Rows rows = rows(tenantId, events, head);
+		try (PreparedStatement statement = connection.prepareStatement(this.append)) {
+			bindColumns(connection, statement, 1, rows.columns());
+			bindMove(statement, COLUMNS + 1, chain, rows.head());
+			statement.executeUpdate();
 		}
+		remember(chain, rows.head());
+		return rows.hashes();
+	}
+
+	/**
+	 * Forgets the remembered heads (the next append of each chain reads its head).
+	 */
+	public void forgetHeads() {
+		this.heads.clear();
+	}
+
+	private void remember(UUID chain, Head head) {
+		// Remembered before the commit: if the transaction rolls back, the next append's
+		// condition fails and it reads the head instead.
+		if (this.heads.size() >= MAX_HEADS && !this.heads.containsKey(chain)) {
+			this.heads.clear();
+			// A lock in use may be dropped: its holders and the next caller then do not
+			// wait for each other, which costs at most a fallback.
+			this.ordering.clear();
+		}
+		this.heads.put(chain, head);
+	}
+
+	private Rows rows(@Nullable UUID tenantId, List<AuditEvent> events, Head head) {
+		int n = events.size();
+		@Nullable String[][] columns = new String[COLUMNS][n];
 		String[] hashes = new String[n];
+		long seq = head.seq();
+		String hash = head.hash();
+		Instant last = head.occurredAt();
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		String tenant = (tenantId != null) ? tenantId.toString() : null;
 		for (int i = 0; i < n; i++) {
 			AuditEvent event = events.get(i);
 			Instant time = now.isAfter(last) ? now : last.plus(1, ChronoUnit.MICROS);
@@ -111,29 +201,48 @@ public final class ChainAppender {
 					event.outcome().code(), event.correlationId(), event.clientIp(), event.userAgent(), event.details(),
 					hash);
 			String next = CanonicalForm.hash(row);
-			@Nullable String[] values = { event.id().toString(), (tenantId != null) ? tenantId.toString() : null,
-					Long.toString(seq), CanonicalForm.time(time), event.actorId(), event.actorKind().code(),
-					event.action(), event.resourceType(), event.resourceId(), event.outcome().code(),
-					event.correlationId(), event.clientIp(), event.userAgent(), event.details(), hash, next };
-			for (int c = 0; c < values.length; c++) {
-				columns.get(c)[i] = values[c];
-			}
+			columns[0][i] = event.id().toString();
+			columns[1][i] = tenant;
+			columns[2][i] = Long.toString(seq);
+			columns[3][i] = CanonicalForm.time(time);
+			columns[4][i] = event.actorId();
+			columns[5][i] = event.actorKind().code();
+			columns[6][i] = event.action();
+			columns[7][i] = event.resourceType();
+			columns[8][i] = event.resourceId();
+			columns[9][i] = event.outcome().code();
+			columns[10][i] = event.correlationId();
+			columns[11][i] = event.clientIp();
+			columns[12][i] = event.userAgent();
+			columns[13][i] = event.details();
+			columns[14][i] = hash;
+			columns[15][i] = next;
 			hashes[i] = next;
 			hash = next;
 			last = time;
 		}
-		try (PreparedStatement statement = connection.prepareStatement(this.append)) {
-			for (int c = 0; c < columns.size(); c++) {
-				Array array = connection.createArrayOf("text", columns.get(c));
-				statement.setArray(c + 1, array);
-			}
-			statement.setLong(17, seq);
-			statement.setString(18, hash);
-			statement.setString(19, CanonicalForm.time(last));
-			statement.setObject(20, chain);
-			statement.executeUpdate();
+		return new Rows(columns, List.of(hashes), new Head(seq, hash, last));
+	}
+
+	private static void bindColumns(Connection connection, PreparedStatement statement, int from,
+			@Nullable String[][] columns) throws SQLException {
+		for (int c = 0; c < columns.length; c++) {
+			Array array = connection.createArrayOf("text", columns[c]);
+			statement.setArray(from + c, array);
 		}
-		return List.of(hashes);
+	}
+
+	private static void bindMove(PreparedStatement statement, int from, UUID chain, Head head) throws SQLException {
+		statement.setLong(from, head.seq());
+		statement.setString(from + 1, head.hash());
+		statement.setString(from + 2, CanonicalForm.time(head.occurredAt()));
+		statement.setObject(from + 3, chain);
+	}
+
+	private record Head(long seq, String hash, Instant occurredAt) {
+	}
+
+	private record Rows(@Nullable String[][] columns, List<String> hashes, Head head) {
 	}
 
 }

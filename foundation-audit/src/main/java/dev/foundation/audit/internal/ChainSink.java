@@ -20,4 +20,21 @@ public interface ChainSink {
 	 */
 	void append(@Nullable UUID tenantId, List<AuditEvent> events);
 
+	/**
+	 * Appends and commits, calling back once the events were sent and before the commit
+	 * (so the caller may go on while the commit is flushed).
+	 * @param tenantId the chain
+	 * @param events its events, in order
+	 * @param sent called on this thread once the events were sent, at the latest when the
+	 * call returns; it may be called more than once, so it must be idempotent
+	 */
+	default void append(@Nullable UUID tenantId, List<AuditEvent> events, Runnable sent) {
+		try {
+			append(tenantId, events);
+		}
+		finally {
+			sent.run();
+		}
+	}
+
 }

@@ -61,6 +61,26 @@ public final class ChainTransactions implements ChainSink {
 	}
 
 	/**
+	 * Appends and commits, calling back between the append and the commit.
+	 * @param tenantId the chain
+	 * @param events its events
+	 * @param sent called once the events were sent, before the commit
+	 */
+	@Override
+	public void append(@Nullable UUID tenantId, List<AuditEvent> events, Runnable sent) {
+		try {
+			this.scope.call(tenantId, () -> this.transactions.execute((status) -> {
+				List<String> hashes = appendInTransaction(tenantId, events);
+				sent.run();
+				return hashes;
+			}));
+		}
+		finally {
+			sent.run();
+		}
+	}
+
+	/**
 	 * Appends and commits in a new transaction, suspending whatever is bound to the
 	 * thread (for callbacks after another transaction's completion).
 	 * @param tenantId the chain

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.foundation.audit.ChainVerification;
@@ -26,18 +27,32 @@ public final class ChainWalker {
 
 	private final String retention;
 
+	private final @Nullable CheckpointSignatures signatures;
+
 	/**
-	 * Creates a walker.
+	 * Creates a walker that trusts retention checkpoints without checking their
+	 * signatures (no public key at hand).
 	 * @param schema the schema of the audit tables
 	 */
 	public ChainWalker(String schema) {
+		this(schema, null);
+	}
+
+	/**
+	 * Creates a walker.
+	 * @param schema the schema of the audit tables
+	 * @param signatures checks the signature of the retention checkpoint a chain starts
+	 * at; {@code null} to trust it unchecked
+	 */
+	public ChainWalker(String schema, @Nullable CheckpointSignatures signatures) {
 		Schemas.check(schema);
+		this.signatures = signatures;
 		this.events = "select id, tenant_id, seq, occurred_at, actor_id, actor_kind, action, resource_type, "
 				+ "resource_id, outcome, correlation_id, client_ip, user_agent, details::text, prev_hash, hash from "
 				+ schema + ".audit_events where tenant_id is not distinct from ? order by seq, id";
 		this.head = "select last_seq, last_hash from " + schema + ".audit_chain_heads where chain_key = ?";
-		this.retention = "select seq, hash from " + schema + ".audit_checkpoints where chain_key = ? and retention "
-				+ "order by seq desc limit 1";
+		this.retention = "select seq, hash, signed_at, payload, signature from " + schema
+				+ ".audit_checkpoints where chain_key = ? and retention order by seq desc limit 1";
 	}
 
 	/**
@@ -57,8 +72,18 @@ public final class ChainWalker {
 			statement.setObject(1, (tenantId != null) ? tenantId : ChainAppender.SYSTEM_CHAIN);
 			try (ResultSet checkpoint = statement.executeQuery()) {
 				if (checkpoint.next()) {
-					expected = checkpoint.getLong(1) + 1;
-					previousHash = checkpoint.getString(2);
+					long seq = checkpoint.getLong(1);
+					String hash = checkpoint.getString(2);
+					if (this.signatures != null && !signedByKey(tenantId, seq, hash,
+							checkpoint.getObject(3, OffsetDateTime.class).toInstant(), checkpoint.getString(4),
+							checkpoint.getString(5))) {
+						return broken(tenantId, 0, 0, 0, Problem.FORGED_CHECKPOINT, seq,
+								"the retention checkpoint the chain starts at (event " + seq
+										+ ") is not signed by the configured checkpoint key: it was forged or changed,"
+										+ " so where the chain starts cannot be trusted");
+					}
+					expected = seq + 1;
+					previousHash = hash;
 				}
 			}
 		}
@@ -125,6 +150,14 @@ public final class ChainWalker {
 			}
 		}
 		return new ChainVerification(tenantId, true, checked, first, last, null, null, null);
+	}
+
+	// The payload must be the one these columns make (so that seq and hash, which the
+	// walk uses, are what was signed) and its signature the key's.
+	private boolean signedByKey(@Nullable UUID tenantId, long seq, String hash, java.time.Instant signedAt,
+			String payload, String signature) {
+		return JdbcAuditCheckpoints.payload(tenantId, seq, hash, signedAt).equals(payload)
+				&& Objects.requireNonNull(this.signatures).verify(payload, signature);
 	}
 
 	private static ChainVerification broken(@Nullable UUID tenantId, long checked, long first, long last,

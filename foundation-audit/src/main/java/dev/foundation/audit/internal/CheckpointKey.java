@@ -78,7 +78,7 @@ public final class CheckpointKey {
 		}
 	}
 
-	private static byte[] der(String pem) {
+	static byte[] der(String pem) {
 		String body = pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
 		return Base64.getDecoder().decode(body);
 	}

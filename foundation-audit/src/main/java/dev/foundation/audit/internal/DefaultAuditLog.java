@@ -1,11 +1,11 @@
 package dev.foundation.audit.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import dev.foundation.audit.ActorKind;
@@ -76,6 +76,12 @@ public final class DefaultAuditLog implements AuditLog {
 		return event.id();
 	}
 
+	@Override
+	public CompletableFuture<UUID> submit(AuditEventBuilder builder) {
+		AuditEvent event = toEvent(builder);
+		return this.batched.submit(event).thenApply((done) -> event.id());
+	}
+
 	private boolean useTransaction(WriteMode mode, AuditEvent event) {
 		return switch (mode) {
 			case TRANSACTIONAL -> true;
@@ -126,15 +132,30 @@ public final class DefaultAuditLog implements AuditLog {
 			all.put(personal.getKey(),
 					this.protector.protect(tenant, "details." + personal.getKey(), personal.getValue()));
 		}
-		StringBuilder json = new StringBuilder();
+		// Written in RFC 8785 form directly (CanonicalFormTests compares it with the
+		// library's): the writer hashes it as it is.
+		StringBuilder json = new StringBuilder(64);
 		JsonText.appendObject(json, "", all, 0);
-		String canonical = CanonicalForm.canonicalText(json.toString());
-		int bytes = canonical.getBytes(StandardCharsets.UTF_8).length;
+		String canonical = json.toString();
+		int bytes = utf8Length(canonical);
 		if (bytes > this.maxDetailsBytes) {
 			throw new IllegalArgumentException("Audit details take " + bytes + " bytes, more than the "
 					+ this.maxDetailsBytes + " allowed (foundation.audit.max-details-size); nothing was recorded");
 		}
 		return canonical;
+	}
+
+	private static int utf8Length(String text) {
+		int bytes = text.length();
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 0x80) {
+				// Two bytes up to U+07FF, three for the rest of the BMP; a surrogate pair
+				// (two chars) makes four.
+				bytes += (c < 0x800) ? 1 : (Character.isSurrogate(c) ? 1 : 2);
+			}
+		}
+		return bytes;
 	}
 
 	private static @Nullable String limited(String field, @Nullable String value) {

@@ -43,10 +43,25 @@ public final class JdbcAuditChainVerifier implements AuditChainVerifier {
 	 */
 	public JdbcAuditChainVerifier(AuditTenantScope scope, TransactionOperations readOnly, DataSource dataSource,
 			String schema, AuditLog log) {
+		this(scope, readOnly, dataSource, schema, log, null);
+	}
+
+	/**
+	 * Creates the verifier.
+	 * @param scope the tenant scope
+	 * @param readOnly a template running a new read-only transaction
+	 * @param dataSource the data source
+	 * @param schema the foundation's schema
+	 * @param log where the verification run is recorded
+	 * @param signatures checks the retention checkpoint a chain starts at; {@code null}
+	 * to trust it unchecked
+	 */
+	public JdbcAuditChainVerifier(AuditTenantScope scope, TransactionOperations readOnly, DataSource dataSource,
+			String schema, AuditLog log, @Nullable CheckpointSignatures signatures) {
 		this.scope = scope;
 		this.readOnly = readOnly;
 		this.jdbc = new JdbcTemplate(dataSource);
-		this.walker = new ChainWalker(schema);
+		this.walker = new ChainWalker(schema, signatures);
 		this.log = log;
 	}
 

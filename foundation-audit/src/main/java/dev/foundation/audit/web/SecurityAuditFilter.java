@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,7 @@ import dev.foundation.audit.AuditLog;
 import dev.foundation.audit.AuditOutcome;
 import dev.foundation.audit.AuditTenantScope;
 import dev.foundation.audit.WriteMode;
+import dev.foundation.audit.internal.AuditWriterMetrics;
 import dev.foundation.audit.internal.FloodGate;
 import dev.foundation.core.context.RequestContext;
 import dev.foundation.core.context.RequestContexts;
@@ -39,8 +41,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>
  * Bursts are aggregated by a {@link FloodGate} per action and client address: beyond the
  * threshold, events are counted and reported once per window as {@code security.flood}.
- * Events are written in batched mode; a write failure is logged and never changes the
- * response.
+ * <p>
+ * The response never waits for the database: each event is completed and validated on the
+ * request thread, then handed to the group-commit writer's queue without waiting for room
+ * or for its commit ({@link AuditLog#submit}). An error response is thus as fast with the
+ * database slow or down; the price is that a security event is acknowledged to no one: it
+ * is lost if the process dies before its batch commits, or dropped when the queue is full
+ * or the write fails. Each loss is logged by the writer and counted
+ * ({@code foundation.audit.security.dropped}).
  */
 public final class SecurityAuditFilter extends OncePerRequestFilter implements DisposableBean {
 
@@ -50,6 +58,8 @@ public final class SecurityAuditFilter extends OncePerRequestFilter implements D
 
 	private static final int MAX_PATH = 200;
 
+	private static final long DROP_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
 	private final AuditLog log;
 
 	private final AuditTenantScope scope;
@@ -58,17 +68,26 @@ public final class SecurityAuditFilter extends OncePerRequestFilter implements D
 
 	private final ScheduledExecutorService flusher;
 
+	private final AuditWriterMetrics metrics;
+
+	private final AtomicLong droppedSinceLog = new AtomicLong();
+
+	private final AtomicLong lastDropLog = new AtomicLong(System.nanoTime() - DROP_LOG_INTERVAL_NANOS);
+
 	/**
 	 * Creates the filter.
 	 * @param log where events are recorded
 	 * @param scope the tenant scope
 	 * @param gate the flood gate
 	 * @param window how often ended windows are reported
+	 * @param metrics where dropped events are counted
 	 */
-	public SecurityAuditFilter(AuditLog log, AuditTenantScope scope, FloodGate gate, Duration window) {
+	public SecurityAuditFilter(AuditLog log, AuditTenantScope scope, FloodGate gate, Duration window,
+			AuditWriterMetrics metrics) {
 		this.log = log;
 		this.scope = scope;
 		this.gate = gate;
+		this.metrics = metrics;
 		this.flusher = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "audit-flood-report");
 			thread.setDaemon(true);
@@ -114,10 +133,28 @@ public final class SecurityAuditFilter extends OncePerRequestFilter implements D
 			if (tenant == null) {
 				event.system();
 			}
-			event.record();
+			event.submit().whenComplete((id, failure) -> {
+				if (failure != null) {
+					dropped(status, failure);
+				}
+			});
 		}
 		catch (RuntimeException ex) {
-			logger.error("Could not record the audit event of a {} response", status, ex);
+			dropped(status, ex);
+		}
+	}
+
+	private void dropped(int status, Throwable failure) {
+		this.metrics.securityEventDropped();
+		long dropped = this.droppedSinceLog.incrementAndGet();
+		// At most one line per interval: with the database down, every error response
+		// would otherwise log one. The writer logs each failed batch with its cause.
+		long now = System.nanoTime();
+		long last = this.lastDropLog.get();
+		if (now - last >= DROP_LOG_INTERVAL_NANOS && this.lastDropLog.compareAndSet(last, now)) {
+			this.droppedSinceLog.addAndGet(-dropped);
+			logger.warn("{} security audit event(s) not recorded (the last of a {} response: {})", dropped, status,
+					failure.toString());
 		}
 	}
 

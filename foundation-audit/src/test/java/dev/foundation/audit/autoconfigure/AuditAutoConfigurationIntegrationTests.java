@@ -1,5 +1,8 @@
 package dev.foundation.audit.autoconfigure;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.foundation.audit.AuditChainVerifier;
@@ -13,6 +16,9 @@ import dev.foundation.audit.internal.BatchingAuditWriter;
 import dev.foundation.audit.internal.RequestContextAuditTenantScope;
 import dev.foundation.audit.internal.TenancyAuditListener;
 import dev.foundation.audit.internal.TenancyAuditTenantScope;
+import dev.foundation.core.auth.apikey.ApiKeyService;
+import dev.foundation.core.auth.apikey.IssuedApiKey;
+import dev.foundation.core.auth.autoconfigure.ApiKeyAutoConfiguration;
 import dev.foundation.core.persistence.autoconfigure.FoundationSchemaAutoConfiguration;
 import dev.foundation.tenancy.persistence.TenantScope;
 import dev.foundation.test.TestPostgres;
@@ -76,6 +82,33 @@ class AuditAutoConfigurationIntegrationTests {
 			context.getBean(AuditLog.class).event("test.event").tenant(tenant).record();
 			assertThat(context.getBean(AuditChainVerifier.class).verify(tenant).intact()).isTrue();
 		});
+	}
+
+	@Test
+	void apiKeyIssueAndRevocationAreRecordedWithoutTheSecret() {
+		this.contexts.withConfiguration(AutoConfigurations.of(ApiKeyAutoConfiguration.class))
+			.withPropertyValues("foundation.auth.api-keys.enabled=true")
+			.run((context) -> {
+				ApiKeyService apiKeys = context.getBean(ApiKeyService.class);
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+				UUID tenant = UUID.randomUUID();
+				IssuedApiKey issued = apiKeys.issue("exporter", tenant.toString(), Set.of("reader", "billing"), null);
+				apiKeys.revoke(tenant.toString(), issued.key().id());
+				IssuedApiKey other = apiKeys.issue("legacy", "acme", Set.of(), null);
+
+				List<Map<String, Object>> events = jdbc.queryForList(
+						"select action, tenant_id, details::text as details from foundation.audit_events "
+								+ "where resource_type = 'api_key' and resource_id in (?, ?) order by occurred_at",
+						issued.key().id().toString(), other.key().id().toString());
+				assertThat(events).extracting((row) -> row.get("action"))
+					.containsExactly("api-key.issued", "api-key.revoked", "api-key.issued");
+				assertThat(events.get(0).get("tenant_id")).isEqualTo(tenant);
+				assertThat((String) events.get(0).get("details")).contains("\"exporter\"", "\"billing\"")
+					.doesNotContain(issued.plaintext());
+				assertThat(events.get(2).get("tenant_id")).as("not a tenant UUID: the system chain").isNull();
+				assertThat((String) events.get(2).get("details")).contains("\"acme\"");
+				assertThat(context.getBean(AuditChainVerifier.class).verify(tenant).intact()).isTrue();
+			});
 	}
 
 	@Test

@@ -118,12 +118,16 @@ public final class AuditTestDatabase implements AutoCloseable {
 	}
 
 	public Stack stack(int poolSize, int capacity, int batchSize) {
+		return stack(poolSize, capacity, batchSize, 1);
+	}
+
+	public Stack stack(int poolSize, int capacity, int batchSize, int writers) {
 		HikariDataSource pool = appPool(poolSize);
 		PlatformTransactionManager transactionManager = new TenantBindingDataSourceTransactionManager(pool, binding());
 		ChainTransactions chains = new ChainTransactions(new TenancyAuditTenantScope(),
 				new TransactionTemplate(transactionManager), pool, new ChainAppender("foundation", Clock.systemUTC()));
 		BatchingAuditWriter batched = new BatchingAuditWriter(chains, capacity, batchSize, Duration.ofSeconds(5),
-				Duration.ofSeconds(30), AuditWriterMetrics.NONE);
+				Duration.ofSeconds(30), AuditWriterMetrics.NONE, writers);
 		batched.start();
 		this.writers.add(batched);
 		TransactionalAuditWriter transactional = new TransactionalAuditWriter(chains, AuditWriterMetrics.NONE);

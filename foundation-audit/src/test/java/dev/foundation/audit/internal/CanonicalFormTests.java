@@ -2,12 +2,16 @@ package dev.foundation.audit.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The canonical form written directly is exactly what the RFC 8785 library makes of the
@@ -37,6 +41,43 @@ class CanonicalFormTests {
 			CanonicalForm.Row row = row(text.toString(), "{\"a\":[1,-2,true,null],\"b\":\"" + "x" + "\"}");
 			assertThat(new String(CanonicalForm.canonical(row), StandardCharsets.UTF_8))
 				.isEqualTo(new String(CanonicalForm.canonicalByLibrary(row), StandardCharsets.UTF_8));
+		}
+	}
+
+	@Test
+	void detailsAreWrittenInTheLibrarysCanonicalForm() {
+		Random random = new Random(7);
+		String alphabet = "aZ09 \"\\/\b\f\n\r\t\u0001\u001f\u007f\u0080é€\u2028\u2029😀<>&'";
+		String[] keys = { "b", "a", "B", "_", "z.y", "a:1", "A-", "0", "aa", "ab" };
+		for (int n = 0; n < 1000; n++) {
+			Map<String, Object> details = new LinkedHashMap<>();
+			for (int k = random.nextInt(keys.length); k >= 0; k--) {
+				StringBuilder text = new StringBuilder();
+				for (int i = random.nextInt(12); i > 0; i--) {
+					char c = alphabet.charAt(random.nextInt(alphabet.length()));
+					text.append(Character.isSurrogate(c) ? "😀" : String.valueOf(c));
+				}
+				Object value = switch (random.nextInt(5)) {
+					case 0 -> text.toString();
+					case 1 -> random.nextLong() % JsonText.MAX_SAFE_INTEGER;
+					case 2 -> List.of(text.toString(), random.nextBoolean(), Map.of("y", 1, "x", text.toString()));
+					case 3 -> Map.of("k" + n, text.toString(), "a", -JsonText.MAX_SAFE_INTEGER);
+					default -> random.nextInt();
+				};
+				details.put(keys[random.nextInt(keys.length)], value);
+			}
+			StringBuilder json = new StringBuilder();
+			JsonText.appendObject(json, "", details, 0);
+			assertThat(json.toString()).isEqualTo(CanonicalForm.canonicalText(json.toString()));
+		}
+	}
+
+	@Test
+	void detailsRefuseIntegersAnOutsiderCouldNotRecomputeExactly() {
+		for (long number : new long[] { Long.MIN_VALUE, Long.MAX_VALUE, JsonText.MAX_SAFE_INTEGER + 1 }) {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> JsonText.appendObject(new StringBuilder(), "", Map.of("n", number), 0))
+				.withMessageContaining("2^53");
 		}
 	}
 

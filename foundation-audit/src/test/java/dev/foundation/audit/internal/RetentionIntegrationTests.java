@@ -78,6 +78,63 @@ class RetentionIntegrationTests {
 	}
 
 	@Test
+	void verifierWithThePublicKeyReportsAForgedRetentionCheckpoint() throws Exception {
+		try (AuditTestDatabase database = AuditTestDatabase.create()) {
+			AuditTestDatabase.Stack stack = database.stack(2);
+			KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+			CheckpointKey key = new CheckpointKey(pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
+					pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+			CheckpointSignatures signatures = new CheckpointSignatures(
+					pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+			YearMonth old = YearMonth.now(ZoneOffset.UTC).minusMonths(3);
+			database.execute("select foundation.audit_create_partition('" + old.atDay(1) + "')");
+			UUID tenant = UUID.randomUUID();
+			Clock past = Clock.fixed(old.atDay(10).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+			ChainTransactions pastChains = new ChainTransactions(new TenancyAuditTenantScope(),
+					new TransactionTemplate(stack.transactionManager()), stack.pool(),
+					new ChainAppender("foundation", past));
+			pastChains.append(tenant, List.of(stack.log().toEvent(stack.log().event("contact.update").tenant(tenant))));
+			for (int i = 0; i < 3; i++) {
+				stack.log().event("contact.update").tenant(tenant).record();
+			}
+			new PartitionRetention(database.admin(), "foundation", key, stack.log(), Clock.systemUTC())
+				.dropBefore(YearMonth.now(ZoneOffset.UTC).minusMonths(1));
+			JdbcAuditChainVerifier checking = verifier(stack, signatures);
+			assertThat(checking.verify(tenant).intact()).isTrue();
+
+			// The owner moves the checkpoint one event on, to hide event 2 from the walk.
+			String hash2 = database.adminJdbc()
+				.queryForObject("select hash from foundation.audit_events where tenant_id = ? and seq = 2",
+						String.class, tenant);
+			database.execute("set session_replication_role = replica; update foundation.audit_checkpoints set seq = 2, "
+					+ "hash = '" + hash2 + "' where chain_key = '" + tenant + "' and retention");
+
+			assertThat(stack.verifier().verify(tenant).intact()).as("without the key the checkpoint is trusted")
+				.isTrue();
+			ChainVerification moved = checking.verify(tenant);
+			assertThat(moved.intact()).isFalse();
+			assertThat(moved.problem()).isEqualTo(ChainVerification.Problem.FORGED_CHECKPOINT);
+			assertThat(moved.badSeq()).isEqualTo(2);
+
+			// Re-signed consistently, but with another key.
+			SignedCheckpoint forged = JdbcAuditCheckpoints.sign(newKey(), tenant, 2, hash2,
+					Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), true);
+			database
+				.execute("set session_replication_role = replica; update foundation.audit_checkpoints set payload = '"
+						+ forged.payload() + "', signature = '" + forged.signature() + "', signed_at = '"
+						+ forged.signedAt() + "' where chain_key = '" + tenant + "' and retention");
+			assertThat(checking.verify(tenant).problem()).isEqualTo(ChainVerification.Problem.FORGED_CHECKPOINT);
+		}
+	}
+
+	private static JdbcAuditChainVerifier verifier(AuditTestDatabase.Stack stack, CheckpointSignatures signatures) {
+		TransactionTemplate readOnly = new TransactionTemplate(stack.transactionManager());
+		readOnly.setReadOnly(true);
+		return new JdbcAuditChainVerifier(new TenancyAuditTenantScope(), readOnly, stack.pool(), "foundation",
+				stack.log(), signatures);
+	}
+
+	@Test
 	void checkpointSignatureCoversChainSequenceAndHash() throws Exception {
 		try (AuditTestDatabase database = AuditTestDatabase.create()) {
 			AuditTestDatabase.Stack stack = database.stack(2);

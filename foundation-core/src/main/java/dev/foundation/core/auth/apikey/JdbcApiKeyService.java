@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +45,7 @@ import org.springframework.lang.Contract;
  * constant time ({@link MessageDigest#isEqual}); revoked and expired keys fail. No method
  * logs a key or its hash.
  */
-public final class JdbcApiKeyService implements ApiKeyService {
+public final class JdbcApiKeyService implements ApiKeyService, ApplicationEventPublisherAware {
 
 	/** The issuer of every principal authenticated by an API key. */
 	public static final String ISSUER = "foundation-api-key";
@@ -86,6 +88,9 @@ public final class JdbcApiKeyService implements ApiKeyService {
 
 	private final AuthEvents events;
 
+	private ApplicationEventPublisher publisher = (event) -> {
+	};
+
 	/**
 	 * Creates the service.
 	 * @param jdbc the client of the database holding the foundation's schema
@@ -125,6 +130,16 @@ public final class JdbcApiKeyService implements ApiKeyService {
 		this.events = events;
 	}
 
+	/**
+	 * Sets where {@link ApiKeyIssuedEvent} and {@link ApiKeyRevokedEvent} are published
+	 * (the application context, when the service is a bean); without it they go nowhere.
+	 * @param publisher the publisher
+	 */
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
+	}
+
 	@Override
 	public IssuedApiKey issue(String name, @Nullable String tenantId, Set<String> roles, @Nullable Instant expiresAt) {
 		Instant now = now();
@@ -160,6 +175,7 @@ public final class JdbcApiKeyService implements ApiKeyService {
 			logger.info("Issued API key {} ({}) for tenant {}", id, name, tenantId);
 			this.events.apiKeyIssued();
 			ApiKey key = new ApiKey(id, name, prefix, tenantId, roles, now, expires, null);
+			this.publisher.publishEvent(new ApiKeyIssuedEvent(key));
 			return new IssuedApiKey(key, plaintext);
 		}
 	}
@@ -218,6 +234,7 @@ public final class JdbcApiKeyService implements ApiKeyService {
 		if (wasActive) {
 			logger.info("Revoked API key {} of tenant {}", id, tenantId);
 			this.events.apiKeyRevoked();
+			this.publisher.publishEvent(new ApiKeyRevokedEvent(id, tenantId));
 		}
 		return wasActive;
 	}

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,20 @@ class JdbcApiKeyServiceIntegrationTests {
 		assertThat(this.apiKeys.authenticate(key + "A")).isEmpty();
 		assertThat(this.apiKeys.authenticate(key.toUpperCase())).isEmpty();
 		assertThat(this.apiKeys.authenticate(key)).isPresent();
+	}
+
+	@Test
+	void issueAndRevokePublishEventsWithoutTheSecret() {
+		List<Object> published = new ArrayList<>();
+		this.apiKeys.setApplicationEventPublisher(published::add);
+
+		IssuedApiKey issued = this.apiKeys.issue("exporter", this.tenant, Set.of("reader"), null);
+		this.apiKeys.revoke(this.tenant, issued.key().id());
+		this.apiKeys.revoke(this.tenant, issued.key().id());
+
+		assertThat(published).containsExactly(new ApiKeyIssuedEvent(issued.key()),
+				new ApiKeyRevokedEvent(issued.key().id(), this.tenant));
+		assertThat(published.toString()).doesNotContain(issued.plaintext());
 	}
 
 	@Test
