@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -185,7 +186,13 @@ public final class ChainAppender {
 
 	private Rows rows(@Nullable UUID tenantId, List<AuditEvent> events, Head head) {
 		int n = events.size();
-		@Nullable String[][] columns = new String[COLUMNS][n];
+		// One array per column (NullAway reads the nullness of 1-dimensional arrays'
+		// contents
+		// only): SQL nulls are null elements.
+		List<@Nullable String[]> columns = new ArrayList<>(COLUMNS);
+		for (int c = 0; c < COLUMNS; c++) {
+			columns.add(new @Nullable String[n]);
+		}
 		String[] hashes = new String[n];
 		long seq = head.seq();
 		String hash = head.hash();
@@ -201,22 +208,22 @@ public final class ChainAppender {
 					event.outcome().code(), event.correlationId(), event.clientIp(), event.userAgent(), event.details(),
 					hash);
 			String next = CanonicalForm.hash(row);
-			columns[0][i] = event.id().toString();
-			columns[1][i] = tenant;
-			columns[2][i] = Long.toString(seq);
-			columns[3][i] = CanonicalForm.time(time);
-			columns[4][i] = event.actorId();
-			columns[5][i] = event.actorKind().code();
-			columns[6][i] = event.action();
-			columns[7][i] = event.resourceType();
-			columns[8][i] = event.resourceId();
-			columns[9][i] = event.outcome().code();
-			columns[10][i] = event.correlationId();
-			columns[11][i] = event.clientIp();
-			columns[12][i] = event.userAgent();
-			columns[13][i] = event.details();
-			columns[14][i] = hash;
-			columns[15][i] = next;
+			columns.get(0)[i] = event.id().toString();
+			columns.get(1)[i] = tenant;
+			columns.get(2)[i] = Long.toString(seq);
+			columns.get(3)[i] = CanonicalForm.time(time);
+			columns.get(4)[i] = event.actorId();
+			columns.get(5)[i] = event.actorKind().code();
+			columns.get(6)[i] = event.action();
+			columns.get(7)[i] = event.resourceType();
+			columns.get(8)[i] = event.resourceId();
+			columns.get(9)[i] = event.outcome().code();
+			columns.get(10)[i] = event.correlationId();
+			columns.get(11)[i] = event.clientIp();
+			columns.get(12)[i] = event.userAgent();
+			columns.get(13)[i] = event.details();
+			columns.get(14)[i] = hash;
+			columns.get(15)[i] = next;
 			hashes[i] = next;
 			hash = next;
 			last = time;
@@ -225,9 +232,9 @@ public final class ChainAppender {
 	}
 
 	private static void bindColumns(Connection connection, PreparedStatement statement, int from,
-			@Nullable String[][] columns) throws SQLException {
-		for (int c = 0; c < columns.length; c++) {
-			Array array = connection.createArrayOf("text", columns[c]);
+			List<@Nullable String[]> columns) throws SQLException {
+		for (int c = 0; c < columns.size(); c++) {
+			Array array = connection.createArrayOf("text", columns.get(c));
 			statement.setArray(from + c, array);
 		}
 	}
@@ -242,7 +249,7 @@ public final class ChainAppender {
 	private record Head(long seq, String hash, Instant occurredAt) {
 	}
 
-	private record Rows(@Nullable String[][] columns, List<String> hashes, Head head) {
+	private record Rows(List<@Nullable String[]> columns, List<String> hashes, Head head) {
 	}
 
 }
