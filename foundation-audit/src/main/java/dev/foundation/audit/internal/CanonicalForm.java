@@ -116,28 +116,7 @@ public final class CanonicalForm {
 
 	// RFC 8785 3.2.2.2: the ECMAScript JSON.stringify escaping; everything else as is.
 	private static void canonicalString(StringBuilder out, String text) {
-		out.append('"');
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				case '\b' -> out.append("\\b");
-				case '\f' -> out.append("\\f");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				case '\t' -> out.append("\\t");
-				default -> {
-					if (c < 0x20) {
-						out.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						out.append(c);
-					}
-				}
-			}
-		}
-		out.append('"');
+		JsonText.appendEscaped(out, text);
 	}
 
 	/**

@@ -103,11 +103,22 @@ final class JsonText {
 	 * lowercase hex for the other control characters, everything else as is.
 	 */
 	static void appendString(StringBuilder out, String path, String text) {
+		if (text.indexOf(0) >= 0) {
+			throw new IllegalArgumentException("Audit field '" + path + "' contains a NUL character");
+		}
+		appendEscaped(out, text);
+	}
+
+	/**
+	 * Appends a JSON string escaped as {@link #appendString} does, accepting NUL
+	 * characters (escaped like the other control characters): the canonical form of
+	 * stored rows, where nothing is refused any more.
+	 */
+	static void appendEscaped(StringBuilder out, String text) {
 		out.append('"');
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			switch (c) {
-				case 0 -> throw new IllegalArgumentException("Audit field '" + path + "' contains a NUL character");
 				case '"' -> out.append("\\\"");
 				case '\\' -> out.append("\\\\");
 				case '\b' -> out.append("\\b");
