@@ -1,5 +1,7 @@
 package dev.foundation.core.ratelimit.autoconfigure;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import dev.foundation.core.config.OptionalMeters;
@@ -25,12 +27,19 @@ final class RateLimitMeters {
 			return (decision) -> {
 			};
 		}
-		return (decision) -> Counter.builder("foundation.ratelimit.decisions")
-			.description("Requests counted against a rate limit, by policy and outcome")
-			.tag("policy", decision.policy().name())
-			.tag("outcome", outcome(decision))
-			.register(meters)
-			.increment();
+		// Checked on every limited request: each policy's counters are registered once.
+		Map<String, Counter> counters = new ConcurrentHashMap<>();
+		return (decision) -> {
+			String outcome = outcome(decision);
+			counters
+				.computeIfAbsent(decision.policy().name() + '\n' + outcome,
+						(key) -> Counter.builder("foundation.ratelimit.decisions")
+							.description("Requests counted against a rate limit, by policy and outcome")
+							.tag("policy", decision.policy().name())
+							.tag("outcome", outcome)
+							.register(meters))
+				.increment();
+		};
 	}
 
 	private static String outcome(RateLimitDecision decision) {
