@@ -53,7 +53,10 @@ final class TenantNotesServer implements AutoCloseable {
 
 	private int next;
 
-	private int nextUpdate;
+	// The body each member's next update sends: alternating per member, so that every
+	// update changes its row (a global alternation over an even number of members sent
+	// each member the same body every time, and Hibernate then skipped the update).
+	private final int[] nextBody;
 
 	private TenantNotesServer(boolean rls, TestJwtIssuer issuer, TenancyDatabase database,
 			ConfigurableApplicationContext context) {
@@ -67,6 +70,7 @@ final class TenantNotesServer implements AutoCloseable {
 		this.lists = new byte[members.size()][];
 		this.gets = new byte[members.size()][];
 		this.updates = new byte[members.size()][][];
+		this.nextBody = new int[members.size()];
 		for (int i = 0; i < members.size(); i++) {
 			Member member = members.get(i);
 			String token = token(member);
@@ -182,9 +186,9 @@ final class TenantNotesServer implements AutoCloseable {
 	 */
 	String update() {
 		int member = nextMember();
-		int variant = this.nextUpdate;
-		this.nextUpdate = (variant + 1) % 2;
-		return send(this.updates[member][(member + variant) % 2]);
+		int body = this.nextBody[member];
+		this.nextBody[member] = 1 - body;
+		return send(this.updates[member][body]);
 	}
 
 	private int nextMember() {
