@@ -79,8 +79,11 @@ public class AuditWriteBenchmark {
 
 	private final UUID tenant = UUID.randomUUID();
 
-	/** Writer threads of the batched writer (pipelining); the other writers ignore it. */
-	@Param({ "1" })
+	/**
+	 * Writer threads of the batched writer (pipelining; the default of
+	 * foundation.audit.batch.writers); the other writers ignore it.
+	 */
+	@Param({ "2" })
 	public int writers;
 
 	@Setup(Level.Trial)

@@ -82,12 +82,41 @@ class AppendOnlyIntegrationTests {
 	}
 
 	@Test
+	void eventWithMalformedHashIsRefused() {
+		String valid = "0".repeat(64);
+		for (String bad : new String[] { "0".repeat(63), "0".repeat(65), "A".repeat(64), "g".repeat(64),
+				"0".repeat(63) + " ", "0".repeat(63) + "\u00e9", "" }) {
+			for (String column : new String[] { "prev_hash", "hash" }) {
+				String prev = column.equals("prev_hash") ? bad : valid;
+				String hash = column.equals("hash") ? bad : valid;
+				assertThatExceptionOfType(SQLException.class).as(column + " = '" + bad + "'")
+					.isThrownBy(() -> insert(prev, hash))
+					.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("23514"))
+					.withMessageContaining("audit_events_" + column + "_check");
+			}
+		}
+		assertUnchanged();
+	}
+
+	@Test
 	void applicationRoleCanOnlyInsertAndSelect() {
 		assertThat(database.adminJdbc()
 			.queryForList("select privilege_type from information_schema.role_table_grants "
 					+ "where grantee = ? and table_schema = 'foundation' and table_name = 'audit_events' order by 1",
 					String.class, database.appRole().name()))
 			.containsExactly("INSERT", "SELECT");
+	}
+
+	private static void insert(String prevHash, String hash) throws SQLException {
+		try (Connection connection = database.admin().getConnection();
+				PreparedStatement insert = connection.prepareStatement("insert into foundation.audit_events "
+						+ "(id, tenant_id, seq, occurred_at, actor_kind, action, outcome, prev_hash, hash) "
+						+ "values (gen_random_uuid(), ?, 1000, now(), 'system', 'contact.update', 'success', ?, ?)")) {
+			insert.setObject(1, tenant);
+			insert.setString(2, prevHash);
+			insert.setString(3, hash);
+			insert.executeUpdate();
+		}
 	}
 
 	private static String partition() {
