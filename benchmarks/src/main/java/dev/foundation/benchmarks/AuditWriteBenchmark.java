@@ -83,7 +83,7 @@ public class AuditWriteBenchmark {
 	 * Writer threads of the batched writer (pipelining; the default of
 	 * foundation.audit.batch.writers); the other writers ignore it.
 	 */
-	@Param({ "2" })
+	@Param({ "1", "2" })
 	public int writers;
 
 	@Setup(Level.Trial)

@@ -3,7 +3,10 @@ package dev.foundation.audit.autoconfigure;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.foundation.audit.AuditChainVerifier;
 import dev.foundation.audit.AuditDetailProtector;
@@ -17,6 +20,9 @@ import dev.foundation.audit.internal.RequestContextAuditTenantScope;
 import dev.foundation.audit.internal.TenancyAuditListener;
 import dev.foundation.audit.internal.TenancyAuditTenantScope;
 import dev.foundation.core.auth.apikey.ApiKeyService;
+import dev.foundation.core.context.RequestContext;
+import dev.foundation.core.context.RequestContexts;
+import dev.foundation.core.context.autoconfigure.RequestContextAutoConfiguration;
 import dev.foundation.core.auth.apikey.IssuedApiKey;
 import dev.foundation.core.auth.autoconfigure.ApiKeyAutoConfiguration;
 import dev.foundation.core.persistence.autoconfigure.FoundationSchemaAutoConfiguration;
@@ -28,6 +34,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -36,6 +43,8 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
@@ -44,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The audit auto-configuration against a real database: its beans, switch, back-off, the
- * variant without tenancy, and {@code @Audited} around {@code @Transactional}.
+ * variant without tenancy, {@code @Audited} around {@code @Transactional}, and the
+ * request context on {@code @Async} threads.
  */
 class AuditAutoConfigurationIntegrationTests {
 
@@ -152,9 +162,66 @@ class AuditAutoConfigurationIntegrationTests {
 		});
 	}
 
+	@Test
+	void requestContextReachesEventsRecordedOnAsyncThreads() {
+		this.contexts
+			.withConfiguration(
+					AutoConfigurations.of(RequestContextAutoConfiguration.class, TaskExecutionAutoConfiguration.class))
+			.withUserConfiguration(AsyncRecorder.Config.class)
+			.run((context) -> {
+				UUID tenant = UUID.randomUUID();
+				RequestContext request = new RequestContext("corr-async-" + UUID.randomUUID(), null, "203.0.113.7",
+						"agent/1.0", Instant.now(), "user-async", tenant.toString());
+				String callerThread = Thread.currentThread().getName();
+				String recordedOn;
+				try (RequestContexts.Scope scope = RequestContexts.bind(request)) {
+					recordedOn = context.getBean(AsyncRecorder.class).record().get(30, TimeUnit.SECONDS);
+				}
+				assertThat(recordedOn).isNotEqualTo(callerThread);
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+				Map<String, Object> event = jdbc.queryForMap(
+						"select tenant_id, actor_id, actor_kind, correlation_id, client_ip, user_agent "
+								+ "from foundation.audit_events where action = 'async.work' and correlation_id = ?",
+						request.correlationId());
+				assertThat(event).containsEntry("tenant_id", tenant)
+					.containsEntry("actor_id", "user-async")
+					.containsEntry("actor_kind", "user")
+					.containsEntry("client_ip", "203.0.113.7")
+					.containsEntry("user_agent", "agent/1.0");
+				assertThat(context.getBean(AuditChainVerifier.class).verify(tenant).intact()).isTrue();
+			});
+	}
+
 	private static java.util.List<String> outcomes(JdbcTemplate jdbc, String resourceId) {
 		return jdbc.queryForList("select outcome from foundation.audit_events where resource_id = ?", String.class,
 				resourceId);
+	}
+
+	static class AsyncRecorder {
+
+		private final AuditLog log;
+
+		AsyncRecorder(AuditLog log) {
+			this.log = log;
+		}
+
+		@Async
+		public CompletableFuture<String> record() {
+			this.log.event("async.work").record();
+			return CompletableFuture.completedFuture(Thread.currentThread().getName());
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@EnableAsync
+		static class Config {
+
+			@Bean
+			AsyncRecorder asyncRecorder(AuditLog log) {
+				return new AsyncRecorder(log);
+			}
+
+		}
+
 	}
 
 	static class AuditedService {
