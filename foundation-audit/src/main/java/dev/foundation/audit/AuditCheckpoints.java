@@ -26,9 +26,12 @@ public interface AuditCheckpoints {
 	List<SignedCheckpoint> list(@Nullable UUID tenantId);
 
 	/**
-	 * Checks a checkpoint's signature with this application's public key.
+	 * Checks a checkpoint's signature with the trusted key its key id names: the active
+	 * signing key or one of the trusted keys it replaced
+	 * ({@code foundation.audit.checkpoints.trusted-keys}).
 	 * @param checkpoint the checkpoint
-	 * @return whether the signature is valid and the payload matches its fields
+	 * @return whether its key is trusted, the signature is that key's and the payload
+	 * matches its fields
 	 */
 	boolean verify(SignedCheckpoint checkpoint);
 

@@ -40,9 +40,10 @@ public record ChainVerification(@Nullable UUID tenantId, boolean intact, long ev
 		MISSING_TAIL,
 
 		/**
-		 * The retention checkpoint the chain starts at is not signed by the configured
-		 * checkpoint key (its columns, payload or signature were changed, or it was
-		 * inserted): the start of the chain cannot be trusted.
+		 * The retention checkpoint the chain starts at is not signed by a trusted
+		 * checkpoint key: it names a key id that is not trusted (an unknown key, or one
+		 * removed from the trusted keys), or its columns, payload or signature were
+		 * changed, or it was inserted. The start of the chain cannot be trusted.
 		 */
 		FORGED_CHECKPOINT
 

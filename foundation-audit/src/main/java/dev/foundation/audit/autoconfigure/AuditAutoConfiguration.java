@@ -112,25 +112,12 @@ public final class AuditAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuditChainVerifier auditChainVerifier(AuditTenantScope scope, DataSource dataSource,
 			ObjectProvider<PlatformTransactionManager> transactionManagers, FoundationSchemaProperties schema,
-			AuditLog log, AuditProperties properties) {
+			AuditLog log, ObjectProvider<CheckpointSignatures> checkpointSignatures) {
+		// The public keys alone suffice: an instance that only verifies needs no private
+		// key. With none configured, retention checkpoints are trusted as stored.
+		CheckpointSignatures trusted = checkpointSignatures.getIfAvailable();
 		return new JdbcAuditChainVerifier(scope, readOnly(transactionManagers, dataSource), dataSource,
-				schema.getName(), log, checkpointSignatures(properties));
-	}
-
-	// The public key alone suffices: an instance that only verifies needs no private key.
-	private static @Nullable CheckpointSignatures checkpointSignatures(AuditProperties properties) {
-		String publicKey = properties.getCheckpoints().getPublicKey();
-		if (publicKey == null || publicKey.isBlank()) {
-			return null;
-		}
-		try {
-			return new CheckpointSignatures(publicKey);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidFoundationPropertyException("foundation.audit.checkpoints.public-key",
-					String.valueOf(ex.getMessage()), "Set it to the X.509 PEM of the Ed25519 checkpoint public key "
-							+ "(openssl pkey -in key.pem -pubout -out pub.pem)");
-		}
+				schema.getName(), log, (trusted != null && !trusted.isEmpty()) ? trusted : null);
 	}
 
 	@Bean

@@ -1,6 +1,8 @@
 package dev.foundation.audit.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -115,18 +117,33 @@ public class AuditProperties {
 	public static class Checkpoints {
 
 		/**
-		 * Ed25519 private key signing checkpoints, PKCS#8 PEM. Without it there are no
-		 * checkpoints and no retention.
+		 * Ed25519 private key signing checkpoints (the active key), PKCS#8 PEM. Without
+		 * it there are no checkpoints and no retention.
 		 */
 		private @Nullable String privateKey;
 
 		/**
 		 * Ed25519 public key of the private key, X.509 PEM; what holders of exported
-		 * checkpoints verify them with, and what the verifier checks the retention
-		 * checkpoint a chain starts at with (set alone on an instance that only
-		 * verifies).
+		 * checkpoints verify them with, and a trusted key of the verifier (set alone on
+		 * an instance that only verifies).
 		 */
 		private @Nullable String publicKey;
+
+		/**
+		 * Key id of the active key, named by every checkpoint it signs: 1 to 64 of A-Z
+		 * a-z 0-9 . _ : - (a date, say). Defaults to "ed25519:" and 16 hex digits of the
+		 * SHA-256 of the public key, the id checkpoints signed before ids were
+		 * configurable name; never change the id of a key that has signed.
+		 */
+		private @Nullable String keyId;
+
+		/**
+		 * Verification-only public keys: keys that signed checkpoints before the active
+		 * one replaced them. The verifier accepts a checkpoint signed by the active key
+		 * or by one of these, by the key id the checkpoint names; remove a key to stop
+		 * trusting its checkpoints.
+		 */
+		private List<TrustedKey> trustedKeys = new ArrayList<>();
 
 		public @Nullable String getPrivateKey() {
 			return this.privateKey;
@@ -142,6 +159,62 @@ public class AuditProperties {
 
 		public void setPublicKey(@Nullable String publicKey) {
 			this.publicKey = publicKey;
+		}
+
+		public @Nullable String getKeyId() {
+			return this.keyId;
+		}
+
+		public void setKeyId(@Nullable String keyId) {
+			this.keyId = keyId;
+		}
+
+		public List<TrustedKey> getTrustedKeys() {
+			return this.trustedKeys;
+		}
+
+		public void setTrustedKeys(List<TrustedKey> trustedKeys) {
+			this.trustedKeys = trustedKeys;
+		}
+
+	}
+
+	/**
+	 * A verification-only checkpoint key.
+	 */
+	public static class TrustedKey {
+
+		/**
+		 * Key id that the key's checkpoints name. Defaults to "ed25519:" and 16 hex
+		 * digits of the SHA-256 of the public key (what a key whose id was not configured
+		 * signed with).
+		 */
+		private @Nullable String id;
+
+		/**
+		 * Ed25519 public key, X.509 PEM.
+		 */
+		private @Nullable String publicKey;
+
+		public @Nullable String getId() {
+			return this.id;
+		}
+
+		public void setId(@Nullable String id) {
+			this.id = id;
+		}
+
+		public @Nullable String getPublicKey() {
+			return this.publicKey;
+		}
+
+		public void setPublicKey(@Nullable String publicKey) {
+			this.publicKey = publicKey;
+		}
+
+		@Override
+		public String toString() {
+			return "TrustedKey[id=" + this.id + "]";
 		}
 
 	}

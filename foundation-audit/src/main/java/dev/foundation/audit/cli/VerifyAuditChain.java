@@ -5,13 +5,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -27,12 +30,16 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * java -cp foundation-audit.jar:java-json-canonicalization.jar:postgresql.jar \
  *     dev.foundation.audit.cli.VerifyAuditChain jdbc:postgresql://db/app?user=auditor [--schema foundation] \
- *     [--public-key pub.pem] &lt;tenant-uuid|system|all&gt;
+ *     [--public-key [id=]pub.pem]... &lt;tenant-uuid|system|all&gt;
  * </pre>
  *
- * With {@code --public-key} (the checkpoint key's Ed25519 public key, PEM) the signature
- * of the retention checkpoint a chain starts at is checked; without it that checkpoint is
- * trusted as stored.
+ * Each {@code --public-key} trusts a checkpoint key (an Ed25519 public key, PEM) under a
+ * key id: the one before {@code =}, or else the key's default id ({@code ed25519:} and 16
+ * hex digits of its fingerprint). With at least one, the retention checkpoint a chain
+ * starts at must name a trusted key id and carry that key's signature, or the chain is
+ * reported {@code FORGED_CHECKPOINT}; without any, that checkpoint is trusted as stored.
+ * Give the active key and the keys it replaced, as the application's
+ * {@code foundation.audit.checkpoints.*} do.
  *
  * The password comes from {@code PGPASSWORD}. The role must see every row of the chains
  * (the tables' owner, or a role with BYPASSRLS). One line per chain; exit status 0 when
@@ -61,31 +68,29 @@ public final class VerifyAuditChain {
 	public static int run(String[] args, PrintStream out, @Nullable String password) {
 		List<String> positional = new ArrayList<>();
 		String schema = "foundation";
-		@Nullable String publicKeyFile = null;
+		List<String> publicKeys = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].equals("--schema") && i + 1 < args.length) {
 				schema = args[++i];
 			}
 			else if (args[i].equals("--public-key") && i + 1 < args.length) {
-				publicKeyFile = args[++i];
+				publicKeys.add(args[++i]);
 			}
 			else {
 				positional.add(args[i]);
 			}
 		}
 		if (positional.size() != 2 || !positional.get(0).startsWith("jdbc:postgresql:")) {
-			out.println("usage: VerifyAuditChain <jdbc:postgresql://...> [--schema name] [--public-key pub.pem] "
-					+ "<tenant-uuid|system|all>");
+			out.println("usage: VerifyAuditChain <jdbc:postgresql://...> [--schema name] "
+					+ "[--public-key [id=]pub.pem]... <tenant-uuid|system|all>");
 			return 2;
 		}
 		@Nullable CheckpointSignatures signatures;
 		try {
-			signatures = (publicKeyFile != null)
-					? new CheckpointSignatures(Files.readString(Path.of(publicKeyFile), StandardCharsets.US_ASCII))
-					: null;
+			signatures = publicKeys.isEmpty() ? null : trusted(publicKeys);
 		}
-		catch (IOException | IllegalArgumentException ex) {
-			out.println("error: the public key " + publicKeyFile + " cannot be read: " + ex.getMessage());
+		catch (IllegalArgumentException ex) {
+			out.println("error: " + ex.getMessage());
 			return 2;
 		}
 		Properties properties = new Properties();
@@ -114,6 +119,29 @@ public final class VerifyAuditChain {
 			out.println("error: " + ex.getMessage());
 			return 2;
 		}
+	}
+
+	// Each argument is "file" or "id=file".
+	private static CheckpointSignatures trusted(List<String> arguments) {
+		Map<String, PublicKey> keys = new LinkedHashMap<>();
+		for (String argument : arguments) {
+			int equals = argument.indexOf('=');
+			String file = (equals < 0) ? argument : argument.substring(equals + 1);
+			PublicKey key;
+			try {
+				key = CheckpointSignatures.readPublicKey(Files.readString(Path.of(file), StandardCharsets.US_ASCII));
+			}
+			catch (IOException | IllegalArgumentException ex) {
+				throw new IllegalArgumentException("the public key " + file + " cannot be read: " + ex.getMessage(),
+						ex);
+			}
+			String id = (equals < 0) ? CheckpointSignatures.defaultKeyId(key)
+					: CheckpointSignatures.checkKeyId(argument.substring(0, equals));
+			if (keys.putIfAbsent(id, key) != null) {
+				throw new IllegalArgumentException("the key id " + id + " is given more than once");
+			}
+		}
+		return new CheckpointSignatures(keys);
 	}
 
 	private static List<UUID> chains(Connection connection, String schema, String which) throws SQLException {

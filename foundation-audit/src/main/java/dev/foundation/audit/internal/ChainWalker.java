@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 
 import dev.foundation.audit.ChainVerification;
@@ -41,8 +40,9 @@ public final class ChainWalker {
 	/**
 	 * Creates a walker.
 	 * @param schema the schema of the audit tables
-	 * @param signatures checks the signature of the retention checkpoint a chain starts
-	 * at; {@code null} to trust it unchecked
+	 * @param signatures the trusted checkpoint keys: the retention checkpoint a chain
+	 * starts at must name one of them and carry its signature; {@code null} to trust it
+	 * unchecked
 	 */
 	public ChainWalker(String schema, @Nullable CheckpointSignatures signatures) {
 		Schemas.check(schema);
@@ -51,7 +51,7 @@ public final class ChainWalker {
 				+ "resource_id, outcome, correlation_id, client_ip, user_agent, details::text, prev_hash, hash from "
 				+ schema + ".audit_events where tenant_id is not distinct from ? order by seq, id";
 		this.head = "select last_seq, last_hash from " + schema + ".audit_chain_heads where chain_key = ?";
-		this.retention = "select seq, hash, signed_at, payload, signature from " + schema
+		this.retention = "select seq, hash, signed_at, payload, signature, key_id from " + schema
 				+ ".audit_checkpoints where chain_key = ? and retention order by seq desc limit 1";
 	}
 
@@ -74,13 +74,13 @@ public final class ChainWalker {
 				if (checkpoint.next()) {
 					long seq = checkpoint.getLong(1);
 					String hash = checkpoint.getString(2);
-					if (this.signatures != null && !signedByKey(tenantId, seq, hash,
+					String forged = (this.signatures != null) ? forgery(this.signatures, tenantId, seq, hash,
 							checkpoint.getObject(3, OffsetDateTime.class).toInstant(), checkpoint.getString(4),
-							checkpoint.getString(5))) {
+							checkpoint.getString(5), checkpoint.getString(6)) : null;
+					if (forged != null) {
 						return broken(tenantId, 0, 0, 0, Problem.FORGED_CHECKPOINT, seq,
-								"the retention checkpoint the chain starts at (event " + seq
-										+ ") is not signed by the configured checkpoint key: it was forged or changed,"
-										+ " so where the chain starts cannot be trusted");
+								"the retention checkpoint the chain starts at (event " + seq + ") " + forged
+										+ ", so where the chain starts cannot be trusted");
 					}
 					expected = seq + 1;
 					previousHash = hash;
@@ -153,11 +153,20 @@ public final class ChainWalker {
 	}
 
 	// The payload must be the one these columns make (so that seq and hash, which the
-	// walk uses, are what was signed) and its signature the key's.
-	private boolean signedByKey(@Nullable UUID tenantId, long seq, String hash, java.time.Instant signedAt,
-			String payload, String signature) {
-		return JdbcAuditCheckpoints.payload(tenantId, seq, hash, signedAt).equals(payload)
-				&& Objects.requireNonNull(this.signatures).verify(payload, signature);
+	// walk uses, are what was signed), its key id a trusted key's and its signature that
+	// key's. The key id itself is not signed: naming another trusted key than the signer
+	// only makes the signature fail.
+	private static @Nullable String forgery(CheckpointSignatures signatures, @Nullable UUID tenantId, long seq,
+			String hash, java.time.Instant signedAt, String payload, String signature, String keyId) {
+		if (!signatures.trusts(keyId)) {
+			return "names the key '" + keyId + "', which is not a trusted checkpoint key (trusted: "
+					+ String.join(", ", signatures.keyIds()) + "): an unknown key, or one no longer trusted";
+		}
+		if (!JdbcAuditCheckpoints.payload(tenantId, seq, hash, signedAt).equals(payload)
+				|| !signatures.verify(keyId, payload, signature)) {
+			return "is not signed by the trusted key it names ('" + keyId + "'): it was forged or changed";
+		}
+		return null;
 	}
 
 	private static ChainVerification broken(@Nullable UUID tenantId, long checked, long first, long last,

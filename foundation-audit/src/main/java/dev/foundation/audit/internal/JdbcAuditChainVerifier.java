@@ -53,8 +53,8 @@ public final class JdbcAuditChainVerifier implements AuditChainVerifier {
 	 * @param dataSource the data source
 	 * @param schema the foundation's schema
 	 * @param log where the verification run is recorded
-	 * @param signatures checks the retention checkpoint a chain starts at; {@code null}
-	 * to trust it unchecked
+	 * @param signatures the trusted checkpoint keys, which the retention checkpoint a
+	 * chain starts at must be signed with; {@code null} to trust it unchecked
 	 */
 	public JdbcAuditChainVerifier(AuditTenantScope scope, TransactionOperations readOnly, DataSource dataSource,
 			String schema, AuditLog log, @Nullable CheckpointSignatures signatures) {

@@ -7,9 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -37,10 +37,12 @@ public final class JdbcAuditCheckpoints implements AuditCheckpoints {
 
 	private final CheckpointKey key;
 
+	private final CheckpointSignatures trusted;
+
 	private final Clock clock;
 
 	/**
-	 * Creates the checkpoints.
+	 * Creates the checkpoints, trusting only the signing key's own checkpoints.
 	 * @param scope the tenant scope
 	 * @param transactions a template running a new transaction
 	 * @param dataSource the data source
@@ -50,11 +52,29 @@ public final class JdbcAuditCheckpoints implements AuditCheckpoints {
 	 */
 	public JdbcAuditCheckpoints(AuditTenantScope scope, TransactionOperations transactions, DataSource dataSource,
 			String schema, CheckpointKey key, Clock clock) {
+		this(scope, transactions, dataSource, schema, key,
+				new CheckpointSignatures(Map.of(key.keyId(), key.publicKey())), clock);
+	}
+
+	/**
+	 * Creates the checkpoints.
+	 * @param scope the tenant scope
+	 * @param transactions a template running a new transaction
+	 * @param dataSource the data source
+	 * @param schema the foundation's schema
+	 * @param key the signing key (the active one)
+	 * @param trusted the keys whose checkpoints {@link #verify} accepts: the active one
+	 * and those it replaced
+	 * @param clock the clock
+	 */
+	public JdbcAuditCheckpoints(AuditTenantScope scope, TransactionOperations transactions, DataSource dataSource,
+			String schema, CheckpointKey key, CheckpointSignatures trusted, Clock clock) {
 		this.scope = scope;
 		this.transactions = transactions;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.schema = Schemas.check(schema);
 		this.key = key;
+		this.trusted = trusted;
 		this.clock = clock;
 	}
 
@@ -87,7 +107,8 @@ public final class JdbcAuditCheckpoints implements AuditCheckpoints {
 	@Override
 	public boolean verify(SignedCheckpoint checkpoint) {
 		String expected = payload(checkpoint.tenantId(), checkpoint.seq(), checkpoint.hash(), checkpoint.signedAt());
-		return expected.equals(checkpoint.payload()) && this.key.verify(checkpoint.payload(), checkpoint.signature());
+		return expected.equals(checkpoint.payload())
+				&& this.trusted.verify(checkpoint.keyId(), checkpoint.payload(), checkpoint.signature());
 	}
 
 	static SignedCheckpoint sign(CheckpointKey key, @Nullable UUID tenantId, long seq, String hash, Instant signedAt,

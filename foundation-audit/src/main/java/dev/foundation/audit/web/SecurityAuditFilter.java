@@ -20,6 +20,7 @@ import dev.foundation.audit.internal.AuditWriterMetrics;
 import dev.foundation.audit.internal.FloodGate;
 import dev.foundation.core.context.RequestContext;
 import dev.foundation.core.context.RequestContexts;
+import dev.foundation.core.error.web.ProblemDetails;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,8 +37,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code auth.failure}, with the reason category of {@code WWW-Authenticate}, never the
  * credentials), 403 ({@code access.denied}: missing role, another tenant's id in the
  * header, a key used outside its tenant) and 5xx ({@code http.server_error}, with the
- * status, never the exception). It sits just inside the request-context filter, around
- * Spring Security and tenancy, so it sees their refusals as the client does.
+ * status and the problem type of the response as core's error handling records it
+ * ({@link ProblemDetails#PROBLEM_TYPE_ATTRIBUTE}), never the exception or its message;
+ * the correlation id is the event's like every event's). It sits just inside the
+ * request-context filter, around Spring Security and tenancy, so it sees their refusals
+ * as the client does.
  * <p>
  * Bursts are aggregated by a {@link FloodGate} per action and client address: beyond the
  * threshold, events are counted and reported once per window as {@code security.flood}.
@@ -104,16 +108,21 @@ public final class SecurityAuditFilter extends OncePerRequestFilter implements D
 			chain.doFilter(request, response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
-			record(request, 500, null);
+			// The container renders this one after the filter returns: its problem type
+			// is
+			// not known yet.
+			record(request, 500, null, null);
 			throw ex;
 		}
 		int status = response.getStatus();
 		if (status == 401 || status == 403 || status >= 500) {
-			record(request, status, response.getHeader("WWW-Authenticate"));
+			record(request, status, response.getHeader("WWW-Authenticate"),
+					request.getAttribute(ProblemDetails.PROBLEM_TYPE_ATTRIBUTE));
 		}
 	}
 
-	private void record(HttpServletRequest request, int status, @Nullable String challenge) {
+	private void record(HttpServletRequest request, int status, @Nullable String challenge,
+			@Nullable Object problemType) {
 		String action = (status == 401) ? "auth.failure" : (status == 403) ? "access.denied" : "http.server_error";
 		String client = RequestContexts.find().map(RequestContext::clientIp).orElse("unknown");
 		if (!this.gate.admit(action + "|" + client)) {
@@ -128,6 +137,12 @@ public final class SecurityAuditFilter extends OncePerRequestFilter implements D
 				.detail("path", path(request));
 			if (status == 401) {
 				event.detail("reason", reason(challenge));
+			}
+			if (status >= 500 && problemType instanceof String type) {
+				// The problem+json type the client got (core's error handling records
+				// it),
+				// never the exception or its message.
+				event.detail("problem_type", (type.length() > MAX_PATH) ? type.substring(0, MAX_PATH) : type);
 			}
 			UUID tenant = this.scope.currentTenant().orElse(null);
 			if (tenant == null) {

@@ -1,5 +1,11 @@
 package dev.foundation.audit.autoconfigure;
 
+import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,13 +15,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.foundation.audit.AuditChainVerifier;
+import dev.foundation.audit.AuditCheckpoints;
 import dev.foundation.audit.AuditDetailProtector;
 import dev.foundation.audit.AuditEventQuery;
 import dev.foundation.audit.AuditLog;
 import dev.foundation.audit.AuditTenantScope;
 import dev.foundation.audit.Audited;
+import dev.foundation.audit.ChainVerification;
 import dev.foundation.audit.RedactingDetailProtector;
+import dev.foundation.audit.SignedCheckpoint;
 import dev.foundation.audit.internal.BatchingAuditWriter;
+import dev.foundation.audit.internal.CheckpointSignatures;
 import dev.foundation.audit.internal.RequestContextAuditTenantScope;
 import dev.foundation.audit.internal.TenancyAuditListener;
 import dev.foundation.audit.internal.TenancyAuditTenantScope;
@@ -25,6 +35,7 @@ import dev.foundation.core.context.RequestContexts;
 import dev.foundation.core.context.autoconfigure.RequestContextAutoConfiguration;
 import dev.foundation.core.auth.apikey.IssuedApiKey;
 import dev.foundation.core.auth.autoconfigure.ApiKeyAutoConfiguration;
+import dev.foundation.core.config.InvalidFoundationPropertyException;
 import dev.foundation.core.persistence.autoconfigure.FoundationSchemaAutoConfiguration;
 import dev.foundation.tenancy.persistence.TenantScope;
 import dev.foundation.test.TestPostgres;
@@ -37,6 +48,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
@@ -190,6 +203,145 @@ class AuditAutoConfigurationIntegrationTests {
 					.containsEntry("user_agent", "agent/1.0");
 				assertThat(context.getBean(AuditChainVerifier.class).verify(tenant).intact()).isTrue();
 			});
+	}
+
+	@Test
+	void rotatedCheckpointKeysSignWithTheActiveKeyAndTrustTheReplacedOnes() throws Exception {
+		KeyPair january = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		KeyPair december = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		UUID tenant = UUID.randomUUID();
+		this.contexts.withPropertyValues(active(december, "2026-12"))
+			.withPropertyValues("foundation.audit.checkpoints.trusted-keys[0].id=2026-01",
+					"foundation.audit.checkpoints.trusted-keys[0].public-key=" + publicPem(january))
+			.run((context) -> {
+				assertThat(context.getBean(CheckpointSignatures.class).keyIds()).containsExactly("2026-12", "2026-01");
+				// The chain starts at a retention checkpoint the replaced key signed.
+				retentionCheckpoint(new JdbcTemplate(context.getBean(javax.sql.DataSource.class)), tenant, january,
+						"2026-01");
+				context.getBean(AuditLog.class).event("test.event").tenant(tenant).record();
+				ChainVerification result = context.getBean(AuditChainVerifier.class).verify(tenant);
+				assertThat(result.intact()).as(String.valueOf(result.message())).isTrue();
+				AuditCheckpoints checkpoints = context.getBean(AuditCheckpoints.class);
+				SignedCheckpoint created = checkpoints.create(tenant);
+				assertThat(created.keyId()).isEqualTo("2026-12");
+				assertThat(checkpoints.list(tenant)).extracting(SignedCheckpoint::keyId)
+					.containsExactly("2026-12", "2026-01");
+				assertThat(checkpoints.list(tenant)).allMatch(checkpoints::verify);
+			});
+		this.contexts.withPropertyValues(active(december, "2026-12")).run((context) -> {
+			ChainVerification result = context.getBean(AuditChainVerifier.class).verify(tenant);
+			assertThat(result.problem()).as("the replaced key no longer trusted")
+				.isEqualTo(ChainVerification.Problem.FORGED_CHECKPOINT);
+			assertThat(result.message()).contains("'2026-01'");
+		});
+		// An instance that only verifies: trusted keys, no private key.
+		this.contexts
+			.withPropertyValues("foundation.audit.checkpoints.trusted-keys[0].id=2026-12",
+					"foundation.audit.checkpoints.trusted-keys[0].public-key=" + publicPem(december),
+					"foundation.audit.checkpoints.trusted-keys[1].id=2026-01",
+					"foundation.audit.checkpoints.trusted-keys[1].public-key=" + publicPem(january))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(AuditCheckpoints.class);
+				assertThat(context.getBean(AuditChainVerifier.class).verify(tenant).intact()).isTrue();
+			});
+	}
+
+	@Test
+	void badCheckpointKeysFailStartupNamingTheProperty() throws Exception {
+		KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		String secret = privatePem(pair).lines().skip(1).findFirst().orElseThrow();
+		assertCheckpointFailure("foundation.audit.checkpoints.trusted-keys[1].id", "used by more than one", secret,
+				"foundation.audit.checkpoints.trusted-keys[0].id=old",
+				"foundation.audit.checkpoints.trusted-keys[0].public-key=" + publicPem(pair),
+				"foundation.audit.checkpoints.trusted-keys[1].id=old",
+				"foundation.audit.checkpoints.trusted-keys[1].public-key=" + publicPem(other));
+		assertCheckpointFailure("foundation.audit.checkpoints.trusted-keys[0].id", "used by more than one", secret,
+				with(active(pair, "2026-12"), "foundation.audit.checkpoints.trusted-keys[0].id=2026-12",
+						"foundation.audit.checkpoints.trusted-keys[0].public-key=" + publicPem(other)));
+		assertCheckpointFailure("foundation.audit.checkpoints.trusted-keys[1].id", "the same public key listed twice",
+				secret, "foundation.audit.checkpoints.trusted-keys[0].public-key=" + publicPem(other),
+				"foundation.audit.checkpoints.trusted-keys[1].public-key=" + publicPem(other));
+		assertCheckpointFailure("foundation.audit.checkpoints.trusted-keys[0].public-key", "Not an Ed25519", secret,
+				"foundation.audit.checkpoints.trusted-keys[0].id=old",
+				"foundation.audit.checkpoints.trusted-keys[0].public-key=bm90IGEga2V5");
+		assertCheckpointFailure("foundation.audit.checkpoints.trusted-keys[0].public-key", "missing", secret,
+				"foundation.audit.checkpoints.trusted-keys[0].id=old");
+		assertCheckpointFailure("foundation.audit.checkpoints.key-id", "key id", secret, active(pair, "has space"));
+		assertCheckpointFailure("foundation.audit.checkpoints.public-key", "key-id names an active checkpoint key",
+				secret, "foundation.audit.checkpoints.key-id=2026-12");
+		assertCheckpointFailure("foundation.audit.checkpoints.public-key", "private-key is set", secret,
+				"foundation.audit.checkpoints.private-key=" + privatePem(pair));
+		assertCheckpointFailure("foundation.audit.checkpoints.private-key", "do not belong together", secret,
+				"foundation.audit.checkpoints.private-key=" + privatePem(pair),
+				"foundation.audit.checkpoints.public-key=" + publicPem(other));
+	}
+
+	private void assertCheckpointFailure(String property, String reason, String secret, String... properties) {
+		this.contexts.withPropertyValues(properties).run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable failure = context.getStartupFailure();
+			assertThat(failure).rootCause()
+				.isInstanceOf(InvalidFoundationPropertyException.class)
+				.hasMessageContaining(property)
+				.hasMessageContaining(reason);
+			FailureAnalysis analysis = analyze(failure);
+			assertThat(analysis.getDescription()).contains(property).doesNotContain(secret);
+			assertThat(analysis.getAction()).doesNotContain(secret);
+		});
+	}
+
+	private static FailureAnalysis analyze(Throwable failure) throws ReflectiveOperationException {
+		// The analyzer core registers in spring.factories for
+		// InvalidFoundationPropertyException.
+		Constructor<?> constructor = Class
+			.forName("dev.foundation.core.config.InvalidFoundationPropertyFailureAnalyzer")
+			.getDeclaredConstructor();
+		constructor.setAccessible(true);
+		FailureAnalysis analysis = ((FailureAnalyzer) constructor.newInstance()).analyze(failure);
+		assertThat(analysis).isNotNull();
+		return analysis;
+	}
+
+	private static String[] with(String[] properties, String... more) {
+		return java.util.stream.Stream.concat(java.util.Arrays.stream(properties), java.util.Arrays.stream(more))
+			.toArray(String[]::new);
+	}
+
+	private static String[] active(KeyPair pair, String keyId) {
+		return new String[] { "foundation.audit.checkpoints.private-key=" + privatePem(pair),
+				"foundation.audit.checkpoints.public-key=" + publicPem(pair),
+				"foundation.audit.checkpoints.key-id=" + keyId };
+	}
+
+	// As the tables' owner: the checkpoint retention leaves, here before the chain's
+	// first event (seq 0, the genesis hash), in the payload format of docs/audit.md.
+	private static void retentionCheckpoint(JdbcTemplate owner, UUID tenant, KeyPair pair, String keyId)
+			throws Exception {
+		String genesis = "0".repeat(64);
+		String payload = "{\"chain\":\"" + tenant + "\",\"hash\":\"" + genesis
+				+ "\",\"seq\":0,\"signed_at\":\"2026-01-15T00:00:00.000000Z\",\"v\":1}";
+		Signature signature = Signature.getInstance("Ed25519");
+		signature.initSign(pair.getPrivate());
+		signature.update(payload.getBytes(StandardCharsets.UTF_8));
+		owner.update(
+				"insert into foundation.audit_checkpoints (id, chain_key, tenant_id, seq, hash, signed_at, "
+						+ "key_id, payload, signature, retention) values (gen_random_uuid(), ?, ?, 0, ?, "
+						+ "'2026-01-15T00:00:00Z', ?, ?, ?, true)",
+				tenant, tenant, genesis, keyId, payload, Base64.getEncoder().encodeToString(signature.sign()));
+	}
+
+	private static String privatePem(KeyPair pair) {
+		return pem("PRIVATE KEY", pair.getPrivate().getEncoded());
+	}
+
+	private static String publicPem(KeyPair pair) {
+		return pem("PUBLIC KEY", pair.getPublic().getEncoded());
+	}
+
+	private static String pem(String type, byte[] der) {
+		return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + type
+				+ "-----\n";
 	}
 
 	private static java.util.List<String> outcomes(JdbcTemplate jdbc, String resourceId) {

@@ -9,11 +9,14 @@ import dev.foundation.core.error.ProblemTypes;
 import dev.foundation.core.error.RateLimitedException;
 import dev.foundation.core.error.ServiceUnavailableException;
 import dev.foundation.core.error.ValidationException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Builds the foundation's problem details: a stable {@code type} URI, title, status,
@@ -24,6 +27,17 @@ public final class ProblemDetails {
 
 	/** Name of the extension member carrying the correlation id. */
 	public static final String CORRELATION_ID = "correlationId";
+
+	/**
+	 * Name of the request attribute holding the {@code type} (a {@code String}, the URI
+	 * as in the body, {@code about:blank} included) of the problem the foundation built
+	 * for the request: set by {@link #complete} when a request is bound to the thread
+	 * (Spring MVC's handlers and error controller) and by {@link ProblemResponseWriter}
+	 * (filters, Spring Security). Lets code around the request, such as an audit filter,
+	 * learn what problem the client got without parsing the response. Absent when the
+	 * response is not one of the foundation's problems.
+	 */
+	public static final String PROBLEM_TYPE_ATTRIBUTE = "dev.foundation.core.error.web.ProblemDetails.type";
 
 	private final String typeBaseUri;
 
@@ -125,7 +139,23 @@ public final class ProblemDetails {
 			problem.setInstance(safeUri(instance));
 		}
 		RequestContexts.find().ifPresent((context) -> problem.setProperty(CORRELATION_ID, context.correlationId()));
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		if (attributes != null) {
+			attributes.setAttribute(PROBLEM_TYPE_ATTRIBUTE, String.valueOf(problem.getType()),
+					RequestAttributes.SCOPE_REQUEST);
+		}
 		return problem;
+	}
+
+	/**
+	 * Records on the request which problem it is answered with
+	 * ({@link #PROBLEM_TYPE_ATTRIBUTE}), for code that renders a problem where no request
+	 * is bound to the thread.
+	 * @param request the request
+	 * @param problem the problem it is answered with
+	 */
+	public static void exposeType(HttpServletRequest request, ProblemDetail problem) {
+		request.setAttribute(PROBLEM_TYPE_ATTRIBUTE, String.valueOf(problem.getType()));
 	}
 
 	/**

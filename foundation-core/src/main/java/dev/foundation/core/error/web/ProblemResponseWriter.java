@@ -73,7 +73,9 @@ public final class ProblemResponseWriter {
 				response.setHeader(name, value);
 			}
 		}));
-		write(response, this.problemDetails.create(exception, request.getRequestURI()));
+		ProblemDetail problem = this.problemDetails.create(exception, request.getRequestURI());
+		ProblemDetails.exposeType(request, problem);
+		write(response, problem);
 	}
 
 	/**
@@ -90,8 +92,10 @@ public final class ProblemResponseWriter {
 	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status,
 			@Nullable String type, String detail) throws IOException {
 		String slug = (type != null) ? type : ProblemDetails.typeFor(status);
-		write(response, this.problemDetails.create(slug, status, ProblemDetails.titleFor(status), detail,
-				request.getRequestURI()));
+		ProblemDetail problem = this.problemDetails.create(slug, status, ProblemDetails.titleFor(status), detail,
+				request.getRequestURI());
+		ProblemDetails.exposeType(request, problem);
+		write(response, problem);
 	}
 
 	/**

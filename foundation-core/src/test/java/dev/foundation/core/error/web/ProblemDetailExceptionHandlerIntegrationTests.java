@@ -35,6 +35,25 @@ class ProblemDetailExceptionHandlerIntegrationTests extends ProblemDetailWebTest
 	}
 
 	@Test
+	void problemTypeOfTheResponseIsExposedAsARequestAttribute() throws Exception {
+		assertThat(this.mvc.perform(get("/test/boom"))
+			.andReturn()
+			.getRequest()
+			.getAttribute(ProblemDetails.PROBLEM_TYPE_ATTRIBUTE))
+			.isEqualTo(ProblemDetailTestApplication.TYPE_BASE + "internal-error");
+		assertThat(this.mvc.perform(get("/test/external"))
+			.andReturn()
+			.getRequest()
+			.getAttribute(ProblemDetails.PROBLEM_TYPE_ATTRIBUTE))
+			.isEqualTo(ProblemDetailTestApplication.TYPE_BASE + "external-service-failure");
+		assertThat(this.mvc.perform(get("/test/status"))
+			.andReturn()
+			.getRequest()
+			.getAttribute(ProblemDetails.PROBLEM_TYPE_ATTRIBUTE)).as("a status without a foundation type")
+			.isEqualTo("about:blank");
+	}
+
+	@Test
 	void badRequestException() throws Exception {
 		perform(get("/test/bad-request")).isProblem(400, "bad-request", "Bad request", "The date range is reversed",
 				"/test/bad-request");
