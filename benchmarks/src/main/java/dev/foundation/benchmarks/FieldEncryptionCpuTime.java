@@ -28,26 +28,30 @@ import dev.foundation.crypto.internal.LocalMasterKeyring;
 import dev.foundation.test.TestPostgres;
 
 /**
- * The small-field comparison of {@link FieldEncryptionBenchmark} (encrypt + decrypt of a
- * 64-byte value: the foundation, the raw JDK {@code Cipher}, Tink) measured in CPU time
- * of the measuring thread rather than wall-clock time, in short rounds that alternate the
- * three (in rotating order): on a machine shared with other work, a thread that waits for
- * a core adds wall-clock time but no CPU time, and drift hits all three alike. Prints the
- * median CPU time per operation of each and the ratios (as throughput: baseline time /
- * foundation time). Not a JMH benchmark: run it with
- * {@code java -cp benchmarks/target/benchmarks.jar dev.foundation.benchmarks.FieldEncryptionCpuTime [rounds]}.
+ * The comparison of {@link FieldEncryptionBenchmark} (encrypt + decrypt of a 64-byte
+ * value, or of the size given: the foundation, the raw JDK {@code Cipher}, Tink) measured
+ * in CPU time of the measuring thread rather than wall-clock time, in short rounds that
+ * alternate the three (in rotating order): on a machine shared with other work, a thread
+ * that waits for a core adds wall-clock time but no CPU time, and drift hits all three
+ * alike. Prints the median CPU time per operation of each and the ratios (as throughput:
+ * baseline time / foundation time). Not a JMH benchmark: run it with
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.foundation.benchmarks.FieldEncryptionCpuTime [rounds] [size]}.
  */
 public final class FieldEncryptionCpuTime {
 
-	private static final int OPS_PER_ROUND = 20_000;
+	// 20,000 operations per round for 64-byte values, fewer for larger ones (at least
+	// 10).
+	private static final long BYTES_PER_ROUND = 20_000L * 64;
 
 	private FieldEncryptionCpuTime() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 60;
+		int size = (args.length > 1) ? Integer.parseInt(args[1]) : 64;
+		int opsPerRound = (int) Math.max(10, BYTES_PER_ROUND / size);
 		SecureRandom random = new SecureRandom();
-		byte[] plaintext = new byte[64];
+		byte[] plaintext = new byte[size];
 		random.nextBytes(plaintext);
 		EncryptionContext context = EncryptionContext.of(UUID.randomUUID(), "contacts", "email");
 		byte[] associatedData = context.encoded();
@@ -85,7 +89,7 @@ public final class FieldEncryptionCpuTime {
 			String[] names = { "foundation", "jdk", "tink" };
 			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 			for (Op op : ops) {
-				for (int i = 0; i < 300_000; i++) {
+				for (int i = 0; i < 15 * opsPerRound; i++) {
 					op.run();
 				}
 			}
@@ -94,13 +98,14 @@ public final class FieldEncryptionCpuTime {
 				for (int k = 0; k < 3; k++) {
 					int which = (round + k) % 3;
 					long start = threads.getCurrentThreadCpuTime();
-					for (int i = 0; i < OPS_PER_ROUND; i++) {
-						op(ops[which]);
+					for (int i = 0; i < opsPerRound; i++) {
+						op(ops[which], size);
 					}
-					nanos[which][round] = (threads.getCurrentThreadCpuTime() - start) / (double) OPS_PER_ROUND;
+					nanos[which][round] = (threads.getCurrentThreadCpuTime() - start) / (double) opsPerRound;
 				}
 			}
 			double[] median = new double[3];
+			System.out.printf("%,d-byte values, %d rounds of %,d operations%n", size, rounds, opsPerRound);
 			for (int k = 0; k < 3; k++) {
 				double[] sorted = nanos[k].clone();
 				Arrays.sort(sorted);
@@ -116,8 +121,8 @@ public final class FieldEncryptionCpuTime {
 		}
 	}
 
-	private static void op(Op op) throws GeneralSecurityException {
-		if (op.run().length != 64) {
+	private static void op(Op op, int size) throws GeneralSecurityException {
+		if (op.run().length != size) {
 			throw new IllegalStateException("Round trip changed the value's length");
 		}
 	}

@@ -129,7 +129,7 @@ final class TenantNotesServer implements AutoCloseable {
 		}
 	}
 
-	private static Map<String, Object> properties(boolean rls, TenancyDatabase database, TestJwtIssuer issuer) {
+	static Map<String, Object> properties(boolean rls, TenancyDatabase database, TestJwtIssuer issuer) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("logging.level.root", "WARN");

@@ -1,5 +1,7 @@
 package dev.foundation.crypto.autoconfigure;
 
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
@@ -18,11 +20,13 @@ import dev.foundation.crypto.internal.HmacBlindIndexer;
 import dev.foundation.crypto.internal.ReEncryptionJob;
 import dev.foundation.crypto.internal.ReEncryptionMetrics;
 import dev.foundation.crypto.internal.ReEncryptionRuns;
+import dev.foundation.crypto.internal.ReEncryptionTables;
 import dev.foundation.crypto.internal.TenancySystemScope;
 import dev.foundation.crypto.internal.TenantShredding;
 import dev.foundation.crypto.jpa.BlindIndexLookup;
 import dev.foundation.crypto.jpa.BlindIndexMappings;
 import dev.foundation.crypto.jpa.CryptoHibernateSettings;
+import dev.foundation.crypto.jpa.MappedEncryptedTables;
 import dev.foundation.tenancy.TenantListener;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.persistence.EntityManagerFactory;
@@ -112,20 +116,21 @@ public final class CryptoAutoConfiguration {
 	}
 
 	/**
-	 * The re-encryption job over the {@link EncryptedTable} beans, started and watched
+	 * The re-encryption job over the {@link EncryptedTable} beans and the tables of the
+	 * {@code @Encrypted} attributes found in the JPA mappings, started and watched
 	 * through the {@code crypto} endpoint. With tenancy it runs in the system scope,
 	 * whose connections see every tenant's rows.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean(EncryptedTable.class)
+	@Conditional(OnReEncryptionTablesCondition.class)
 	static class ReEncryptionConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
 		ReEncryptionRuns foundationReEncryptionRuns(DataSource dataSource, EnvelopeDataKeys dataKeys,
 				CryptoProperties properties, ObjectProvider<EncryptedTable> tables,
-				ObjectProvider<FoundationSchemaMigration> migration, Environment environment,
-				ApplicationEventPublisher events) {
+				ObjectProvider<MappedEncryptedTables> mappedTables, ObjectProvider<FoundationSchemaMigration> migration,
+				Environment environment, ApplicationEventPublisher events) {
 			int batchSize = properties.getReencryption().getBatchSize();
 			if (batchSize < 1) {
 				throw new InvalidFoundationPropertyException("foundation.crypto.reencryption.batch-size",
@@ -138,7 +143,11 @@ public final class CryptoAutoConfiguration {
 			UnaryOperator<Runnable> scope = ClassUtils.isPresent(TENANT_SCOPE,
 					ReEncryptionConfiguration.class.getClassLoader()) ? TenancySystemScope::wrap
 							: UnaryOperator.identity();
-			return new ReEncryptionRuns(job, tables.orderedStream().toList(), dataSource, schema, scope);
+			List<EncryptedTable> declared = tables.orderedStream().toList();
+			MappedEncryptedTables mapped = mappedTables.getIfAvailable();
+			Supplier<List<EncryptedTable>> all = (mapped != null)
+					? () -> ReEncryptionTables.merge(declared, mapped.tables()) : () -> declared;
+			return new ReEncryptionRuns(job, all, dataSource, schema, scope);
 		}
 
 	}
@@ -146,7 +155,7 @@ public final class CryptoAutoConfiguration {
 	/** The re-encryption job's progress meters. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterBinder.class)
-	@ConditionalOnBean(EncryptedTable.class)
+	@Conditional(OnReEncryptionTablesCondition.class)
 	static class ReEncryptionMetricsConfiguration {
 
 		@Bean
@@ -184,12 +193,20 @@ public final class CryptoAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
+		MappedEncryptedTables foundationMappedEncryptedTables() {
+			return new MappedEncryptedTables();
+		}
+
+		@Bean
 		HibernatePropertiesCustomizer foundationCryptoHibernateProperties(FieldEncryptor encryptor,
-				BlindIndexer indexer, BlindIndexMappings mappings, CryptoProperties properties) {
+				BlindIndexer indexer, BlindIndexMappings mappings, MappedEncryptedTables tables,
+				CryptoProperties properties) {
 			return (hibernate) -> {
 				hibernate.put(CryptoHibernateSettings.FIELD_ENCRYPTOR, encryptor);
 				hibernate.put(CryptoHibernateSettings.BLIND_INDEXER, indexer);
 				hibernate.put(BlindIndexMappings.class.getName(), mappings);
+				hibernate.put(MappedEncryptedTables.class.getName(), tables);
 				String placeholder = properties.getShreddedPlaceholder();
 				if (placeholder != null) {
 					hibernate.put(CryptoHibernateSettings.SHREDDED_PLACEHOLDER, placeholder);

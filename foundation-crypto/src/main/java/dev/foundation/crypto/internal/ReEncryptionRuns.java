@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
@@ -38,7 +39,7 @@ public final class ReEncryptionRuns implements SmartInitializingSingleton, Dispo
 
 	private final ReEncryptionJob job;
 
-	private final List<EncryptedTable> tables;
+	private final Supplier<List<EncryptedTable>> tables;
 
 	private final UnaryOperator<Runnable> scope;
 
@@ -75,11 +76,31 @@ public final class ReEncryptionRuns implements SmartInitializingSingleton, Dispo
 	 */
 	public ReEncryptionRuns(ReEncryptionJob job, List<EncryptedTable> tables, DataSource dataSource, String schema,
 			UnaryOperator<Runnable> scope) {
+		this(job, fixed(tables), dataSource, schema, scope);
+	}
+
+	/**
+	 * Creates the runs over tables known only later (e.g. found in the JPA mappings once
+	 * the session factory is built), asked for at each run and each status.
+	 * @param job the job
+	 * @param tables the tables it walks, in order
+	 * @param dataSource the job's data source (for the progress and the counts)
+	 * @param schema the foundation's schema
+	 * @param scope wraps each run and count, e.g. in a scope whose connections see every
+	 * tenant's rows
+	 */
+	public ReEncryptionRuns(ReEncryptionJob job, Supplier<List<EncryptedTable>> tables, DataSource dataSource,
+			String schema, UnaryOperator<Runnable> scope) {
 		this.job = job;
-		this.tables = List.copyOf(tables);
+		this.tables = tables;
 		this.scope = scope;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.schema = quote(schema);
+	}
+
+	private static Supplier<List<EncryptedTable>> fixed(List<EncryptedTable> tables) {
+		List<EncryptedTable> copy = List.copyOf(tables);
+		return () -> copy;
 	}
 
 	/**
@@ -127,7 +148,7 @@ public final class ReEncryptionRuns implements SmartInitializingSingleton, Dispo
 		Map<String, Object> status = new LinkedHashMap<>();
 		status.put("running", this.running.get());
 		List<Map<String, Object>> tables = new ArrayList<>();
-		for (EncryptedTable table : this.tables) {
+		for (EncryptedTable table : this.tables.get()) {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("table", table.table());
 			this.scope.apply(() -> entry.putAll(progress(table.table()))).run();
@@ -190,7 +211,7 @@ public final class ReEncryptionRuns implements SmartInitializingSingleton, Dispo
 		try {
 			this.lastFailure = null;
 			refresh();
-			for (EncryptedTable table : this.tables) {
+			for (EncryptedTable table : this.tables.get()) {
 				ReEncryptionReport report = this.job.run(table);
 				synchronized (this.lastReports) {
 					this.lastReports.put(table.table(), report);
@@ -210,7 +231,7 @@ public final class ReEncryptionRuns implements SmartInitializingSingleton, Dispo
 
 	private void refresh() {
 		Map<Integer, Long> counts = new TreeMap<>();
-		for (EncryptedTable table : this.tables) {
+		for (EncryptedTable table : this.tables.get()) {
 			for (EncryptedColumn column : table.columns()) {
 				countRemaining(table, column, counts);
 			}

@@ -10,6 +10,12 @@ import java.util.UUID;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.foundation.core.persistence.FoundationSchemaMigration;
 import dev.foundation.crypto.DataKeys;
+import dev.foundation.crypto.EmailNormalizer;
+import dev.foundation.crypto.EncryptedTable;
+import dev.foundation.crypto.EncryptedTable.EncryptedColumn;
+import dev.foundation.crypto.ExactNormalizer;
+import dev.foundation.crypto.PhoneNormalizer;
+import dev.foundation.crypto.internal.ReEncryptionRuns;
 import dev.foundation.crypto.DecryptionFailedException;
 import dev.foundation.crypto.KeyDestroyedException;
 import dev.foundation.crypto.autoconfigure.CryptoAutoConfiguration;
@@ -18,6 +24,7 @@ import dev.foundation.tenancy.persistence.TenantScope;
 import dev.foundation.test.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
@@ -40,6 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * {@link Encrypted} and {@link BlindIndex} attributes through Spring Data JPA, Hibernate
@@ -293,6 +301,57 @@ class EncryptedAttributeIntegrationTests {
 					() -> transactions.executeWithoutResult((status) -> notes.findAll())))
 			.withRootCauseInstanceOf(IllegalStateException.class)
 			.withMessageContaining("TenantScope.run");
+	}
+
+	@Test
+	void encryptedTablesAreFoundInTheMappings() {
+		List<EncryptedTable> tables = context.getBean(MappedEncryptedTables.class).tables();
+		assertThat(tables).singleElement().satisfies((table) -> {
+			assertThat(table.table()).isEqualTo("secret_notes");
+			assertThat(table.idColumn()).isEqualTo("id");
+			assertThat(table.tenantColumn()).isEqualTo("tenant_id");
+			assertThat(table.columns())
+				.extracting(EncryptedColumn::column, EncryptedColumn::binary, EncryptedColumn::indexColumn,
+						(column) -> column.normalizer().getClass())
+				.containsExactlyInAnyOrder(tuple("email", false, "email_index", EmailNormalizer.class),
+						tuple("phone", false, "phone_index", PhoneNormalizer.class),
+						tuple("document", true, null, ExactNormalizer.class));
+		});
+	}
+
+	@Test
+	void reEncryptionJobWalksTheMappedTablesWithoutDeclaringThem() throws InterruptedException {
+		UUID tenant = UUID.randomUUID();
+		UUID id = inTenant(tenant,
+				(notes) -> notes.save(new SecretNote("Ada", "ada@example.com", "+4915112345678", new byte[] { 7 }))
+					.getId());
+		assertThat(keyVersion((String) row(id).get("email"))).isEqualTo(1);
+		context.getBean(DataKeys.class).rotate(tenant);
+		ReEncryptionRuns runs = context.getBean(ReEncryptionRuns.class);
+		assertThat(runs.start()).isTrue();
+		for (int i = 0; i < 300 && runs.isRunning(); i++) {
+			Thread.sleep(100);
+		}
+		assertThat(runs.isRunning()).isFalse();
+		Map<String, Object> row = row(id);
+		assertThat(keyVersion((String) row.get("email"))).isEqualTo(2);
+		assertThat(keyVersion((String) row.get("phone"))).isEqualTo(2);
+		assertThat(((byte[]) row.get("document"))[4]).isEqualTo((byte) 2);
+		assertThat((String) row.get("email_index")).startsWith("2.");
+		SecretNote read = inTenant(tenant, (notes) -> notes.findById(id).orElseThrow());
+		assertThat(read.getEmail()).isEqualTo("ada@example.com");
+		assertThat(read.getDocument()).containsExactly(7);
+		assertThat(runs.status()).extractingByKey("tables")
+			.asInstanceOf(InstanceOfAssertFactories.LIST)
+			.singleElement()
+			.asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsEntry("table", "secret_notes")
+			.containsEntry("state", "finished");
+	}
+
+	private static int keyVersion(String text) {
+		byte[] bytes = Base64.getUrlDecoder().decode(text.substring("fe1.".length()));
+		return ((bytes[1] & 0xFF) << 24) | ((bytes[2] & 0xFF) << 16) | ((bytes[3] & 0xFF) << 8) | (bytes[4] & 0xFF);
 	}
 
 	private static Map<String, Object> row(UUID id) {
