@@ -244,7 +244,7 @@ public class AuditProperties {
 		 */
 		@Min(1)
 		@Max(16)
-		private int writers = 2;
+		private int writers = 1;
 
 		/**
 		 * How long a caller waits for room in a full queue before failing.

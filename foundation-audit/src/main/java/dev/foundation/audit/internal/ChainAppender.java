@@ -46,28 +46,17 @@ public final class ChainAppender {
 
 	private static final int COLUMNS = 16;
 
-	// How long a chain found moved under an append ahead is appended to by locking its
-	// head first.
-	private static final long CONTENDED_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
-
 	private final String lockHead;
 
 	private final String append;
 
 	private final String appendIfHead;
 
-	private final String insertThenMoveHead;
-
 	private final Clock clock;
 
 	private final Map<UUID, Head> heads = new ConcurrentHashMap<>();
 
 	private final Map<UUID, ReentrantLock> ordering = new ConcurrentHashMap<>();
-
-	// Chains whose remembered head was found moved by an append ahead: until the time
-	// given (System.nanoTime), their appends lock the head first (another writer is
-	// active on them, and an insert made ahead of a moved head is wasted).
-	private final Map<UUID, Long> contended = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates an appender.
@@ -102,15 +91,6 @@ public final class ChainAppender {
 		// seen as moved.
 		this.appendIfHead = "with head as (" + moveHead + " and last_seq = ? and last_hash = ? returning 1) " + insert
 				+ " where exists (select 1 from head)";
-		// The other way round, for a transaction of the writer's own: the events are
-		// inserted first (the head's condition reads their count, so the insert runs
-		// before the head row's lock is asked for) and only then does the head update
-		// wait
-		// for that lock. The insert, most of a batch's work, so overlaps the previous
-		// batch's commit; if the head moved meanwhile, nothing is updated and the caller
-		// rolls the transaction back.
-		this.insertThenMoveHead = "with appended as (" + insert + " returning 1) " + moveHead
-				+ " and last_seq = ? and last_hash = ? and (select count(*) from appended) = ?";
 	}
 
 	/**
@@ -137,64 +117,6 @@ public final class ChainAppender {
 		order.lock();
 		try {
 			return appendInOrder(connection, chain, tenantId, events);
-		}
-		finally {
-			order.unlock();
-		}
-	}
-
-	/**
-	 * Appends events of one chain in a transaction of the caller's own that holds nothing
-	 * else, inserting them before the chain's head row is locked, so that the insert runs
-	 * while an earlier append of the chain is still committing. If the chain's head is
-	 * not known here or another writer is active on the chain, this is {@link #append}.
-	 * @param connection the connection of the running transaction, which must hold no
-	 * other work: on {@link HeadMovedException} it must be rolled back
-	 * @param tenantId the chain's tenant, {@code null} for the system chain
-	 * @param events the events, all of that tenant, in order
-	 * @return the stored hash of each event, in order
-	 * @throws SQLException if the database refuses
-	 * @throws HeadMovedException if the head moved since it was remembered: the events
-	 * were inserted but not linked, and the transaction must be rolled back (the next
-	 * append of the chain locks the head first)
-	 */
-	public List<String> appendAhead(Connection connection, @Nullable UUID tenantId, List<AuditEvent> events)
-			throws SQLException {
-		for (AuditEvent event : events) {
-			if (!Objects.equals(event.tenantId(), tenantId)) {
-				throw new IllegalArgumentException("Event " + event.id() + " is not of chain " + tenantId);
-			}
-		}
-		UUID chain = (tenantId != null) ? tenantId : SYSTEM_CHAIN;
-		ReentrantLock order = this.ordering.computeIfAbsent(chain, (key) -> new ReentrantLock());
-		order.lock();
-		try {
-			Head remembered = this.heads.get(chain);
-			Long until = this.contended.get(chain);
-			if (until != null && System.nanoTime() - until >= 0) {
-				this.contended.remove(chain, until);
-				until = null;
-			}
-			if (remembered == null || until != null) {
-				return appendInOrder(connection, chain, tenantId, events);
-			}
-			Rows rows = rows(tenantId, events, remembered);
-			int moved;
-			try (PreparedStatement statement = connection.prepareStatement(this.insertThenMoveHead)) {
-				bindColumns(connection, statement, 1, rows.columns());
-				bindMove(statement, COLUMNS + 1, chain, rows.head());
-				statement.setLong(COLUMNS + 5, remembered.seq());
-				statement.setString(COLUMNS + 6, remembered.hash());
-				statement.setLong(COLUMNS + 7, events.size());
-				moved = statement.executeUpdate();
-			}
-			if (moved != 1) {
-				this.heads.remove(chain, remembered);
-				this.contended.put(chain, System.nanoTime() + CONTENDED_NANOS);
-				throw new HeadMovedException();
-			}
-			remember(chain, rows.head());
-			return rows.hashes();
 		}
 		finally {
 			order.unlock();
@@ -250,28 +172,11 @@ public final class ChainAppender {
 		this.heads.clear();
 	}
 
-	/**
-	 * Thrown by {@link #appendAhead} when the chain's head moved since it was remembered:
-	 * the events were inserted in the caller's transaction but the head was not moved, so
-	 * the transaction must be rolled back (and the append done again).
-	 */
-	public static final class HeadMovedException extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		HeadMovedException() {
-			super("The audit chain's head moved since it was remembered; roll back and append again", null, false,
-					false);
-		}
-
-	}
-
 	private void remember(UUID chain, Head head) {
 		// Remembered before the commit: if the transaction rolls back, the next append's
 		// condition fails and it reads the head instead.
 		if (this.heads.size() >= MAX_HEADS && !this.heads.containsKey(chain)) {
 			this.heads.clear();
-			this.contended.clear();
 			// A lock in use may be dropped: its holders and the next caller then do not
 			// wait for each other, which costs at most a fallback.
 			this.ordering.clear();

@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -58,16 +57,11 @@ public final class ChainTransactions implements ChainSink {
 	 */
 	@Override
 	public void append(@Nullable UUID tenantId, List<AuditEvent> events) {
-		append(tenantId, events, () -> {
-		});
+		this.scope.call(tenantId, () -> this.transactions.execute((status) -> appendInTransaction(tenantId, events)));
 	}
 
 	/**
-	 * Appends and commits, calling back between the append and the commit. Called where
-	 * no transaction runs (the batched writer's threads), the events are inserted ahead
-	 * of the chain's head lock ({@link ChainAppender#appendAhead}); if the head moved
-	 * meanwhile, that transaction is rolled back and the append made again, locking the
-	 * head first.
+	 * Appends and commits, calling back between the append and the commit.
 	 * @param tenantId the chain
 	 * @param events its events
 	 * @param sent called once the events were sent, before the commit
@@ -75,22 +69,6 @@ public final class ChainTransactions implements ChainSink {
 	@Override
 	public void append(@Nullable UUID tenantId, List<AuditEvent> events, Runnable sent) {
 		try {
-			if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-				try {
-					this.scope.call(tenantId, () -> this.transactions.execute((status) -> {
-						List<String> hashes = this.jdbc
-							.execute((ConnectionCallback<List<String>>) (connection) -> this.appender
-								.appendAhead(connection, tenantId, events));
-						sent.run();
-						return hashes;
-					}));
-					return;
-				}
-				catch (ChainAppender.HeadMovedException ex) {
-					// Rolled back: nothing of that attempt is stored. Appended again
-					// below.
-				}
-			}
 			this.scope.call(tenantId, () -> this.transactions.execute((status) -> {
 				List<String> hashes = appendInTransaction(tenantId, events);
 				sent.run();
