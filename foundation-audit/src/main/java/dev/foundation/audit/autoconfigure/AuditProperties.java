@@ -310,6 +310,15 @@ public class AuditProperties {
 		private boolean enabled = true;
 
 		/**
+		 * Whether the request thread of an error response waits for the commit of its
+		 * security event (batched mode: a finished request has its event stored, or the
+		 * event is counted as dropped). Off, events are handed to the writer without
+		 * waiting: error responses do not wait for the database, but an event is lost if
+		 * the process dies before its batch commits.
+		 */
+		private boolean waitForCommit = true;
+
+		/**
 		 * Window of flood aggregation: per action and client address, the first
 		 * flood-threshold events of a window are recorded one by one, the rest as one
 		 * security.flood event with their count when the window ends.
@@ -328,6 +337,14 @@ public class AuditProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public boolean isWaitForCommit() {
+			return this.waitForCommit;
+		}
+
+		public void setWaitForCommit(boolean waitForCommit) {
+			this.waitForCommit = waitForCommit;
 		}
 
 		public Duration getFloodWindow() {

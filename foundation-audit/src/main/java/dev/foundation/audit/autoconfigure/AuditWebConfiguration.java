@@ -43,7 +43,8 @@ class AuditWebConfiguration {
 		AuditProperties.Security security = properties.getSecurity();
 		SecurityAuditFilter filter = new SecurityAuditFilter(log, scope,
 				new FloodGate(Clock.systemUTC(), security.getFloodWindow(), security.getFloodThreshold()),
-				security.getFloodWindow(), metrics.getIfAvailable(() -> AuditWriterMetrics.NONE));
+				security.getFloodWindow(), metrics.getIfAvailable(() -> AuditWriterMetrics.NONE),
+				security.isWaitForCommit());
 		FilterRegistrationBean<SecurityAuditFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(FILTER_ORDER);
 		return registration;

@@ -46,12 +46,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Bursts are aggregated by a {@link FloodGate} per action and client address: beyond the
  * threshold, events are counted and reported once per window as {@code security.flood}.
  * <p>
- * The response never waits for the database: each event is completed and validated on the
- * request thread, then handed to the group-commit writer's queue without waiting for room
- * or for its commit ({@link AuditLog#submit}). An error response is thus as fast with the
- * database slow or down; the price is that a security event is acknowledged to no one: it
- * is lost if the process dies before its batch commits, or dropped when the queue is full
- * or the write fails. Each loss is logged by the writer and counted
+ * By default an event is recorded in batched mode: the request thread waits until the
+ * group commit holding it has committed (bounded by the writer's offer and
+ * acknowledgement timeouts), so a request that has finished has its event stored. With
+ * {@code waitForCommit} off, the event is completed and validated on the request thread
+ * and handed to the writer's queue without waiting for room or for its commit
+ * ({@link AuditLog#submit}): error responses are then as fast with the database slow or
+ * down, but an event is acknowledged to no one and lost if the process dies before its
+ * batch commits. Either way an event that cannot be recorded (queue full, writer stopped,
+ * write failed) never fails the response: it is logged and counted
  * ({@code foundation.audit.security.dropped}).
  */
 public final class SecurityAuditFilter extends OncePerRequestFilter implements DisposableBean {
@@ -74,12 +77,14 @@ public final class SecurityAuditFilter extends OncePerRequestFilter implements D
 
 	private final AuditWriterMetrics metrics;
 
+	private final boolean waitForCommit;
+
 	private final AtomicLong droppedSinceLog = new AtomicLong();
 
 	private final AtomicLong lastDropLog = new AtomicLong(System.nanoTime() - DROP_LOG_INTERVAL_NANOS);
 
 	/**
-	 * Creates the filter.
+	 * Creates the filter, which waits for the commit of each event.
 	 * @param log where events are recorded
 	 * @param scope the tenant scope
 	 * @param gate the flood gate
@@ -88,6 +93,22 @@ public final class SecurityAuditFilter extends OncePerRequestFilter implements D
 	 */
 	public SecurityAuditFilter(AuditLog log, AuditTenantScope scope, FloodGate gate, Duration window,
 			AuditWriterMetrics metrics) {
+		this(log, scope, gate, window, metrics, true);
+	}
+
+	/**
+	 * Creates the filter.
+	 * @param log where events are recorded
+	 * @param scope the tenant scope
+	 * @param gate the flood gate
+	 * @param window how often ended windows are reported
+	 * @param metrics where dropped events are counted
+	 * @param waitForCommit whether the request thread waits for the commit of its event
+	 * (batched mode) or hands it over without waiting ({@link AuditLog#submit})
+	 */
+	public SecurityAuditFilter(AuditLog log, AuditTenantScope scope, FloodGate gate, Duration window,
+			AuditWriterMetrics metrics, boolean waitForCommit) {
+		this.waitForCommit = waitForCommit;
 		this.log = log;
 		this.scope = scope;
 		this.gate = gate;
@@ -148,11 +169,16 @@ public final class SecurityAuditFilter extends OncePerRequestFilter implements D
 			if (tenant == null) {
 				event.system();
 			}
-			event.submit().whenComplete((id, failure) -> {
-				if (failure != null) {
-					dropped(status, failure);
-				}
-			});
+			if (this.waitForCommit) {
+				event.record();
+			}
+			else {
+				event.submit().whenComplete((id, failure) -> {
+					if (failure != null) {
+						dropped(status, failure);
+					}
+				});
+			}
 		}
 		catch (RuntimeException ex) {
 			dropped(status, ex);

@@ -34,10 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An error response does not wait for the commit of its security event: with the writer
- * blocked (a slow or unreachable database) the 401 still returns, and once the database
- * answers the event is written. When the queue is full the event is dropped, counted and
- * the response is unaffected.
+ * By default the request of an error response ends only once its security event is
+ * committed, and an event that cannot be written is counted without failing the response.
+ * Without waiting ({@code wait-for-commit=false}) the 401 returns while the writer is
+ * blocked (a slow or unreachable database), and the event is written once the database
+ * answers; when the queue is full the event is dropped, counted and the response is
+ * unaffected.
  */
 class SecurityAuditFilterIntegrationTests {
 
@@ -48,6 +50,8 @@ class SecurityAuditFilterIntegrationTests {
 	private final CountDownLatch writing = new CountDownLatch(1);
 
 	private final AtomicInteger dropped = new AtomicInteger();
+
+	private volatile boolean failing;
 
 	private BatchingAuditWriter writer;
 
@@ -71,8 +75,39 @@ class SecurityAuditFilterIntegrationTests {
 	}
 
 	@Test
+	void unauthorizedRequestEndsOnlyOnceItsEventIsCommitted() throws Exception {
+		start(100, true);
+		String path = "/probe/" + UUID.randomUUID();
+
+		CompletableFuture<MockHttpServletResponse> response = CompletableFuture.supplyAsync(() -> unauthorized(path));
+
+		assertThat(this.writing.await(30, TimeUnit.SECONDS)).as("the writer holds the event").isTrue();
+		Thread.sleep(300);
+		assertThat(response).as("waiting for the commit").isNotDone();
+		assertThat(eventsFor(path)).isZero();
+		this.release.countDown();
+		assertThat(response.get(30, TimeUnit.SECONDS).getStatus()).isEqualTo(401);
+		assertThat(eventsFor(path)).as("committed when the request ended").isOne();
+		assertThat(this.dropped).hasValue(0);
+	}
+
+	@Test
+	void eventThatCannotBeWrittenIsCountedAndTheResponseIsUnaffected() {
+		start(100, true);
+		this.failing = true;
+		this.release.countDown();
+		String path = "/probe/" + UUID.randomUUID();
+
+		MockHttpServletResponse response = unauthorized(path);
+
+		assertThat(response.getStatus()).isEqualTo(401);
+		assertThat(eventsFor(path)).isZero();
+		assertThat(this.dropped).hasValue(1);
+	}
+
+	@Test
 	void unauthorizedResponseReturnsWhileItsEventWaitsForTheDatabaseAndTheEventIsThenWritten() throws Exception {
-		start(100);
+		start(100, false);
 		String path = "/probe/" + UUID.randomUUID();
 
 		// A filter that waited for the commit would hang here until the ack timeout (30
@@ -94,7 +129,7 @@ class SecurityAuditFilterIntegrationTests {
 
 	@Test
 	void eventFindingTheQueueFullIsDroppedAndCountedAndTheResponseIsUnaffected() throws Exception {
-		start(1);
+		start(1, false);
 		MockHttpServletResponse first = unauthorized("/first");
 		assertThat(this.writing.await(30, TimeUnit.SECONDS)).isTrue();
 		// The writer is blocked on the first event; the second fills the queue.
@@ -109,7 +144,7 @@ class SecurityAuditFilterIntegrationTests {
 		assertThat(this.dropped).hasValue(1);
 	}
 
-	private void start(int capacity) {
+	private void start(int capacity, boolean waitForCommit) {
 		HikariDataSource pool = database.appPool(4);
 		ChainTransactions chains = new ChainTransactions(new TenancyAuditTenantScope(),
 				new TransactionTemplate(new TenantBindingDataSourceTransactionManager(pool, database.binding())), pool,
@@ -121,6 +156,9 @@ class SecurityAuditFilterIntegrationTests {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+			}
+			if (this.failing) {
+				throw new IllegalStateException("database refused");
 			}
 			chains.append(tenant, events);
 		};
@@ -138,7 +176,8 @@ class SecurityAuditFilterIntegrationTests {
 		DefaultAuditLog log = new DefaultAuditLog(new TenancyAuditTenantScope(), new RedactingDetailProtector(),
 				new TransactionalAuditWriter(chains, metrics), this.writer, 8192);
 		this.filter = new SecurityAuditFilter(log, new TenancyAuditTenantScope(),
-				new FloodGate(Clock.systemUTC(), Duration.ofMinutes(1), 100), Duration.ofMinutes(1), metrics);
+				new FloodGate(Clock.systemUTC(), Duration.ofMinutes(1), 100), Duration.ofMinutes(1), metrics,
+				waitForCommit);
 	}
 
 	private MockHttpServletResponse unauthorized(String path) {
