@@ -331,6 +331,15 @@ public class AuditProperties {
 		@Min(1)
 		private int floodThreshold = 10;
 
+		/**
+		 * Events recorded one by one in a flood window across all actions and client
+		 * addresses; beyond it, events are only counted (one security.flood event with
+		 * the overflow key when the window ends), so rotating addresses cannot fill the
+		 * disk.
+		 */
+		@Min(1)
+		private int floodMaxEvents = 1000;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -345,6 +354,14 @@ public class AuditProperties {
 
 		public void setWaitForCommit(boolean waitForCommit) {
 			this.waitForCommit = waitForCommit;
+		}
+
+		public int getFloodMaxEvents() {
+			return this.floodMaxEvents;
+		}
+
+		public void setFloodMaxEvents(int floodMaxEvents) {
+			this.floodMaxEvents = floodMaxEvents;
 		}
 
 		public Duration getFloodWindow() {

@@ -42,7 +42,8 @@ class AuditWebConfiguration {
 			AuditProperties properties, ObjectProvider<AuditWriterMetrics> metrics) {
 		AuditProperties.Security security = properties.getSecurity();
 		SecurityAuditFilter filter = new SecurityAuditFilter(log, scope,
-				new FloodGate(Clock.systemUTC(), security.getFloodWindow(), security.getFloodThreshold()),
+				new FloodGate(Clock.systemUTC(), security.getFloodWindow(), security.getFloodThreshold(),
+						security.getFloodMaxEvents()),
 				security.getFloodWindow(), metrics.getIfAvailable(() -> AuditWriterMetrics.NONE),
 				security.isWaitForCommit());
 		FilterRegistrationBean<SecurityAuditFilter> registration = new FilterRegistrationBean<>(filter);

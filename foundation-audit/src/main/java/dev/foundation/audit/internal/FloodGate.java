@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decides which security events of a burst are recorded one by one: per key (action and
- * client address) the first {@code threshold} of each window; the rest are only counted
- * and reported as one aggregate when the window ends. The number of keys is bounded, so
- * an attacker rotating addresses fills one shared overflow key, not memory or disk.
+ * client address) the first {@code threshold} of each window, and across all keys at most
+ * {@code maxRecorded} per window; the rest are only counted and reported as one aggregate
+ * per key when the window ends. Both the keys and the events recorded one by one are
+ * bounded, so an attacker rotating addresses fills one shared overflow key, not memory or
+ * disk.
  */
 public final class FloodGate {
 
@@ -26,18 +30,39 @@ public final class FloodGate {
 
 	private final int threshold;
 
+	private final int maxRecorded;
+
 	private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+	// The budget of events recorded one by one, across all keys, in the current window.
+	private final Object budgetLock = new Object();
+
+	private @Nullable Instant budgetStart;
+
+	private long budgetUsed;
+
+	/**
+	 * Creates the gate with no bound across keys (beyond the bound on keys).
+	 * @param clock the clock
+	 * @param window the window length
+	 * @param threshold events per key and window recorded one by one
+	 */
+	public FloodGate(Clock clock, Duration window, int threshold) {
+		this(clock, window, threshold, Integer.MAX_VALUE);
+	}
 
 	/**
 	 * Creates the gate.
 	 * @param clock the clock
 	 * @param window the window length
 	 * @param threshold events per key and window recorded one by one
+	 * @param maxRecorded events recorded one by one per window across all keys
 	 */
-	public FloodGate(Clock clock, Duration window, int threshold) {
+	public FloodGate(Clock clock, Duration window, int threshold, int maxRecorded) {
 		this.clock = clock;
 		this.window = window;
 		this.threshold = threshold;
+		this.maxRecorded = maxRecorded;
 	}
 
 	/**
@@ -51,11 +76,34 @@ public final class FloodGate {
 		Window current = this.windows.computeIfAbsent(effective, (k) -> new Window(now));
 		synchronized (current) {
 			current.seen++;
-			if (current.seen <= this.threshold) {
-				return true;
+			if (current.seen > this.threshold) {
+				current.suppressed++;
+				return false;
 			}
-			current.suppressed++;
-			return false;
+		}
+		if (takeBudget(now)) {
+			return true;
+		}
+		// Over the budget of the window: counted with the overflow key.
+		Window overflow = this.windows.computeIfAbsent(OVERFLOW, (k) -> new Window(now));
+		synchronized (overflow) {
+			overflow.seen++;
+			overflow.suppressed++;
+		}
+		return false;
+	}
+
+	private boolean takeBudget(Instant now) {
+		synchronized (this.budgetLock) {
+			if (this.budgetStart == null || !this.budgetStart.plus(this.window).isAfter(now)) {
+				this.budgetStart = now;
+				this.budgetUsed = 0;
+			}
+			if (this.budgetUsed >= this.maxRecorded) {
+				return false;
+			}
+			this.budgetUsed++;
+			return true;
 		}
 	}
 

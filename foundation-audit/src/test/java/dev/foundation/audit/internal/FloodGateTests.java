@@ -61,6 +61,23 @@ class FloodGateTests {
 		});
 	}
 
+	@Test
+	void eventsRecordedOneByOneAreBoundedAcrossKeysPerWindow() {
+		FloodGate gate = new FloodGate(this.clock, Duration.ofMinutes(1), 10, 50);
+		int admitted = 0;
+		for (int i = 0; i < 5_000; i++) {
+			admitted += gate.admit("auth.failure|2001:db8::" + Integer.toHexString(i)) ? 1 : 0;
+		}
+		assertThat(admitted).isEqualTo(50);
+		this.clock.advance(Duration.ofMinutes(1));
+		assertThat(gate.drain(false)).anySatisfy((s) -> {
+			assertThat(s.key()).isEqualTo(FloodGate.OVERFLOW);
+			assertThat(s.count()).isEqualTo(4_950);
+		});
+		// The next window has a budget again.
+		assertThat(gate.admit("auth.failure|2001:db8::1")).isTrue();
+	}
+
 	static final class MutableClock extends Clock {
 
 		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
