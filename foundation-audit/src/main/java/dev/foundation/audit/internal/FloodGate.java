@@ -42,16 +42,6 @@ public final class FloodGate {
 	private long budgetUsed;
 
 	/**
-	 * Creates the gate with no bound across keys (beyond the bound on keys).
-	 * @param clock the clock
-	 * @param window the window length
-	 * @param threshold events per key and window recorded one by one
-	 */
-	public FloodGate(Clock clock, Duration window, int threshold) {
-		this(clock, window, threshold, Integer.MAX_VALUE);
-	}
-
-	/**
 	 * Creates the gate.
 	 * @param clock the clock
 	 * @param window the window length

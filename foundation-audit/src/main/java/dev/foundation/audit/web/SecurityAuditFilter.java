@@ -84,19 +84,6 @@ public final class SecurityAuditFilter extends OncePerRequestFilter implements D
 	private final AtomicLong lastDropLog = new AtomicLong(System.nanoTime() - DROP_LOG_INTERVAL_NANOS);
 
 	/**
-	 * Creates the filter, which waits for the commit of each event.
-	 * @param log where events are recorded
-	 * @param scope the tenant scope
-	 * @param gate the flood gate
-	 * @param window how often ended windows are reported
-	 * @param metrics where dropped events are counted
-	 */
-	public SecurityAuditFilter(AuditLog log, AuditTenantScope scope, FloodGate gate, Duration window,
-			AuditWriterMetrics metrics) {
-		this(log, scope, gate, window, metrics, true);
-	}
-
-	/**
 	 * Creates the filter.
 	 * @param log where events are recorded
 	 * @param scope the tenant scope
@@ -129,9 +116,8 @@ public final class SecurityAuditFilter extends OncePerRequestFilter implements D
 			chain.doFilter(request, response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
-			// The container renders this one after the filter returns: its problem type
-			// is
-			// not known yet.
+			// The container renders this one after the filter returns: no problem type
+			// yet.
 			record(request, 500, null, null);
 			throw ex;
 		}
@@ -160,9 +146,7 @@ public final class SecurityAuditFilter extends OncePerRequestFilter implements D
 				event.detail("reason", reason(challenge));
 			}
 			if (status >= 500 && problemType instanceof String type) {
-				// The problem+json type the client got (core's error handling records
-				// it),
-				// never the exception or its message.
+				// The problem type the client got, never the exception or its message.
 				event.detail("problem_type", (type.length() > MAX_PATH) ? type.substring(0, MAX_PATH) : type);
 			}
 			UUID tenant = this.scope.currentTenant().orElse(null);

@@ -20,7 +20,7 @@ class FloodGateTests {
 
 	@Test
 	void burstBeyondTheThresholdIsCountedNotRecorded() {
-		FloodGate gate = new FloodGate(this.clock, Duration.ofMinutes(1), 3);
+		FloodGate gate = new FloodGate(this.clock, Duration.ofMinutes(1), 3, 100_000);
 		int admitted = 0;
 		for (int i = 0; i < 1000; i++) {
 			admitted += gate.admit("auth.failure|203.0.113.9") ? 1 : 0;
@@ -39,7 +39,7 @@ class FloodGateTests {
 
 	@Test
 	void keysAreCountedApart() {
-		FloodGate gate = new FloodGate(this.clock, Duration.ofMinutes(1), 1);
+		FloodGate gate = new FloodGate(this.clock, Duration.ofMinutes(1), 1, 100_000);
 		assertThat(gate.admit("auth.failure|a")).isTrue();
 		assertThat(gate.admit("auth.failure|b")).isTrue();
 		assertThat(gate.admit("access.denied|a")).isTrue();
@@ -48,7 +48,7 @@ class FloodGateTests {
 
 	@Test
 	void rotatingKeysEndUpInOneOverflowKey() {
-		FloodGate gate = new FloodGate(this.clock, Duration.ofMinutes(1), 1);
+		FloodGate gate = new FloodGate(this.clock, Duration.ofMinutes(1), 1, 100_000);
 		int admitted = 0;
 		for (int i = 0; i < 20_000; i++) {
 			admitted += gate.admit("auth.failure|10.0." + i) ? 1 : 0;

@@ -176,7 +176,7 @@ class SecurityAuditFilterIntegrationTests {
 		DefaultAuditLog log = new DefaultAuditLog(new TenancyAuditTenantScope(), new RedactingDetailProtector(),
 				new TransactionalAuditWriter(chains, metrics), this.writer, 8192);
 		this.filter = new SecurityAuditFilter(log, new TenancyAuditTenantScope(),
-				new FloodGate(Clock.systemUTC(), Duration.ofMinutes(1), 100), Duration.ofMinutes(1), metrics,
+				new FloodGate(Clock.systemUTC(), Duration.ofMinutes(1), 100, 1000), Duration.ofMinutes(1), metrics,
 				waitForCommit);
 	}
 

@@ -70,8 +70,8 @@ class ServerErrorAuditIntegrationTests {
 		DefaultAuditLog log = new DefaultAuditLog(new TenancyAuditTenantScope(), new RedactingDetailProtector(),
 				new TransactionalAuditWriter(chains, AuditWriterMetrics.NONE), writer, 8192);
 		filter = new SecurityAuditFilter(log, new TenancyAuditTenantScope(),
-				new FloodGate(Clock.systemUTC(), Duration.ofMinutes(1), 100), Duration.ofMinutes(1),
-				AuditWriterMetrics.NONE);
+				new FloodGate(Clock.systemUTC(), Duration.ofMinutes(1), 100, 1000), Duration.ofMinutes(1),
+				AuditWriterMetrics.NONE, true);
 		mvc = MockMvcBuilders.standaloneSetup(new FailingController())
 			.setControllerAdvice(new ProblemDetailExceptionHandler(new ProblemDetails(TYPE_BASE)))
 			.addFilters(new RequestContextFilter("X-Request-Id", 64, new ClientIpResolver(List.of())), filter)
